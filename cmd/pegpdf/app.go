@@ -1,0 +1,106 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+
+	"github.com/urfave/cli/v2"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0 // all converted, warnings allowed
+	exitInput = 1 // some input had errors; the others were converted
+	exitUsage = 2 // wrong usage
+	exitFail  = 3 // the machine failed: disk full, permission denied
+)
+
+// errInputs says that some input had errors, already reported.
+var errInputs = errors.New("alcuni file hanno errori")
+
+// usageError is a mistake in the command line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+
+func exitCode(err error) int {
+	var ue usageError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.Is(err, errInputs):
+		return exitInput
+	case errors.As(err, &ue):
+		return exitUsage
+	}
+	return exitFail
+}
+
+// run is the whole program: the tests call it as main does.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	app := newApp(stdout, stderr)
+	err := app.RunContext(ctx, args)
+	switch {
+	case err == nil:
+	case errors.Is(err, errInputs):
+	case exitCode(err) == exitUsage:
+		fmt.Fprintf(stderr, "pegpdf: %v\nUsare «pegpdf --help» per l'elenco dei comandi.\n", err)
+	default:
+		fmt.Fprintf(stderr, "pegpdf: %v\n", err)
+	}
+	return err
+}
+
+func newApp(stdout, stderr io.Writer) *cli.App {
+	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "mostra l'aiuto"}
+	return &cli.App{
+		Name:  "pegpdf",
+		Usage: "schede obiettivo del PEG in PDF, dai fogli Excel degli uffici",
+		Description: "pegpdf legge gli obiettivi del Piano Esecutivo di Gestione da file Excel (.xlsx)\n" +
+			"e produce le schede obiettivo in PDF: una per obiettivo, o il libretto completo.\n\n" +
+			"Esempi:\n" +
+			"   pegpdf modello --out peg-vuoto.xlsx       il file da compilare\n" +
+			"   pegpdf verifica peg.xlsx                  controlla il file e elenca i problemi\n" +
+			"   pegpdf schede --out schede peg.xlsx       una scheda PDF per obiettivo\n" +
+			"   pegpdf libretto --out peg.pdf cartella/   il libretto del PEG",
+		Writer:          stdout,
+		ErrWriter:       stderr,
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {}, // run maps errors to exit codes
+		OnUsageError:    onUsageError,
+		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("comando sconosciuto %q", c.Args().First())
+			}
+			return cli.ShowAppHelp(c)
+		},
+		Commands: []*cli.Command{
+			sheetsCommand(),
+			checkCommand(),
+			templateCommand(),
+		},
+	}
+}
+
+// jobsFlag is the --jobs flag shared by the batch commands.
+func jobsFlag() cli.Flag {
+	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(),
+		Usage: "quanti file leggere e quante schede produrre in parallelo"}
+}
+
+func needInputs(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usagef("indicare almeno un file .xlsx o una cartella")
+	}
+	if c.Int("jobs") < 1 {
+		return usagef("--jobs deve essere almeno 1")
+	}
+	return nil
+}
+
+func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }

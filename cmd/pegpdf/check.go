@@ -1,0 +1,40 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+)
+
+func checkCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "check",
+		Aliases:   []string{"verifica"},
+		Usage:     "controlla i file senza produrre PDF ed elenca ogni errore e avviso",
+		ArgsUsage: "FILE.xlsx|CARTELLA...",
+		Description: "Ogni problema è su una riga: file.xlsx: Foglio!Cella: messaggio.\n" +
+			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
+			"Esempio:\n" +
+			"   pegpdf verifica peg.xlsx",
+		Flags:        []cli.Flag{jobsFlag()},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			if err := needInputs(c); err != nil {
+				return err
+			}
+			paths, err := expand(c.Args().Slice())
+			if err != nil {
+				return err
+			}
+			inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, nil)
+			report(c.App.Writer, inputs)
+			fmt.Fprintln(c.App.ErrWriter, summary(inputs))
+			for _, in := range inputs {
+				if in.failed() {
+					return errInputs
+				}
+			}
+			return nil
+		},
+	}
+}

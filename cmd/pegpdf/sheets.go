@@ -1,0 +1,237 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render"
+)
+
+func asOfFlag() cli.Flag {
+	return &cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "data di riferimento del monitoraggio, gg/mm/aaaa: una linea nel GANTT"}
+}
+
+func dateFlag() cli.Flag {
+	return &cli.StringFlag{Name: "date", Aliases: []string{"data"},
+		Usage: "data di creazione scritta nel PDF, gg/mm/aaaa (se c'è, vale SOURCE_DATE_EPOCH; altrimenti adesso)"}
+}
+
+func sheetsCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "sheets",
+		Aliases:   []string{"schede"},
+		Usage:     "una scheda PDF per ogni obiettivo",
+		ArgsUsage: "FILE.xlsx|CARTELLA...",
+		Description: "Legge i file .xlsx (e le cartelle, anche nelle sottocartelle, saltando i file di blocco ~$)\n" +
+			"e scrive CARTELLA/<Codice>.pdf per ogni obiettivo. Un file con errori non dà PDF: i suoi\n" +
+			"problemi sono elencati con la cella; gli altri file sono convertiti comunque.\n\n" +
+			"Esempi:\n" +
+			"   pegpdf schede --out schede samples/2019_ZN10.xlsx\n" +
+			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
+			asOfFlag(), dateFlag(), jobsFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action:       sheets,
+	}
+}
+
+// docOptions are the options shared by the commands that render.
+type docOptions struct {
+	render  render.Options
+	theme   render.Theme
+	created time.Time
+}
+
+func parseDocOptions(c *cli.Context) (docOptions, error) {
+	o := docOptions{theme: render.DefaultTheme()}
+	if s := c.String("as-of"); s != "" {
+		d, err := model.ParseDate(s)
+		if err != nil {
+			return o, usagef("--as-of: %v", err)
+		}
+		o.render.AsOf = d
+	}
+	created, err := creationTime(c.String("date"))
+	if err != nil {
+		return o, err
+	}
+	o.created = created
+	return o, nil
+}
+
+// creationTime is the date written inside the PDFs: SOURCE_DATE_EPOCH when
+// set (reproducible builds), else --date, else now.
+func creationTime(flag string) (time.Time, error) {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return time.Time{}, usagef("SOURCE_DATE_EPOCH=%q non è un numero di secondi", s)
+		}
+		return time.Unix(n, 0).UTC(), nil
+	}
+	if flag != "" {
+		d, err := model.ParseDate(flag)
+		if err != nil {
+			return time.Time{}, usagef("--date: %v", err)
+		}
+		return d.Time(), nil
+	}
+	return time.Now(), nil
+}
+
+func sheets(c *cli.Context) error {
+	if err := needInputs(c); err != nil {
+		return err
+	}
+	opt, err := parseDocOptions(c)
+	if err != nil {
+		return err
+	}
+	paths, err := expand(c.Args().Slice())
+	if err != nil {
+		return err
+	}
+	outDir := c.String("out")
+	if err := checkOutDir(outDir, paths); err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, nil)
+	report(stderr, inputs)
+
+	type job struct {
+		o    *model.Objective
+		path string
+	}
+	var jobs []job
+	names := map[string]string{} // lower-case file name -> the Codice and file that took it
+	failed := 0
+	for _, in := range inputs {
+		if in.failed() {
+			failed++
+			continue
+		}
+		for _, o := range in.plan.Objectives {
+			name := safeName(o.Code) + ".pdf"
+			key := strings.ToLower(name)
+			where := fmt.Sprintf("%q (%s)", o.Code, in.path)
+			if prev, dup := names[key]; dup {
+				fmt.Fprintf(stderr, "%s: %s: il file %s sarebbe lo stesso di %s: cambiare uno dei due Codici\n",
+					in.path, o.Loc.At(model.Error, model.FieldCode, nil).Place(), name, prev)
+				failed++
+				continue
+			}
+			names[key] = where
+			jobs = append(jobs, job{o, filepath.Join(outDir, name)})
+		}
+	}
+	if len(jobs) > 0 {
+		if err := os.MkdirAll(outDir, 0o755); err != nil {
+			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
+		}
+		cleanTemps(outDir)
+	}
+	errs := parallel(c.Context, len(jobs), c.Int("jobs"), func(i int) error {
+		j := jobs[i]
+		return writeAtomic(j.path, func(w io.Writer) error {
+			return render.Sheet(w, &opt.theme, j.o, opt.render, render.Meta{Created: opt.created})
+		})
+	})
+	written := 0
+	for i, err := range errs {
+		if err != nil {
+			return fmt.Errorf("%s: scrittura non riuscita: %w", jobs[i].path, err)
+		}
+		written++
+	}
+	fmt.Fprintf(stderr, "%s; %d schede scritte in %s\n", summary(inputs), written, outDir)
+	if failed > 0 {
+		return errInputs
+	}
+	return nil
+}
+
+const workbookTimeout = 2 * time.Minute
+
+// checkOutDir refuses an output folder that is one of the inputs or an
+// existing file.
+func checkOutDir(dir string, inputs []string) error {
+	abs, _ := filepath.Abs(dir)
+	for _, in := range inputs {
+		if a, _ := filepath.Abs(in); a == abs {
+			return usagef("--out %s è uno dei file da leggere: indicare una cartella", dir)
+		}
+	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return usagef("--out %s è un file, non una cartella", dir)
+	}
+	return nil
+}
+
+// parallel runs fn(0..n-1) on jobs goroutines and returns each call's error
+// in order.
+func parallel(ctx context.Context, n, jobs int, fn func(i int) error) []error {
+	errs := make([]error, n)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(jobs, max(1, n)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				errs[i] = fn(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		if ctx.Err() != nil {
+			errs[i] = ctx.Err()
+			continue
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return errs
+}
+
+// summary is the closing line: "38 file, 412 obiettivi, 2 file con errori".
+func summary(inputs []*input) string {
+	objectives, bad, warnings := 0, 0, 0
+	for _, in := range inputs {
+		if in.failed() {
+			bad++
+		} else if in.plan != nil {
+			objectives += len(in.plan.Objectives)
+		}
+		_, w := in.problems.Count()
+		warnings += w
+	}
+	s := fmt.Sprintf("%s, %s", plural(len(inputs), "file", "file"), plural(objectives, "obiettivo", "obiettivi"))
+	if warnings > 0 {
+		s += ", " + plural(warnings, "avviso", "avvisi")
+	}
+	if bad > 0 {
+		s += ", " + plural(bad, "file con errori", "file con errori")
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,36 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/workbook"
+)
+
+func templateCommand() *cli.Command {
+	return &cli.Command{
+		Name:    "template",
+		Aliases: []string{"modello"},
+		Usage:   "scrive il file Excel vuoto da compilare, con istruzioni e un esempio",
+		Description: "Il modello ha i fogli Obiettivi, Fasi e Indicatori con le intestazioni, gli elenchi\n" +
+			"a discesa, i controlli su date e percentuali, il foglio Istruzioni e l'obiettivo\n" +
+			"2019_ZN10 come esempio.\n\n" +
+			"Esempio:\n" +
+			"   pegpdf modello --out peg-2027.xlsx",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", Usage: "il file da scrivere"},
+		},
+		OnUsageError: onUsageError,
+		Action: func(c *cli.Context) error {
+			out := c.String("out")
+			err := writeAtomic(out, func(w io.Writer) error { return workbook.Template(w) })
+			if err != nil {
+				return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+			}
+			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,190 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// Meta is the document's metadata.
+type Meta struct {
+	Title, Author, Subject, Keywords string
+	Created                          time.Time // also the modification date
+}
+
+// doc is a laid-out document: its pages, and the links between them.
+type doc struct {
+	pages []*page
+	meta  Meta
+}
+
+const family = "go"
+
+// draw writes the laid-out document as PDF to w. It only draws: every
+// position was decided by the layout pass.
+func draw(w io.Writer, th *Theme, d doc) error {
+	pdf := fpdf.NewCustom(&fpdf.InitType{
+		UnitStr: "mm",
+		Size:    fpdf.SizeType{Wd: th.PageWidth, Ht: th.PageHeight},
+	})
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetMargins(0, 0, 0)
+	pdf.SetCompression(true)
+	pdf.SetCatalogSort(true)
+	created := d.meta.Created
+	if created.IsZero() {
+		created = time.Now()
+	}
+	pdf.SetCreationDate(created)
+	pdf.SetModificationDate(created)
+	pdf.SetTitle(d.meta.Title, true)
+	pdf.SetAuthor(d.meta.Author, true)
+	pdf.SetSubject(d.meta.Subject, true)
+	pdf.SetKeywords(d.meta.Keywords, true)
+	pdf.SetCreator("pegpdf", true)
+	pdf.SetProducer("pegpdf", true)
+	pdf.SetLang("it-IT")
+	fs := faces()
+	pdf.AddUTF8FontFromBytes(family, "", fs[regular].ttf)
+	pdf.AddUTF8FontFromBytes(family, "B", fs[bold].ttf)
+
+	links := make([]int, len(d.pages))
+	for i := range links {
+		links[i] = pdf.AddLink()
+	}
+	total := len(d.pages)
+	st := &drawState{pdf: pdf}
+	for i, p := range d.pages {
+		pdf.AddPage()
+		pdf.SetLink(links[i], 0, i+1)
+		st.reset()
+		for _, m := range p.marks {
+			pdf.Bookmark(m.title, m.level, m.y)
+		}
+		for _, it := range p.items {
+			st.item(it, links)
+		}
+		st.footer(th, p.footer, i+1, total)
+		if err := pdf.Error(); err != nil {
+			return err
+		}
+	}
+	return pdf.Output(w)
+}
+
+// drawState remembers the PDF's current font and colours, so that each is
+// set only when it changes.
+type drawState struct {
+	pdf   *fpdf.Fpdf
+	font  font
+	color [3]Color // text, draw, fill
+	lw    float64
+	valid bool
+}
+
+func (s *drawState) reset() { s.valid = false }
+
+func (s *drawState) setFont(fn font) {
+	if s.valid && s.font == fn {
+		return
+	}
+	st := ""
+	if fn.style == bold {
+		st = "B"
+	}
+	s.pdf.SetFont(family, st, fn.size)
+	s.font = fn
+}
+
+func (s *drawState) setColor(i int, c Color) {
+	if s.valid && s.color[i] == c {
+		return
+	}
+	s.color[i] = c
+	switch i {
+	case 0:
+		s.pdf.SetTextColor(c.R, c.G, c.B)
+	case 1:
+		s.pdf.SetDrawColor(c.R, c.G, c.B)
+	case 2:
+		s.pdf.SetFillColor(c.R, c.G, c.B)
+	}
+}
+
+func (s *drawState) setLineWidth(w float64) {
+	if s.valid && s.lw == w {
+		return
+	}
+	s.lw = w
+	s.pdf.SetLineWidth(w)
+}
+
+func (s *drawState) item(it item, links []int) {
+	pdf := s.pdf
+	switch it.kind {
+	case textItem:
+		s.ensureValid()
+		s.setFont(it.font)
+		s.setColor(0, it.color)
+		pdf.Text(it.x, baseline(it.y, it.font), it.text)
+	case rectItem:
+		s.ensureValid()
+		style := ""
+		if it.fill != nil {
+			s.setColor(2, *it.fill)
+			style = "F"
+		}
+		if it.stroke {
+			s.setColor(1, it.color)
+			s.setLineWidth(it.lineWidth)
+			style += "D"
+		}
+		if style != "" {
+			pdf.Rect(it.x, it.y, it.w, it.h, style)
+		}
+	case lineItem:
+		s.ensureValid()
+		s.setColor(1, it.color)
+		s.setLineWidth(it.lineWidth)
+		pdf.Line(it.x, it.y, it.x+it.w, it.y+it.h)
+	case linkItem:
+		if it.target >= 0 && it.target < len(links) {
+			pdf.Link(it.x, it.y, it.w, it.h, links[it.target])
+		}
+	}
+}
+
+// ensureValid sets every piece of state once on a new page, after which
+// the cache matches the PDF.
+func (s *drawState) ensureValid() {
+	if s.valid {
+		return
+	}
+	s.setFont(font{regular, 9})
+	s.setColor(0, Color{})
+	s.setColor(1, Color{})
+	s.setColor(2, Color{})
+	s.setLineWidth(0.2)
+	s.valid = true
+}
+
+// baseline is the baseline of a line of text whose box starts at top.
+func baseline(top float64, fn font) float64 { return top + fn.size*ptToMM*0.92 }
+
+func (s *drawState) footer(th *Theme, code string, n, total int) {
+	s.ensureValid()
+	fn := font{regular, th.FooterSize}
+	y := th.PageHeight - th.FooterHeight + 5
+	s.setColor(1, th.GridLine)
+	s.setLineWidth(0.2)
+	s.pdf.Line(th.Margin, y-1.5, th.PageWidth-th.Margin, y-1.5)
+	s.setFont(fn)
+	s.setColor(0, th.Muted)
+	if code != "" {
+		s.pdf.Text(th.Margin, baseline(y, fn), code)
+	}
+	label := fmt.Sprintf(th.Labels.Page, n, total)
+	s.pdf.Text(th.PageWidth-th.Margin-fn.width(label), baseline(y, fn), label)
+}

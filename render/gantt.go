@@ -1,0 +1,248 @@
+package render
+
+import (
+	"fmt"
+	"strconv"
+	"time"
+
+	"github.com/pegpdf/pegpdf/model"
+)
+
+// unit is the step of a Gantt axis.
+type unit int
+
+const (
+	months unit = iota
+	quarters
+	years
+)
+
+// tick is one labelled span of the axis, in days since 1970 [from, to).
+type tick struct {
+	label    string
+	from, to int
+}
+
+// axis is the time scale of a Gantt: the objective's year in months, wider
+// when phases leave it (months up to two years, quarters up to six, then
+// years).
+type axis struct {
+	from, to int // days [from, to)
+	unit     unit
+	ticks    []tick // the unit row
+	years    []tick // the year row above it (empty when the unit is years)
+}
+
+// ganttAxis chooses the axis for the objective's phases.
+func ganttAxis(o *model.Objective, l *Labels) axis {
+	year := o.EffectiveYear()
+	lo, hi := model.Date{}, model.Date{}
+	widen := func(d model.Date) {
+		if d.IsZero() {
+			return
+		}
+		if lo.IsZero() || d.Before(lo) {
+			lo = d
+		}
+		if hi.IsZero() || d.After(hi) {
+			hi = d
+		}
+	}
+	for _, p := range o.Phases {
+		widen(p.Start)
+		widen(p.End)
+		widen(p.ActualStart)
+		widen(p.ActualEnd)
+	}
+	if year == 0 {
+		year = time.Now().Year()
+		if !lo.IsZero() {
+			year = lo.Year
+		}
+	}
+	widen(model.Date{Year: year, Month: 1, Day: 1})
+	widen(model.Date{Year: year, Month: 12, Day: 31})
+
+	span := (hi.Year*12 + int(hi.Month)) - (lo.Year*12 + int(lo.Month)) + 1
+	a := axis{unit: months}
+	switch {
+	case span > 72:
+		a.unit = years
+	case span > 24:
+		a.unit = quarters
+	}
+	first := monthStart(lo.Year, int(lo.Month))
+	switch a.unit {
+	case quarters:
+		first = monthStart(lo.Year, (int(lo.Month)-1)/3*3+1)
+	case years:
+		first = monthStart(lo.Year, 1)
+	}
+	step := map[unit]int{months: 1, quarters: 3, years: 12}[a.unit]
+	for d := first; !d.After(hi); {
+		next := addMonths(d, step)
+		label := ""
+		switch a.unit {
+		case months:
+			label = l.Months[d.Month-1]
+		case quarters:
+			label = fmt.Sprintf(l.Quarter, (int(d.Month)-1)/3+1)
+		case years:
+			label = strconv.Itoa(d.Year)
+		}
+		a.ticks = append(a.ticks, tick{label, d.Days(), next.Days()})
+		if a.unit != years {
+			if n := len(a.years); n == 0 || a.years[n-1].label != strconv.Itoa(d.Year) {
+				a.years = append(a.years, tick{strconv.Itoa(d.Year), d.Days(), next.Days()})
+			} else {
+				a.years[n-1].to = next.Days()
+			}
+		}
+		d = next
+	}
+	a.from, a.to = a.ticks[0].from, a.ticks[len(a.ticks)-1].to
+	return a
+}
+
+func monthStart(y, m int) model.Date { return model.Date{Year: y, Month: time.Month(m), Day: 1} }
+
+func addMonths(d model.Date, n int) model.Date { return model.DateOf(d.Time().AddDate(0, n, 0)) }
+
+// gantt lays out the chart: the axis, then one row per phase numbered as in
+// FASI, breaking pages between rows with the axis repeated.
+func (f *flow) gantt(o *model.Objective, opt Options) {
+	th, l := f.th, &f.th.Labels
+	a := ganttAxis(o, l)
+	x0 := th.Margin + th.GanttLabelWidth
+	w := th.contentWidth() - th.GanttLabelWidth
+	xOf := func(day int) float64 { return x0 + w*float64(day-a.from)/float64(a.to-a.from) }
+	small := font{regular, th.SmallSize}
+	tiny := font{regular, th.SmallSize - 1}
+	rowH := th.GanttRow
+	headH := 2 * (tiny.lineHeight(th.LineGap) + 1)
+	monitored := o.HasMonitoring() || !opt.AsOf.IsZero()
+
+	title := font{bold, th.TextSize}
+	f.ensure(title.lineHeight(th.LineGap) + 1 + headH + rowH)
+	f.text(th.Margin, f.y, l.Gantt, title, th.Text)
+	f.y += title.lineHeight(th.LineGap) + 1
+
+	var top float64 // where the rows of this page start
+	header := func() {
+		y := f.y
+		rh := headH / 2
+		labelRow := func(ts []tick, y float64, strong bool) {
+			fn := tiny
+			if strong {
+				fn = font{bold, tiny.size}
+			}
+			// Skip labels that would not fit: every k-th one.
+			wide := 0.0
+			for _, t := range ts {
+				wide = max(wide, fn.width(t.label))
+			}
+			k := 1
+			for len(ts) > 0 && wide+0.8 > (xOf(ts[0].to)-xOf(ts[0].from))*float64(k) {
+				k++
+			}
+			for i, t := range ts {
+				x1, x2 := xOf(t.from), xOf(t.to)
+				f.rect(x1, y, x2-x1, rh, &th.HeaderFill, true, th.Border, 0.15)
+				if i%k == 0 {
+					lw := fn.width(t.label)
+					f.text(x1+max(0, (x2-x1)-lw)/2, y+0.5, t.label, fn, th.Text)
+				}
+			}
+		}
+		if len(a.years) > 0 {
+			labelRow(a.years, y, true)
+			labelRow(a.ticks, y+rh, false)
+		} else {
+			labelRow(a.ticks, y, true)
+			labelRow(a.ticks[:0], y+rh, false)
+		}
+		f.y += headH
+		top = f.y
+	}
+	grid := func(bottom float64) {
+		for _, t := range a.ticks[1:] {
+			f.line(xOf(t.from), top, xOf(t.from), bottom, th.GridLine, 0.15)
+		}
+		f.rect(x0, top, w, bottom-top, nil, true, th.Border, 0.2)
+		if !opt.AsOf.IsZero() {
+			if d := opt.AsOf.Days(); d >= a.from && d < a.to {
+				x := (xOf(d) + xOf(d+1)) / 2
+				f.line(x, top-1, x, bottom, th.Today, 0.5)
+			}
+		}
+	}
+	header()
+	for i, p := range o.Phases {
+		if f.room() < rowH {
+			grid(f.y)
+			f.newPage()
+			header()
+		}
+		y := f.y
+		if i%2 == 1 {
+			f.rect(th.Margin, y, th.contentWidth(), rowH, &th.LabelFill, false, th.Border, 0)
+		}
+		num := strconv.Itoa(i+1) + " "
+		f.text(th.Margin+0.5, y+(rowH-small.lineHeight(th.LineGap))/2, num, font{bold, small.size}, th.Text)
+		nw := font{bold, small.size}.width(num)
+		label := shorten(clean(p.Description), small, th.GanttLabelWidth-nw-2)
+		f.text(th.Margin+0.5+nw, y+(rowH-small.lineHeight(th.LineGap))/2, label, small, th.Text)
+		barY := y + (rowH-th.GanttBar)/2
+		if monitored {
+			barY = y + 0.8
+		}
+		if p.HasDates() && !p.End.Before(p.Start) {
+			x1, x2 := xOf(p.Start.Days()), xOf(p.End.Days()+1)
+			f.rect(x1, barY, x2-x1, th.GanttBar, &th.Bar, false, th.Bar, 0)
+			if p.Progress.Set && p.Progress.Value > 0 {
+				done := (x2 - x1) * min(p.Progress.Value, 100) / 100
+				f.rect(x1, barY, done, th.GanttBar, &th.BarDone, false, th.BarDone, 0)
+			}
+		}
+		if s := p.ActualStart; !s.IsZero() {
+			e := p.ActualEnd
+			if e.IsZero() {
+				e = opt.AsOf
+			}
+			if !e.IsZero() && !e.Before(s) {
+				x1, x2 := xOf(s.Days()), xOf(e.Days()+1)
+				f.rect(x1, barY+th.GanttBar+0.4, x2-x1, 1.1, &th.BarActual, false, th.BarActual, 0)
+			}
+		}
+		f.y += rowH
+	}
+	grid(f.y)
+	if monitored {
+		f.ganttLegend(opt)
+	}
+}
+
+// ganttLegend explains the colours of a Gantt with monitoring data.
+func (f *flow) ganttLegend(opt Options) {
+	th, l := f.th, &f.th.Labels
+	fn := font{regular, th.SmallSize - 0.5}
+	lh := fn.lineHeight(th.LineGap)
+	f.y += 1.5
+	f.ensure(lh)
+	x := th.Margin
+	key := func(c Color, h float64, label string) {
+		f.rect(x, f.y+(lh-h)/2, 6, h, &c, false, c, 0)
+		x += 7.5
+		f.text(x, f.y, label, fn, th.Text)
+		x += fn.width(label) + 5
+	}
+	key(th.Bar, 2.6, l.Planned)
+	key(th.BarDone, 2.6, l.Done)
+	key(th.BarActual, 1.1, l.Actual)
+	if !opt.AsOf.IsZero() {
+		f.line(x+1, f.y, x+1, f.y+lh, th.Today, 0.5)
+		x += 3
+		f.text(x, f.y, fmt.Sprintf(l.AsOf, opt.AsOf), fn, th.Text)
+	}
+	f.y += lh
+}

@@ -1,0 +1,144 @@
+package render
+
+// The layout pass turns objectives into pages of positioned items; the draw
+// pass (draw.go) only draws them. Coordinates are millimetres from the top
+// left corner of the page.
+
+type itemKind int
+
+const (
+	textItem itemKind = iota
+	rectItem
+	lineItem
+	linkItem // a clickable area leading to page target
+)
+
+// item is one thing to draw.
+type item struct {
+	kind       itemKind
+	x, y, w, h float64 // for a line: from (x, y) to (x+w, y+h)
+	text       string  // cleaned; y is the top of its line box
+	font       font
+	color      Color // text, stroke or line colour
+	fill       *Color
+	stroke     bool
+	lineWidth  float64
+	target     int // linkItem: page index in the document
+}
+
+// page is one laid-out page.
+type page struct {
+	items  []item
+	footer string // the code printed in the footer
+	marks  []mark // outline entries that start on this page
+}
+
+// mark is an outline (bookmark) entry.
+type mark struct {
+	title string
+	level int
+	y     float64
+}
+
+// flow places blocks top to bottom, starting new pages as needed.
+type flow struct {
+	th     *Theme
+	pages  []*page
+	y      float64
+	footer string
+	// header, when set, is laid out at the top of every new page after the
+	// first (the sheet's code and title).
+	header func(*flow)
+}
+
+func newFlow(th *Theme, footer string) *flow {
+	f := &flow{th: th, footer: footer}
+	f.pages = append(f.pages, &page{footer: footer})
+	f.y = th.Margin
+	return f
+}
+
+func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
+
+func (f *flow) newPage() {
+	f.pages = append(f.pages, &page{footer: f.footer})
+	f.y = f.th.Margin
+	if f.header != nil {
+		f.header(f)
+	}
+}
+
+// room is the height left on the current page.
+func (f *flow) room() float64 { return f.th.bottom() - f.y }
+
+// fresh is the room of a new page once its header is laid out.
+func (f *flow) fresh() float64 {
+	h := 0.0
+	if f.header != nil {
+		probe := &flow{th: f.th, pages: []*page{{}}, y: f.th.Margin}
+		f.header(probe)
+		h = probe.y - f.th.Margin
+	}
+	return f.th.bottom() - f.th.Margin - h
+}
+
+// ensure starts a new page unless h fits in the room left; it reports
+// whether it did.
+func (f *flow) ensure(h float64) bool {
+	if h <= f.room() {
+		return false
+	}
+	f.newPage()
+	return true
+}
+
+func (f *flow) add(it item) { f.cur().items = append(f.cur().items, it) }
+
+func (f *flow) text(x, y float64, s string, fn font, c Color) {
+	if s == "" {
+		return
+	}
+	f.add(item{kind: textItem, x: x, y: y, text: s, font: fn, color: c})
+}
+
+func (f *flow) rect(x, y, w, h float64, fill *Color, stroke bool, c Color, lw float64) {
+	f.add(item{kind: rectItem, x: x, y: y, w: w, h: h, fill: fill, stroke: stroke, color: c, lineWidth: lw})
+}
+
+func (f *flow) line(x1, y1, x2, y2 float64, c Color, lw float64) {
+	f.add(item{kind: lineItem, x: x1, y: y1, w: x2 - x1, h: y2 - y1, color: c, lineWidth: lw})
+}
+
+// lines lays out wrapped lines at x from the flow's y, breaking pages
+// between lines, and moves y below them.
+func (f *flow) lines(x float64, ls []string, fn font, c Color) {
+	lh := fn.lineHeight(f.th.LineGap)
+	for _, l := range ls {
+		f.ensure(lh)
+		f.text(x, f.y, l, fn, c)
+		f.y += lh
+	}
+}
+
+// paragraph wraps and lays out text across the content width.
+func (f *flow) paragraph(s string, fn font, c Color) {
+	f.lines(f.th.Margin, wrap(s, fn, f.th.contentWidth(), 0), fn, c)
+}
+
+// labelled lays out a bold label followed on the same line by wrapped text,
+// as in "INDIRIZZO STRATEGICO D.U.P.: 2019_IND_…".
+func (f *flow) labelled(label, value string, size float64) {
+	th := f.th
+	b, r := font{bold, size}, font{regular, size}
+	lw := b.width(label) + r.width(" ")
+	ls := wrap(value, r, th.contentWidth(), lw)
+	if len(ls) == 0 {
+		ls = []string{""}
+	}
+	lh := r.lineHeight(th.LineGap)
+	f.ensure(lh)
+	f.text(th.Margin, f.y, label, b, th.Text)
+	f.text(th.Margin+lw, f.y, ls[0], r, th.Text)
+	f.y += lh
+	f.lines(th.Margin, ls[1:], r, th.Text)
+}

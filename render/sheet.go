@@ -1,0 +1,189 @@
+package render
+
+import (
+	"github.com/pegpdf/pegpdf/model"
+)
+
+// Options are the choices of a rendering that are not in the theme.
+type Options struct {
+	// AsOf, when set, draws a reference line in the Gantt.
+	AsOf model.Date
+}
+
+// layoutSheet lays out one objective's sheet as pages: page 1 with the
+// header grid, the D.U.P. links, the description and the Gantt; then the
+// phases and indicators, with the code and title repeated on top.
+func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
+	code, title := clean(o.Code), clean(o.Title)
+	f := newFlow(th, code)
+	l := &th.Labels
+	lh := func(fn font) float64 { return fn.lineHeight(th.LineGap) }
+
+	// 1. Code and title.
+	cf := font{regular, th.CodeSize}
+	f.text(th.Margin, f.y, code, cf, th.Text)
+	f.y += lh(cf) + 1
+	f.paragraph(title, font{regular, th.TitleSize}, th.Text)
+	f.y += 3
+
+	// After page 1, every page starts with the code and the title in bold.
+	f.header = func(f *flow) {
+		f.text(th.Margin, f.y, code, cf, th.Text)
+		f.y += lh(cf) + 1
+		f.paragraph(title, font{bold, th.TextSize + 1}, th.Text)
+		f.y += 3
+	}
+
+	// 2. The grid, and 3. Collegato a.
+	f.grid([][]string{
+		{l.Direction, o.Direction, l.Director, o.Director, l.Classification, o.Classification},
+		{l.Service, o.Service, l.Manager, o.Manager, l.Type, o.Type},
+	})
+	f.gridRow([]float64{0.4, 2.6}, []string{l.LinkedTo, o.LinkedTo})
+	f.y += 4
+
+	// 4. The D.U.P. links.
+	f.labelled(l.StrategicLine, clean(o.StrategicLine), th.TextSize)
+	f.y += 1.5
+	f.labelled(l.StrategicGoal, clean(o.StrategicGoal), th.TextSize)
+	f.y += 4
+
+	// 5. The description box.
+	f.descriptionBox(l.Description, clean(o.Description))
+	f.y += 5
+
+	// 6. The Gantt.
+	f.gantt(o, opt)
+
+	// Page 2: the phases and the indicators.
+	f.newPage()
+	f.sectionTitle(l.Phases)
+	f.table(phaseColumns(th), phaseRows(o))
+	f.y += 6
+	f.ensure(lh(font{bold, th.TextSize}) * 4)
+	f.sectionTitle(l.Indicators)
+	f.table(indicatorColumns(th), indicatorRows(o))
+	return f.pages
+}
+
+func (f *flow) sectionTitle(s string) {
+	fn := font{bold, f.th.TextSize + 0.5}
+	f.ensure(fn.lineHeight(f.th.LineGap) * 3)
+	f.text(f.th.Margin, f.y, s, fn, f.th.Text)
+	f.y += fn.lineHeight(f.th.LineGap) + 1
+}
+
+// grid lays out rows of label/value pairs in bordered cells, labels on a
+// tint, values in bold.
+func (f *flow) grid(rows [][]string) {
+	shares := []float64{0.42, 0.58, 0.38, 0.62, 0.46, 0.54}
+	for _, r := range rows {
+		f.gridRow(shares, r)
+	}
+}
+
+// gridRow lays out one row of alternating label and value cells whose
+// widths are the given shares of the content width.
+func (f *flow) gridRow(shares []float64, cells []string) {
+	th := f.th
+	total := 0.0
+	for _, s := range shares {
+		total += s
+	}
+	lab, val := font{regular, th.SmallSize + 0.5}, font{bold, th.SmallSize + 0.5}
+	lh := val.lineHeight(th.LineGap)
+	pad := th.CellPad
+	widths := make([]float64, len(cells))
+	wrapped := make([][]string, len(cells))
+	n := 1
+	for i, c := range cells {
+		widths[i] = shares[i] / total * th.contentWidth()
+		fn := lab
+		if i%2 == 1 {
+			fn = val
+		}
+		wrapped[i] = wrap(clean(c), fn, widths[i]-2*pad, 0)
+		n = max(n, len(wrapped[i]))
+	}
+	h := float64(n)*lh + 2*pad
+	f.ensure(h)
+	x := th.Margin
+	for i := range cells {
+		fn, fill := lab, &th.LabelFill
+		if i%2 == 1 {
+			fn, fill = val, nil
+		}
+		f.rect(x, f.y, widths[i], h, fill, true, th.Border, 0.25)
+		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
+		x += widths[i]
+	}
+	f.y += h
+}
+
+// descriptionBox lays out the bordered box with the label on the left and
+// the description on the right; a long description continues on the next
+// pages, the box drawn around each part.
+func (f *flow) descriptionBox(label, text string) {
+	th := f.th
+	lab, body := font{bold, th.TextSize}, font{regular, th.TextSize}
+	lh := body.lineHeight(th.LineGap)
+	pad := th.CellPad
+	lw := th.DescLabelWidth
+	labels := wrap(label, lab, lw-2*pad, 0)
+	ls := wrap(text, body, th.contentWidth()-lw-2*pad, 0)
+	for len(ls) > 0 && ls[len(ls)-1] == "" {
+		ls = ls[:len(ls)-1]
+	}
+	if len(ls) < len(labels) {
+		ls = append(ls, make([]string, len(labels)-len(ls))...)
+	}
+	// Keep the label with at least its own lines of text.
+	f.ensure(float64(len(labels))*lh + 2*pad)
+	for from, first := 0, true; from < len(ls); first = false {
+		fit := max(1, int((f.room()-2*pad)/lh))
+		to := min(len(ls), from+fit)
+		h := float64(to-from)*lh + 2*pad
+		f.rect(th.Margin, f.y, lw, h, &th.LabelFill, true, th.Border, 0.25)
+		f.rect(th.Margin+lw, f.y, th.contentWidth()-lw, h, nil, true, th.Border, 0.25)
+		if first {
+			f.cellText(th.Margin, f.y+pad, lw, labels, lab, left)
+		}
+		f.cellText(th.Margin+lw, f.y+pad, th.contentWidth()-lw, ls[from:to], body, left)
+		f.y += h
+		from = to
+		if from < len(ls) {
+			f.newPage()
+		}
+	}
+}
+
+func phaseColumns(th *Theme) []column {
+	l, s := &th.Labels, th.PhaseColumns
+	return []column{
+		{l.PhaseDescription, s[0], left}, {l.Weight, s[1], right}, {l.Start, s[2], center},
+		{l.End, s[3], center}, {l.Owner, s[4], left}, {l.Centre, s[5], left}, {l.Notes, s[6], left},
+	}
+}
+
+func phaseRows(o *model.Objective) []tableRow {
+	rows := make([]tableRow, len(o.Phases))
+	for i, p := range o.Phases {
+		rows[i] = tableRow{cells: []string{
+			p.Description, p.Weight.Decimal(2), p.Start.String(), p.End.String(), p.Owner, p.Centre, p.Notes,
+		}}
+	}
+	return rows
+}
+
+func indicatorColumns(th *Theme) []column {
+	l, s := &th.Labels, th.IndicatorColumns
+	return []column{{l.IndicatorDescription, s[0], left}, {l.Kind, s[1], left}, {l.Target, s[2], left}}
+}
+
+func indicatorRows(o *model.Objective) []tableRow {
+	rows := make([]tableRow, len(o.Indicators))
+	for i, in := range o.Indicators {
+		rows[i] = tableRow{cells: []string{in.Description, in.Kind, in.Target.Text}}
+	}
+	return rows
+}

@@ -1,0 +1,101 @@
+package render
+
+// Color is an RGB colour, 0–255 each.
+type Color struct{ R, G, B int }
+
+// Labels are every word the sheet prints that is not data. The defaults are
+// the reference sheet's own.
+type Labels struct {
+	Direction, Director, Classification string
+	Service, Manager, Type              string
+	LinkedTo                            string
+	StrategicLine, StrategicGoal        string
+	Description                         string
+	Gantt, Phases, Indicators           string
+
+	// FASI columns.
+	PhaseDescription, Weight, Start, End, Owner, Centre, Notes string
+	// INDICATORI columns.
+	IndicatorDescription, Kind, Target string
+
+	Page    string // "Pagina %d di %d"
+	Months  [12]string
+	Quarter string // "T%d"
+	AsOf    string // "al %s"
+
+	// Legend of a Gantt with monitoring data.
+	Planned, Done, Actual string
+
+	// Booklet.
+	PlanTitle, Contents string
+}
+
+// Theme holds every size, colour and label of the documents. Lengths are in
+// millimetres, font sizes in points. Pass it explicitly: there is no global.
+type Theme struct {
+	PageWidth, PageHeight float64
+	Margin                float64 // left, right and top
+	FooterHeight          float64 // reserved at the bottom
+
+	CodeSize, TitleSize, TextSize, SmallSize, TableSize, FooterSize float64
+	LineGap                                                         float64 // extra leading, as a share of the font size
+	CellPad                                                         float64
+
+	Border, HeaderFill, LabelFill Color
+	Text, Muted                   Color
+	Bar, BarDone, BarActual, Today Color
+	GridLine                      Color
+
+	GanttLabelWidth float64 // the phase column of the Gantt
+	GanttRow        float64 // height of one phase row
+	GanttBar        float64 // height of a planned bar
+	DescLabelWidth  float64 // the label column of the description box
+
+	// Column widths as shares of the table width.
+	PhaseColumns     [7]float64
+	IndicatorColumns [3]float64
+
+	Labels Labels
+}
+
+// DefaultTheme returns the look of the reference sheet: A4 portrait, 15 mm
+// margins, the reference's labels.
+func DefaultTheme() Theme {
+	return Theme{
+		PageWidth: 210, PageHeight: 297, Margin: 15, FooterHeight: 14,
+		CodeSize: 11, TitleSize: 13, TextSize: 9.5, SmallSize: 8, TableSize: 8, FooterSize: 8,
+		LineGap: 0.25, CellPad: 1.5,
+		Border: Color{90, 90, 90}, HeaderFill: Color{217, 226, 243}, LabelFill: Color{242, 242, 242},
+		Text: Color{0, 0, 0}, Muted: Color{100, 100, 100},
+		Bar: Color{143, 170, 220}, BarDone: Color{47, 84, 150}, BarActual: Color{197, 90, 17}, Today: Color{192, 0, 0},
+		GridLine: Color{200, 200, 200},
+
+		GanttLabelWidth: 62, GanttRow: 6, GanttBar: 3.4, DescLabelWidth: 32,
+		PhaseColumns:     [7]float64{28, 7, 10, 10, 17, 15, 13},
+		IndicatorColumns: [3]float64{62, 18, 20},
+
+		Labels: Labels{
+			Direction: "Direzione", Director: "Direttore", Classification: "Classificazione",
+			Service: "Servizio", Manager: "Dirigente", Type: "Tipologia",
+			LinkedTo:      "Collegato a",
+			StrategicLine: "INDIRIZZO STRATEGICO D.U.P.:", StrategicGoal: "OBIETTIVO STRATEGICO D.U.P.:",
+			Description: "Descrizione dettagliata dell'obiettivo",
+			Gantt:       "GANTT", Phases: "FASI", Indicators: "INDICATORI",
+			PhaseDescription: "Descrizione", Weight: "Peso", Start: "Inizio Previsto", End: "Fine Prevista",
+			Owner: "Responsabile", Centre: "Centro di Responsabilità", Notes: "Note",
+			IndicatorDescription: "Descrizione", Kind: "Tipo", Target: "Valore Atteso",
+			Page:    "Pagina %d di %d",
+			Months:  [12]string{"Gen", "Feb", "Mar", "Apr", "Mag", "Giu", "Lug", "Ago", "Set", "Ott", "Nov", "Dic"},
+			Quarter: "T%d",
+			AsOf:    "al %s",
+			Planned: "Previsto", Done: "Svolto", Actual: "Effettivo",
+			PlanTitle: "Piano Esecutivo di Gestione", Contents: "Indice",
+		},
+	}
+}
+
+// contentWidth is the width between the margins.
+func (t *Theme) contentWidth() float64 { return t.PageWidth - 2*t.Margin }
+
+// bottom is the lowest y that content may reach.
+func (t *Theme) bottom() float64 { return t.PageHeight - t.FooterHeight }

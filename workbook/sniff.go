@@ -1,0 +1,80 @@
+package workbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"unicode/utf8"
+)
+
+// Why a file is not a workbook pegpdf can read. Each sentence says what to do.
+var (
+	ErrEmpty     = errors.New("il file è vuoto (0 byte): chiedere di nuovo il file a chi lo ha inviato")
+	ErrTruncated = errors.New("il file .xlsx è troncato o danneggiato (forse un invio interrotto): chiedere di nuovo il file o risalvarlo da Excel")
+	ErrOLE       = errors.New("è un vecchio file Excel .xls oppure un file .xlsx protetto da password: aprirlo, togliere la password se c'è e salvarlo come .xlsx")
+	ErrODS       = errors.New("è un foglio di LibreOffice/OpenOffice (.ods): salvarlo come .xlsx (File > Salva con nome > Excel 2007-365)")
+	ErrText      = errors.New("è un file di testo (forse un CSV rinominato), non un foglio Excel: aprirlo e salvarlo come .xlsx")
+	ErrNotXLSX   = errors.New("non è un foglio Excel .xlsx: salvarlo come .xlsx")
+	ErrTooBig    = errors.New("il file è troppo grande")
+)
+
+var (
+	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	zipMagic = []byte("PK\x03\x04")
+)
+
+// sniff tells from the bytes whether data can be an .xlsx, and if not, what
+// it probably is.
+func sniff(data []byte) error {
+	switch {
+	case len(data) == 0:
+		return ErrEmpty
+	case bytes.HasPrefix(data, oleMagic):
+		return ErrOLE
+	case bytes.HasPrefix(data, zipMagic):
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return ErrTruncated
+		}
+		for _, f := range zr.File {
+			if f.Name == "mimetype" {
+				if rc, err := f.Open(); err == nil {
+					buf := make([]byte, 64)
+					n, _ := rc.Read(buf)
+					rc.Close()
+					if bytes.Contains(buf[:n], []byte("opendocument")) {
+						return ErrODS
+					}
+				}
+			}
+		}
+		for _, f := range zr.File {
+			if f.Name == "xl/workbook.xml" {
+				return nil
+			}
+		}
+		return ErrNotXLSX
+	case looksLikeText(data):
+		return ErrText
+	}
+	return ErrNotXLSX
+}
+
+func looksLikeText(data []byte) bool {
+	head := data
+	if len(head) > 4096 {
+		head = head[:4096]
+		for i := 0; i < 3 && !utf8.Valid(head); i++ { // a rune cut at the end
+			head = head[:len(head)-1]
+		}
+	}
+	if !utf8.Valid(head) {
+		return false
+	}
+	for _, c := range head {
+		if c < 0x09 || (c > 0x0D && c < 0x20) {
+			return false
+		}
+	}
+	return true
+}
