@@ -123,6 +123,10 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 	monitored := o.HasMonitoring() || !opt.AsOf.IsZero()
 
 	title := font{bold, th.TextSize}
+	whole := title.lineHeight(th.LineGap) + 1 + headH + rowH*float64(len(o.Phases)) + 8
+	if whole > f.room() && whole <= f.fresh() {
+		f.newPage() // keep a chart that fits on one page together
+	}
 	f.ensure(title.lineHeight(th.LineGap) + 1 + headH + rowH)
 	f.text(th.Margin, f.y, l.Gantt, title, th.Text)
 	f.y += title.lineHeight(th.LineGap) + 1

@@ -41,10 +41,10 @@ type Theme struct {
 	LineGap                                                         float64 // extra leading, as a share of the font size
 	CellPad                                                         float64
 
-	Border, HeaderFill, LabelFill Color
-	Text, Muted                   Color
+	Border, HeaderFill, LabelFill  Color
+	Text, Muted                    Color
 	Bar, BarDone, BarActual, Today Color
-	GridLine                      Color
+	GridLine                       Color
 
 	GanttLabelWidth float64 // the phase column of the Gantt
 	GanttRow        float64 // height of one phase row

@@ -18,10 +18,10 @@ import (
 
 // Limits bound what one workbook may cost. The zero value means the defaults.
 type Limits struct {
-	FileBytes   int64 // the .xlsx file itself
-	UnzipBytes  int64 // all its parts unpacked
-	RowsPerSheet int  // non-empty rows in one sheet
-	CellChars   int   // characters in one cell
+	FileBytes    int64 // the .xlsx file itself
+	UnzipBytes   int64 // all its parts unpacked
+	RowsPerSheet int   // non-empty rows in one sheet
+	CellChars    int   // characters in one cell
 }
 
 // DefaultLimits are generous for any real PEG and small for a zip bomb.
