@@ -118,7 +118,7 @@ func DateFromSerial(serial float64, date1904 bool) (Date, error) {
 		base = time.Date(1904, 1, 1, 0, 0, 0, 0, time.UTC)
 	} else {
 		base = time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)
-		if days < 61 { // before Excel's non-existent 29/02/1900
+		if days < 60 { // before Excel's non-existent 29/02/1900 (60 itself reads as 28/02)
 			days++
 		}
 	}

@@ -102,7 +102,7 @@ func validation(f *excelize.File, sheet, col string, c templates.Column, dateSty
 			return err
 		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Data non valida", "Scrivere una data gg/mm/aaaa.")
-		if err := f.SetCellStyle(sheet, col+"2", fmt.Sprintf("%s%d", col, maxRow), dateStyle); err != nil {
+		if err := f.SetColStyle(sheet, col, dateStyle); err != nil {
 			return err
 		}
 	case templates.Year:

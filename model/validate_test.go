@@ -1,0 +1,63 @@
+package model
+
+import (
+	"errors"
+	"testing"
+)
+
+func TestValidate(t *testing.T) {
+	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldProgress: 11}
+	loc := func(sheet string, row int) Loc { return Loc{Sheet: sheet, Row: row, Cols: cols} }
+	d := func(s string) Date {
+		v, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	ph := func(row int, w Num, start, end string) Phase {
+		p := Phase{Description: "fase", Weight: w, Loc: loc("Fasi", row)}
+		if start != "" {
+			p.Start = d(start)
+		}
+		if end != "" {
+			p.End = d(end)
+		}
+		return p
+	}
+	cases := []struct {
+		name  string
+		obj   []*Objective
+		place string
+		sev   Severity
+		err   error
+	}{
+		{"duplicate code", []*Objective{{Code: "A", Loc: loc("Obiettivi", 2)}, {Code: "A", Loc: loc("Obiettivi", 3)}}, "Obiettivi!A3", Error, ErrDuplicate},
+		{"end before start", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(100), "01/06/2019", "01/05/2019")}}}, "Fasi!E2", Error, ErrDateOrder},
+		{"weight over 100", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(120), "01/01/2019", "01/05/2019")}}}, "Fasi!C2", Error, ErrRange},
+		{"negative weight", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(-1), "01/01/2019", "01/05/2019"), ph(3, Some(101), "01/01/2019", "01/05/2019")}}}, "Fasi!C2", Error, ErrRange},
+		{"progress over 100", []*Objective{{Code: "2019_A", Phases: []Phase{func() Phase { p := ph(2, Some(100), "01/01/2019", "01/05/2019"); p.Progress = Some(150); return p }()}}}, "Fasi!K2", Error, ErrRange},
+		{"no dates", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(100), "", "")}}}, "Fasi!D2", Warning, ErrNoDates},
+		{"weights not 100", []*Objective{{Code: "2019_A", Loc: loc("Obiettivi", 2), Phases: []Phase{ph(2, Some(50), "01/01/2019", "01/05/2019")}}}, "Obiettivi!A2", Warning, ErrWeights},
+		{"outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "01/10/2019", "31/03/2020")}}}, "Fasi!D2", Warning, ErrOutsideYear},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ps := (&Plan{Objectives: c.obj}).Validate()
+			for _, p := range ps {
+				if p.Place() == c.place && p.Severity == c.sev && errors.Is(p, c.err) {
+					return
+				}
+			}
+			t.Errorf("want %v %v at %s; got %v", c.sev, c.err, c.place, ps)
+		})
+	}
+	clean := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(60), "01/01/2019", "30/06/2019"), ph(3, Some(40), "01/07/2019", "31/12/2019")}}}}
+	if ps := clean.Validate(); len(ps) != 0 {
+		t.Errorf("a clean plan has problems: %v", ps)
+	}
+	noWeights := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019")}}}}
+	if ps := noWeights.Validate(); len(ps) != 0 {
+		t.Errorf("phases without weights are fine: %v", ps)
+	}
+}
