@@ -156,7 +156,7 @@ func sheets(c *cli.Context) error {
 		}
 		written++
 	}
-	fmt.Fprintf(stderr, "%s; %d schede scritte in %s\n", summary(inputs), written, outDir)
+	fmt.Fprintf(stderr, "%s; %s in %s\n", summary(inputs), plural(written, "scheda scritta", "schede scritte"), outDir)
 	if failed > 0 {
 		return errInputs
 	}
