@@ -31,7 +31,7 @@ func draw(w io.Writer, th *Theme, d doc) error {
 	})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // finish compresses, faster and on every core
 	pdf.SetCatalogSort(true)
 	created := d.meta.Created
 	if created.IsZero() {
@@ -66,12 +66,36 @@ func draw(w io.Writer, th *Theme, d doc) error {
 		for _, it := range p.items {
 			st.item(it, links)
 		}
-		st.footer(th, p.footer, i+1, total)
+		d.pages[i] = nil // drawn: let its items be collected while the PDF grows
+		if !p.noFooter {
+			st.footer(th, p.footer, i+1, total)
+		}
 		if err := pdf.Error(); err != nil {
 			return err
 		}
 	}
-	return pdf.Output(w)
+	var raw retain
+	if err := pdf.Output(&raw); err != nil {
+		return err
+	}
+	out, err := finish(raw.b)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// finish post-processes the PDF library's output: streams compressed.
+func finish(pdf []byte) ([]byte, error) {
+	header, objs, trailer, err := splitPDF(pdf)
+	if err != nil {
+		return nil, err
+	}
+	if err := compressObjects(objs); err != nil {
+		return nil, err
+	}
+	return joinPDF(header, objs, trailer), nil
 }
 
 // drawState remembers the PDF's current font and colours, so that each is
@@ -187,4 +211,18 @@ func (s *drawState) footer(th *Theme, code string, n, total int) {
 	}
 	label := fmt.Sprintf(th.Labels.Page, n, total)
 	s.pdf.Text(th.PageWidth-th.Margin-fn.width(label), baseline(y, fn), label)
+}
+
+// retain keeps the slice the PDF library writes its finished document with,
+// in one Write of its whole internal buffer, instead of copying 15 MB of a
+// large booklet; the library does not touch the buffer after Output.
+type retain struct{ b []byte }
+
+func (r *retain) Write(p []byte) (int, error) {
+	if r.b == nil {
+		r.b = p
+	} else {
+		r.b = append(r.b, p...)
+	}
+	return len(p), nil
 }

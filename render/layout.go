@@ -28,9 +28,10 @@ type item struct {
 
 // page is one laid-out page.
 type page struct {
-	items  []item
-	footer string // the code printed in the footer
-	marks  []mark // outline entries that start on this page
+	items    []item
+	footer   string // the code printed in the footer
+	noFooter bool   // the cover has none
+	marks    []mark // outline entries that start on this page
 }
 
 // mark is an outline (bookmark) entry.

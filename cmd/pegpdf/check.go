@@ -16,7 +16,7 @@ func checkCommand() *cli.Command {
 			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
 			"Esempio:\n" +
 			"   pegpdf verifica peg.xlsx",
-		Flags:        []cli.Flag{jobsFlag()},
+		Flags:        []cli.Flag{jobsFlag(), reportFlag()},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
@@ -28,6 +28,9 @@ func checkCommand() *cli.Command {
 			}
 			inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, nil)
 			report(c.App.Writer, inputs)
+			if err := writeReport(c.String("report"), inputs); err != nil {
+				return err
+			}
 			fmt.Fprintln(c.App.ErrWriter, summary(inputs))
 			for _, in := range inputs {
 				if in.failed() {

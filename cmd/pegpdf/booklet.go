@@ -1,0 +1,157 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render"
+)
+
+func bookletCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "booklet",
+		Aliases:   []string{"libretto"},
+		Usage:     "un solo PDF con copertina, indice e tutte le schede",
+		ArgsUsage: "FILE.xlsx|CARTELLA...",
+		Description: "Raccoglie gli obiettivi di tutti i file e scrive il libretto del PEG: copertina, indice per\n" +
+			"Direzione e Servizio con i collegamenti alle schede, le schede in quell'ordine (Codice in\n" +
+			"ordine naturale), i segnalibri e i numeri di pagina su tutto il libretto. Un Codice\n" +
+			"presente in due file è un errore. Se un file ha errori il libretto non viene scritto.\n\n" +
+			"Esempi:\n" +
+			"   pegpdf libretto --out peg-2019.pdf --entity \"Comune di Esempio\" samples/\n" +
+			"   pegpdf libretto --out allegato-a.pdf --subtitle \"Allegato A alla deliberazione della Giunta comunale n. ___ del ___\" direzioni/",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
+			&cli.StringFlag{Name: "title", Aliases: []string{"titolo"}, Usage: "il titolo in copertina (predefinito: Piano Esecutivo di Gestione)"},
+			&cli.StringFlag{Name: "entity", Aliases: []string{"ente"}, Usage: "il nome dell'ente, ad es. \"Comune di Esempio\""},
+			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo, ad es. l'allegato alla deliberazione"},
+			&cli.IntFlag{Name: "year", Aliases: []string{"anno"}, Usage: "l'anno in copertina (predefinito: quello degli obiettivi)"},
+			&cli.BoolFlag{Name: "duplex", Aliases: []string{"fronte-retro"}, Usage: "ogni scheda comincia su una pagina dispari, per la stampa fronte/retro"},
+			asOfFlag(), dateFlag(), jobsFlag(), reportFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action:       booklet,
+	}
+}
+
+func booklet(c *cli.Context) error {
+	if err := needInputs(c); err != nil {
+		return err
+	}
+	opt, err := parseDocOptions(c)
+	if err != nil {
+		return err
+	}
+	out := c.String("out")
+	if filepath.Ext(out) == "" {
+		out += ".pdf"
+	}
+	paths, err := expand(c.Args().Slice())
+	if err != nil {
+		return err
+	}
+	if err := checkOutFile(out, paths); err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, progress(stderr, len(paths)))
+	objs, dups := collect(inputs)
+	report(stderr, inputs)
+	for _, d := range dups {
+		fmt.Fprintln(stderr, d)
+	}
+	if err := writeReport(c.String("report"), inputs); err != nil {
+		return err
+	}
+	failed := countFailed(inputs) > 0 || len(dups) > 0
+	if failed {
+		fmt.Fprintf(stderr, "%s; libretto non scritto: correggere gli errori e rilanciare\n", summary(inputs))
+		return errInputs
+	}
+	if len(objs) == 0 {
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: libretto non scritto\n", summary(inputs))
+		return errInputs
+	}
+	model.SortForBooklet(objs)
+	info := render.BookletInfo{
+		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
+		Year: c.Int("year"), Duplex: c.Bool("duplex"),
+	}
+	if info.Year == 0 {
+		info.Year = commonYear(objs)
+	}
+	meta := render.Meta{Author: info.Entity, Created: opt.created}
+	err = writeAtomic(out, func(w io.Writer) error {
+		return render.Booklet(w, &opt.theme, objs, info, opt.render, meta)
+	})
+	if err != nil {
+		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+	}
+	fmt.Fprintf(stderr, "%s; libretto scritto in %s\n", summary(inputs), out)
+	return nil
+}
+
+// collect gathers the objectives of the inputs without errors; a Codice in
+// two places is reported naming both.
+func collect(inputs []*input) (objs []*model.Objective, dups []string) {
+	type place struct {
+		path string
+		o    *model.Objective
+	}
+	seen := map[string]place{}
+	for _, in := range inputs {
+		if in.failed() {
+			continue
+		}
+		for _, o := range in.plan.Objectives {
+			if prev, ok := seen[o.Code]; ok {
+				dups = append(dups, fmt.Sprintf("%s: %s: Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
+					in.path, o.Loc.At(model.Error, model.FieldCode, nil).Place(), o.Code,
+					prev.path, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place()))
+				continue
+			}
+			seen[o.Code] = place{in.path, o}
+			objs = append(objs, o)
+		}
+	}
+	return objs, dups
+}
+
+// commonYear is the year most objectives have.
+func commonYear(objs []*model.Objective) int {
+	count := map[int]int{}
+	best := 0
+	for _, o := range objs {
+		y := o.EffectiveYear()
+		count[y]++
+		if count[y] > count[best] || (count[y] == count[best] && y < best) {
+			best = y
+		}
+	}
+	return best
+}
+
+func countFailed(inputs []*input) int {
+	n := 0
+	for _, in := range inputs {
+		if in.failed() {
+			n++
+		}
+	}
+	return n
+}
+
+// checkOutFile refuses an output that is one of the inputs.
+func checkOutFile(out string, inputs []string) error {
+	abs, _ := filepath.Abs(out)
+	for _, in := range inputs {
+		if a, _ := filepath.Abs(in); a == abs {
+			return usagef("--out %s è uno dei file da leggere", out)
+		}
+	}
+	return nil
+}

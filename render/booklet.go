@@ -1,0 +1,230 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/pegpdf/pegpdf/model"
+)
+
+// BookletInfo is what the cover of a booklet says and how it is bound.
+type BookletInfo struct {
+	Entity   string // "Comune di …"
+	Title    string // defaults to Labels.PlanTitle
+	Subtitle string // "Allegato A alla deliberazione …"
+	Year     int
+	Duplex   bool // every sheet starts on an odd page
+}
+
+// Booklet writes one PDF with a cover, a table of contents grouped by
+// Direzione and Servizio, and the sheets of objs in the order given (see
+// model.SortForBooklet), with an outline of the same tree and page numbers
+// through the whole booklet.
+func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, opt Options, meta Meta) error {
+	d := layoutBooklet(th, objs, info, opt)
+	if meta.Title == "" {
+		meta.Title = bookletTitle(th, info)
+	}
+	if meta.Subject == "" {
+		meta.Subject = fmt.Sprintf("%s: %d obiettivi", meta.Title, len(objs))
+	}
+	if meta.Keywords == "" {
+		meta.Keywords = "PEG, Piano Esecutivo di Gestione, " + strconv.Itoa(info.Year)
+	}
+	d.meta = meta
+	return draw(w, th, d)
+}
+
+func bookletTitle(th *Theme, info BookletInfo) string {
+	title := info.Title
+	if title == "" {
+		title = th.Labels.PlanTitle
+	}
+	if info.Year != 0 {
+		title += " " + strconv.Itoa(info.Year)
+	}
+	if info.Entity != "" {
+		title = info.Entity + " – " + title
+	}
+	return title
+}
+
+// layoutSheets lays out every sheet, in parallel: layout is pure.
+func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
+	out := make([][]*page, len(objs))
+	next := make(chan int, len(objs))
+	for i := range objs {
+		next <- i
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(1, len(objs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = layoutSheet(th, objs[i], opt)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
+}
+
+func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Options) doc {
+	sheets := layoutSheets(th, objs, opt)
+	cover := layoutCover(th, info)
+
+	// The contents' length does not depend on the page numbers it prints,
+	// so lay it out once to count its pages, then again with the numbers.
+	tocStart := 1
+	if info.Duplex {
+		tocStart = 2 // the back of the cover stays blank
+	}
+	tocLen := len(layoutContents(th, objs, make([]int, len(objs)), tocStart))
+	starts := make([]int, len(objs)) // 0-based page index of each sheet
+	n := tocStart + tocLen
+	for i, s := range sheets {
+		if info.Duplex && n%2 == 1 {
+			n++ // a blank page so that the sheet starts on an odd page
+		}
+		starts[i] = n
+		n += len(s)
+	}
+	toc := layoutContents(th, objs, starts, tocStart)
+
+	pages := make([]*page, 0, n)
+	pages = append(pages, cover)
+	for len(pages) < tocStart {
+		pages = append(pages, &page{})
+	}
+	toc[0].marks = append(toc[0].marks, mark{title: th.Labels.Contents, level: 0})
+	pages = append(pages, toc...)
+	prevDir, prevSvc := "\x00", "\x00"
+	for i, s := range sheets {
+		for len(pages) < starts[i] {
+			pages = append(pages, &page{})
+		}
+		o := objs[i]
+		first := s[0]
+		if dir := o.Direction; model.Key(dir) != prevDir {
+			first.marks = append(first.marks, mark{title: clean(dir), level: 0})
+			prevDir, prevSvc = model.Key(dir), "\x00"
+		}
+		if svc := o.Service; model.Key(svc) != prevSvc {
+			first.marks = append(first.marks, mark{title: clean(serviceName(svc)), level: 1})
+			prevSvc = model.Key(svc)
+		}
+		first.marks = append(first.marks, mark{title: clean(o.Code + " – " + o.Title), level: 2})
+		pages = append(pages, s...)
+	}
+	return doc{pages: pages}
+}
+
+// serviceName is how a group without Servizio is named.
+func serviceName(s string) string {
+	if s == "" {
+		return "Servizio non indicato"
+	}
+	return s
+}
+
+// layoutCover lays out the cover: entity, title, year, subtitle.
+func layoutCover(th *Theme, info BookletInfo) *page {
+	f := newFlow(th, "")
+	f.cur().noFooter = true
+	f.y = th.PageHeight * 0.28
+	center := func(s string, fn font, c Color) {
+		for _, l := range wrap(clean(s), fn, th.contentWidth(), 0) {
+			f.text((th.PageWidth-fn.width(l))/2, f.y, l, fn, c)
+			f.y += fn.lineHeight(th.LineGap)
+		}
+	}
+	if info.Entity != "" {
+		center(info.Entity, font{bold, 22}, th.Text)
+		f.y += 10
+	}
+	f.line(th.Margin+30, f.y, th.PageWidth-th.Margin-30, f.y, th.BarDone, 0.6)
+	f.y += 10
+	title := info.Title
+	if title == "" {
+		title = th.Labels.PlanTitle
+	}
+	center(title, font{bold, 26}, th.BarDone)
+	f.y += 4
+	if info.Year != 0 {
+		center(strconv.Itoa(info.Year), font{regular, 22}, th.Text)
+	}
+	f.y += 10
+	f.line(th.Margin+30, f.y, th.PageWidth-th.Margin-30, f.y, th.BarDone, 0.6)
+	f.y += 14
+	if info.Subtitle != "" {
+		center(info.Subtitle, font{regular, 12}, th.Muted)
+	}
+	return f.pages[0]
+}
+
+// layoutContents lays out the table of contents: Direzione, then Servizio,
+// then one line per objective with its code, title and first page, each a
+// link to the sheet. starts are 0-based page indices; first is the page
+// index the contents begin at.
+func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int) []*page {
+	f := newFlow(th, "")
+	title := font{bold, th.TitleSize + 2}
+	f.text(th.Margin, f.y, th.Labels.Contents, title, th.Text)
+	f.y += title.lineHeight(th.LineGap) + 3
+
+	dirFont, svcFont := font{bold, th.TextSize + 1}, font{bold, th.TextSize}
+	code, body := font{bold, th.TableSize + 0.5}, font{regular, th.TableSize + 0.5}
+	lh := body.lineHeight(th.LineGap)
+	codeW, numW := 30.0, 14.0
+	titleW := th.contentWidth() - codeW - numW - 4
+	prevDir, prevSvc := "\x00", "\x00"
+	for i, o := range objs {
+		dirKey, svcKey := model.Key(o.Direction), model.Key(o.Service)
+		titleLines := wrap(clean(o.Title), body, titleW, 0)
+		if len(titleLines) > 2 {
+			titleLines = []string{titleLines[0], shorten(titleLines[1]+" "+titleLines[2], body, titleW)}
+		}
+		entryH := float64(len(titleLines))*lh + 1.2
+		if dirKey != prevDir {
+			f.ensure(dirFont.lineHeight(th.LineGap) + svcFont.lineHeight(th.LineGap) + entryH + 6)
+			f.y += 2
+			fill := th.HeaderFill
+			h := dirFont.lineHeight(th.LineGap) + 1.5
+			f.rect(th.Margin, f.y, th.contentWidth(), h, &fill, false, th.Border, 0)
+			f.text(th.Margin+1.5, f.y+0.75, clean(o.Direction), dirFont, th.Text)
+			f.y += h + 1.5
+			prevDir, prevSvc = dirKey, "\x00"
+		}
+		if svcKey != prevSvc {
+			f.ensure(svcFont.lineHeight(th.LineGap) + entryH + 2)
+			f.y += 0.8
+			f.text(th.Margin+3, f.y, clean(serviceName(o.Service)), svcFont, th.Muted)
+			f.y += svcFont.lineHeight(th.LineGap) + 0.8
+			prevSvc = svcKey
+		}
+		f.ensure(entryH)
+		top := f.y
+		f.text(th.Margin+5, f.y, shorten(clean(o.Code), code, codeW-6), code, th.Text)
+		for _, l := range titleLines {
+			f.text(th.Margin+codeW, f.y, l, body, th.Text)
+			f.y += lh
+		}
+		num := strconv.Itoa(starts[i] + 1)
+		last := titleLines[len(titleLines)-1]
+		dotsFrom := th.Margin + codeW + body.width(last) + 2
+		dotsTo := th.PageWidth - th.Margin - body.width(num) - 2
+		if dotsTo > dotsFrom {
+			y := f.y - lh*0.3
+			f.add(item{kind: lineItem, x: dotsFrom, y: y, w: dotsTo - dotsFrom, color: th.GridLine, lineWidth: 0.2})
+		}
+		f.text(th.PageWidth-th.Margin-body.width(num), f.y-lh, num, body, th.Text)
+		f.add(item{kind: linkItem, x: th.Margin, y: top, w: th.contentWidth(), h: f.y - top, target: starts[i]})
+		f.y += 1.2
+	}
+	return f.pages
+}

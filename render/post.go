@@ -1,0 +1,193 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"errors"
+	"fmt"
+	"runtime"
+	"sort"
+	"strconv"
+	"sync"
+)
+
+// The PDF library writes its streams uncompressed (it would create a new
+// compressor for every page, which costs more than drawing the page); this
+// pass compresses them afterwards, on every core, with one reused
+// compressor per core, and rebuilds the cross-reference table.
+
+var errLayout = errors.New("render: unexpected PDF layout from the PDF library")
+
+// pdfObject is one "N 0 obj … endobj" of the file, as bytes.
+type pdfObject struct {
+	num  int
+	body []byte
+}
+
+// splitPDF cuts a classic PDF with a cross-reference table into its
+// header, objects (in file order) and trailer dictionary text.
+func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err error) {
+	sx := bytes.LastIndex(pdf, []byte("startxref"))
+	if sx < 0 {
+		return nil, nil, nil, errLayout
+	}
+	xrefAt, _ := leadingInt(bytes.TrimLeft(pdf[sx+len("startxref"):], "\r\n "))
+	if xrefAt <= 0 || xrefAt >= sx || !bytes.HasPrefix(pdf[xrefAt:], []byte("xref\n0 ")) {
+		return nil, nil, nil, errLayout
+	}
+	rest := pdf[xrefAt+len("xref\n0 "):]
+	count, n := leadingInt(rest)
+	if count < 1 || n >= len(rest) || rest[n] != '\n' {
+		return nil, nil, nil, errLayout
+	}
+	entries := rest[n+1:]
+	if len(entries) < 20*count {
+		return nil, nil, nil, errLayout
+	}
+	type at struct{ num, off int }
+	var offs []at
+	for i := 1; i < count; i++ {
+		e := entries[20*i : 20*i+20]
+		if e[17] != 'n' {
+			continue
+		}
+		off, n := leadingInt(e[:10])
+		if n != 10 || off <= 0 || off >= xrefAt {
+			return nil, nil, nil, errLayout
+		}
+		offs = append(offs, at{i, off})
+	}
+	if len(offs) == 0 {
+		return nil, nil, nil, errLayout
+	}
+	sort.Slice(offs, func(i, j int) bool { return offs[i].off < offs[j].off })
+	for i, o := range offs {
+		end := xrefAt
+		if i+1 < len(offs) {
+			end = offs[i+1].off
+		}
+		objs = append(objs, pdfObject{o.num, pdf[o.off:end]})
+	}
+	tr := entries[20*count:]
+	t0 := bytes.Index(tr, []byte("trailer"))
+	t1 := bytes.LastIndex(tr, []byte("startxref"))
+	if t0 < 0 || t1 < t0 {
+		return nil, nil, nil, errLayout
+	}
+	return pdf[:offs[0].off], objs, tr[t0+len("trailer") : t1], nil
+}
+
+// joinPDF writes the header, the objects and a fresh cross-reference table
+// and trailer.
+func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
+	size := len(header) + len(trailer) + 64
+	maxNum := 0
+	for _, o := range objs {
+		size += len(o.body) + 20
+		maxNum = max(maxNum, o.num)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, size))
+	out.Write(header)
+	offsets := make([]int, maxNum+1)
+	for _, o := range objs {
+		offsets[o.num] = out.Len()
+		out.Write(o.body)
+	}
+	xref := out.Len()
+	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", maxNum+1)
+	for n := 1; n <= maxNum; n++ {
+		if offsets[n] == 0 {
+			out.WriteString("0000000000 65535 f \n")
+			continue
+		}
+		fmt.Fprintf(out, "%010d 00000 n \n", offsets[n])
+	}
+	out.WriteString("trailer")
+	out.Write(trailer)
+	fmt.Fprintf(out, "startxref\n%d\n%%%%EOF\n", xref)
+	return out.Bytes()
+}
+
+var (
+	streamKw    = []byte("stream\n")
+	endstreamKw = []byte("\nendstream")
+	lengthKey   = []byte("/Length ")
+	filterKey   = []byte("/Filter")
+)
+
+// compressObjects deflates every stream that has no filter yet.
+func compressObjects(objs []pdfObject) error {
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
+	var wg sync.WaitGroup
+	errs := make([]error, workers)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			for i := w; i < len(objs); i += workers {
+				body, err := compressObject(objs[i].body, zw, &buf)
+				if err != nil {
+					errs[w] = fmt.Errorf("object %d: %w", objs[i].num, err)
+					return
+				}
+				objs[i].body = body
+			}
+		}(w)
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+func compressObject(body []byte, zw *zlib.Writer, buf *bytes.Buffer) ([]byte, error) {
+	s := bytes.Index(body, streamKw)
+	if s < 0 {
+		return body, nil
+	}
+	dict := body[:s]
+	if bytes.Contains(dict, filterKey) {
+		return body, nil
+	}
+	l := bytes.Index(dict, lengthKey)
+	if l < 0 {
+		return nil, errLayout
+	}
+	numEnd := l + len(lengthKey)
+	for numEnd < len(dict) && dict[numEnd] >= '0' && dict[numEnd] <= '9' {
+		numEnd++
+	}
+	n, err := strconv.Atoi(string(dict[l+len(lengthKey) : numEnd]))
+	start := s + len(streamKw)
+	if err != nil || start+n > len(body) || !bytes.HasPrefix(body[start+n:], endstreamKw) {
+		return nil, errLayout
+	}
+	buf.Reset()
+	zw.Reset(buf)
+	if _, err := zw.Write(body[start : start+n]); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(body)-n+buf.Len()+24)
+	out = append(out, dict[:l]...)
+	out = append(out, "/Filter /FlateDecode /Length "...)
+	out = strconv.AppendInt(out, int64(buf.Len()), 10)
+	out = append(out, dict[numEnd:]...)
+	out = append(out, streamKw...)
+	out = append(out, buf.Bytes()...)
+	out = append(out, body[start+n:]...)
+	return out, nil
+}
+
+// leadingInt reads the decimal digits at the start of b: the value and how
+// many bytes they took (0 when b does not start with a digit).
+func leadingInt(b []byte) (int, int) {
+	v, n := 0, 0
+	for n < len(b) && n < 18 && b[n] >= '0' && b[n] <= '9' {
+		v = v*10 + int(b[n]-'0')
+		n++
+	}
+	return v, n
+}
