@@ -72,7 +72,7 @@ func lcs(a, b []string) int {
 // reference's words in the reference's order, on two pages, with a footer
 // and embedded fonts.
 func TestReferenceSheet(t *testing.T) {
-	ref, err := os.ReadFile("../../shared/reference/2019_ZN10.txt")
+	ref, err := os.ReadFile("testdata/2019_ZN10.txt") // a copy of ../shared/reference/2019_ZN10.txt
 	if err != nil {
 		t.Fatalf("the reference sheet is missing: %v", err)
 	}
