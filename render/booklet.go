@@ -174,8 +174,11 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int) []*page {
 	f := newFlow(th, "")
 	title := font{bold, th.TitleSize + 2}
-	f.text(th.Margin, f.y, th.Labels.Contents, title, th.Text)
-	f.y += title.lineHeight(th.LineGap) + 3
+	f.header = func(f *flow) { // on every page of the contents
+		f.text(th.Margin, f.y, th.Labels.Contents, title, th.Text)
+		f.y += title.lineHeight(th.LineGap) + 3
+	}
+	f.header(f)
 
 	dirFont, svcFont := font{bold, th.TextSize + 1}, font{bold, th.TextSize}
 	code, body := font{bold, th.TableSize + 0.5}, font{regular, th.TableSize + 0.5}

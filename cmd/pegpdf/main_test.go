@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,8 @@ func TestFolderWithBadFiles(t *testing.T) {
 	os.MkdirAll(filepath.Dir(bad), 0o755)
 	writeBadWorkbook(t, bad)
 
-	code, _, stderr := pegpdf(t, "sheets", "--out", out, in)
+	reportPath := filepath.Join(t.TempDir(), "esito.json")
+	code, _, stderr := pegpdf(t, "sheets", "--out", out, "--report", reportPath, in)
 	if code != 1 {
 		t.Errorf("exit %d, want 1\n%s", code, stderr)
 	}
@@ -87,6 +89,23 @@ func TestFolderWithBadFiles(t *testing.T) {
 	}
 	if strings.Contains(stderr, "~$") {
 		t.Error("the lock file was read")
+	}
+	var rep struct {
+		Files []fileReport `json:"files"`
+	}
+	data, err := os.ReadFile(reportPath)
+	if err != nil || json.Unmarshal(data, &rep) != nil {
+		t.Fatalf("report: %v %s", err, data)
+	}
+	status := map[string]string{}
+	for _, f := range rep.Files {
+		status[filepath.Base(f.Name)] = f.Status
+		if f.Status == "errori" && len(f.Problems) == 0 {
+			t.Errorf("%s: errors without problems", f.Name)
+		}
+	}
+	if len(rep.Files) != 3 || status["buono.xlsx"] != "avvisi" || status["rinominato.xlsx"] != "errori" || status["errori.xlsx"] != "errori" {
+		t.Errorf("report: %s", data)
 	}
 	entries, _ := os.ReadDir(out)
 	if len(entries) != 1 {
@@ -158,5 +177,21 @@ func TestTemplateCommand(t *testing.T) {
 	code, _, stderr = pegpdf(t, "verifica", out)
 	if code != 0 {
 		t.Errorf("the template does not pass its own check: %s", stderr)
+	}
+}
+
+func TestReportCSV(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "esito.csv")
+	pegpdf(t, "check", "--report", path, "../../samples/")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if !strings.HasPrefix(text, "\ufeffFile;Esito;Obiettivi;Gravità;Foglio;Cella;Messaggio\n") {
+		t.Errorf("header: %.80q", text)
+	}
+	if !strings.Contains(text, "peg-2019.xlsx;avvisi;20;avviso;Fasi;D20;fase senza date") {
+		t.Errorf("rows: %s", text)
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package peggen
 
 type direction struct {
 	name, prefix, director string
