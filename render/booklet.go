@@ -1,6 +1,7 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"runtime"
@@ -24,7 +25,8 @@ type BookletInfo struct {
 // model.SortForBooklet), with an outline of the same tree and page numbers
 // through the whole booklet.
 func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, opt Options, meta Meta) error {
-	d := layoutBooklet(th, objs, info, opt)
+	pages := layoutBooklet(th, objs, info, opt)
+	number(pages)
 	if meta.Title == "" {
 		meta.Title = bookletTitle(th, info)
 	}
@@ -34,9 +36,50 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 	if meta.Keywords == "" {
 		meta.Keywords = "PEG, Piano Esecutivo di Gestione, " + strconv.Itoa(info.Year)
 	}
-	d.meta = meta
-	return draw(w, th, d)
+	nav := navigationOf(th, pages)
+	d, err := drawParts(th, pages)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav))
+	return err
 }
+
+// drawParts draws the pages in parts of at most pagesPerPart pages, each
+// with the PDF library on its own, on every core, and merges them. The
+// parts depend only on the number of pages, so the bytes are the same on
+// any machine.
+func drawParts(th *Theme, pages []*page) (*drawn, error) {
+	n := (len(pages) + pagesPerPart - 1) / pagesPerPart
+	parts := make([]*drawn, n)
+	errs := make([]error, n)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
+			raw, err := draw(th, chunk)
+			if err == nil {
+				parts[i], err = parseDrawn(raw)
+			}
+			errs[i] = err
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return mergeDrawn(parts), nil
+}
+
+// pagesPerPart bounds a part: small enough to share the work between
+// cores and keep each part's buffers small, large enough that the fonts
+// embedded once per part cost little.
+const pagesPerPart = 256
 
 func bookletTitle(th *Theme, info BookletInfo) string {
 	title := info.Title
@@ -74,7 +117,7 @@ func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
 	return out
 }
 
-func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Options) doc {
+func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Options) []*page {
 	sheets := layoutSheets(th, objs, opt)
 	cover := layoutCover(th, info)
 
@@ -121,7 +164,7 @@ func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Opt
 		first.marks = append(first.marks, mark{title: clean(o.Code + " – " + o.Title), level: 2})
 		pages = append(pages, s...)
 	}
-	return doc{pages: pages}
+	return pages
 }
 
 // serviceName is how a group without Servizio is named.
@@ -226,7 +269,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 			f.add(item{kind: lineItem, x: dotsFrom, y: y, w: dotsTo - dotsFrom, color: th.GridLine, lineWidth: 0.2})
 		}
 		f.text(th.PageWidth-th.Margin-body.width(num), f.y-lh, num, body, th.Text)
-		f.add(item{kind: linkItem, x: th.Margin, y: top, w: th.contentWidth(), h: f.y - top, target: starts[i]})
+		f.cur().links = append(f.cur().links, link{th.Margin, top, th.contentWidth(), f.y - top, starts[i]})
 		f.y += 1.2
 	}
 	return f.pages

@@ -2,100 +2,64 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 )
 
-// Meta is the document's metadata.
+// Meta is the document's metadata, written in the Info dictionary (and in
+// the XMP metadata of a PDF/A).
 type Meta struct {
 	Title, Author, Subject, Keywords string
-	Created                          time.Time // also the modification date
-}
-
-// doc is a laid-out document: its pages, and the links between them.
-type doc struct {
-	pages []*page
-	meta  Meta
+	Created                          time.Time // also the modification date; zero means now
 }
 
 const family = "go"
 
-// draw writes the laid-out document as PDF to w. It only draws: every
-// position was decided by the layout pass.
-func draw(w io.Writer, th *Theme, d doc) error {
+// draw draws laid-out pages with the PDF library and returns its output,
+// streams uncompressed and without metadata: assemble (post.go) makes the
+// finished documents from it. It only draws: every position was decided by
+// the layout pass. Each page's footer says page.num of page.of.
+func draw(th *Theme, pages []*page) ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
 		UnitStr: "mm",
 		Size:    fpdf.SizeType{Wd: th.PageWidth, Ht: th.PageHeight},
 	})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetMargins(0, 0, 0)
-	pdf.SetCompression(false) // finish compresses, faster and on every core
+	pdf.SetCompression(false) // assemble compresses, faster and on every core
 	pdf.SetCatalogSort(true)
-	created := d.meta.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
-	pdf.SetCreationDate(created)
-	pdf.SetModificationDate(created)
-	pdf.SetTitle(d.meta.Title, true)
-	pdf.SetAuthor(d.meta.Author, true)
-	pdf.SetSubject(d.meta.Subject, true)
-	pdf.SetKeywords(d.meta.Keywords, true)
-	pdf.SetCreator("pegpdf", true)
-	pdf.SetProducer("pegpdf", true)
-	pdf.SetLang("it-IT")
 	fs := faces()
 	pdf.AddUTF8FontFromBytes(family, "", fs[regular].ttf)
 	pdf.AddUTF8FontFromBytes(family, "B", fs[bold].ttf)
 
-	links := make([]int, len(d.pages))
-	for i := range links {
-		links[i] = pdf.AddLink()
-	}
-	total := len(d.pages)
 	st := &drawState{pdf: pdf}
-	for i, p := range d.pages {
+	for i, p := range pages {
 		pdf.AddPage()
-		pdf.SetLink(links[i], 0, i+1)
 		st.reset()
-		for _, m := range p.marks {
-			pdf.Bookmark(m.title, m.level, m.y)
-		}
 		for _, it := range p.items {
-			st.item(it, links)
+			st.item(it)
 		}
-		d.pages[i] = nil // drawn: let its items be collected while the PDF grows
 		if !p.noFooter {
-			st.footer(th, p.footer, i+1, total)
+			st.footer(th, p.footer, p.num, p.of)
 		}
+		pages[i] = nil // drawn: let its items be collected while the PDF grows
 		if err := pdf.Error(); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	var raw retain
 	if err := pdf.Output(&raw); err != nil {
-		return err
+		return nil, err
 	}
-	out, err := finish(raw.b)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
+	return raw.b, nil
 }
 
-// finish post-processes the PDF library's output: streams compressed.
-func finish(pdf []byte) ([]byte, error) {
-	header, objs, trailer, err := splitPDF(pdf)
-	if err != nil {
-		return nil, err
+// number sets the footer numbers of pages: 1 to len(pages).
+func number(pages []*page) {
+	for i, p := range pages {
+		p.num, p.of = i+1, len(pages)
 	}
-	if err := compressObjects(objs); err != nil {
-		return nil, err
-	}
-	return joinPDF(header, objs, trailer), nil
 }
 
 // drawState remembers the PDF's current font and colours, so that each is
@@ -145,7 +109,7 @@ func (s *drawState) setLineWidth(w float64) {
 	s.pdf.SetLineWidth(w)
 }
 
-func (s *drawState) item(it item, links []int) {
+func (s *drawState) item(it item) {
 	pdf := s.pdf
 	switch it.kind {
 	case textItem:
@@ -173,10 +137,6 @@ func (s *drawState) item(it item, links []int) {
 		s.setColor(1, it.color)
 		s.setLineWidth(it.lineWidth)
 		pdf.Line(it.x, it.y, it.x+it.w, it.y+it.h)
-	case linkItem:
-		if it.target >= 0 && it.target < len(links) {
-			pdf.Link(it.x, it.y, it.w, it.h, links[it.target])
-		}
 	}
 }
 

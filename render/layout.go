@@ -10,7 +10,6 @@ const (
 	textItem itemKind = iota
 	rectItem
 	lineItem
-	linkItem // a clickable area leading to page target
 )
 
 // item is one thing to draw.
@@ -23,7 +22,6 @@ type item struct {
 	fill       *Color
 	stroke     bool
 	lineWidth  float64
-	target     int // linkItem: page index in the document
 }
 
 // page is one laid-out page.
@@ -31,7 +29,15 @@ type page struct {
 	items    []item
 	footer   string // the code printed in the footer
 	noFooter bool   // the cover has none
+	num, of  int    // "Pagina num di of"
 	marks    []mark // outline entries that start on this page
+	links    []link // clickable areas leading to other pages
+}
+
+// link is a clickable area leading to the page with index target.
+type link struct {
+	x, y, w, h float64
+	target     int
 }
 
 // mark is an outline (bookmark) entry.

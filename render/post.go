@@ -78,7 +78,7 @@ func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err 
 }
 
 // joinPDF writes the header, the objects and a fresh cross-reference table
-// and trailer.
+// (numbers without an object are free entries) and trailer.
 func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	size := len(header) + len(trailer) + 64
 	maxNum := 0
@@ -94,10 +94,20 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 		out.Write(o.body)
 	}
 	xref := out.Len()
-	fmt.Fprintf(out, "xref\n0 %d\n0000000000 65535 f \n", maxNum+1)
+	fmt.Fprintf(out, "xref\n0 %d\n", maxNum+1)
+	// Free entries form a list from entry 0, each pointing to the next.
+	nextFree := func(n int) int {
+		for m := n + 1; m <= maxNum; m++ {
+			if offsets[m] == 0 {
+				return m
+			}
+		}
+		return 0
+	}
+	fmt.Fprintf(out, "%010d 65535 f \n", nextFree(0))
 	for n := 1; n <= maxNum; n++ {
 		if offsets[n] == 0 {
-			out.WriteString("0000000000 65535 f \n")
+			fmt.Fprintf(out, "%010d 00001 f \n", nextFree(n))
 			continue
 		}
 		fmt.Fprintf(out, "%010d 00000 n \n", offsets[n])

@@ -1,7 +1,9 @@
 // Package render draws objective sheets and booklets as PDF. It is the only
-// importer of the PDF library. Each document is made in two passes: a layout
+// importer of the PDF library. Each document is made in passes: a layout
 // pass that measures and wraps text, breaks pages and scales the Gantt into
-// positioned items, and a draw pass that only draws them, to an io.Writer.
+// positioned items; a draw pass that only draws them with the PDF library;
+// and an assembly pass that compresses the streams on every core and writes
+// each finished document with its metadata, to an io.Writer.
 package render
 
 import (
@@ -12,7 +14,49 @@ import (
 
 // Sheet writes the objective sheet of o as a PDF to w.
 func Sheet(w io.Writer, th *Theme, o *model.Objective, opt Options, meta Meta) error {
-	pages := layoutSheet(th, o, opt)
+	pdfs, err := Sheets(th, []*model.Objective{o}, opt, []Meta{meta})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(pdfs[0])
+	return err
+}
+
+// Sheets renders the sheets of objs, one PDF each, drawn together so that
+// the font is parsed and embedded once for all of them. metas[i] is the
+// metadata of objs[i]; empty fields are filled from the objective. The
+// bytes of a sheet depend only on objs as given, so a caller that batches
+// objectives the same way always gets the same bytes.
+func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]byte, error) {
+	var pages []*page
+	bounds := make([]int, 0, len(objs)+1)
+	for _, o := range objs {
+		bounds = append(bounds, len(pages))
+		p := layoutSheet(th, o, opt)
+		number(p)
+		pages = append(pages, p...)
+	}
+	bounds = append(bounds, len(pages))
+	raw, err := draw(th, pages)
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseDrawn(raw)
+	if err != nil {
+		return nil, err
+	}
+	out := make([][]byte, len(objs))
+	for i, o := range objs {
+		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(o, metas[i]), nil)
+	}
+	return out, nil
+}
+
+// SheetsPerDocument is how many sheets Sheets should be given at once: the
+// font is parsed once per call, and a batch this size keeps memory small.
+const SheetsPerDocument = 25
+
+func sheetMeta(o *model.Objective, meta Meta) Meta {
 	if meta.Title == "" {
 		meta.Title = o.Code + " – " + o.Title
 	}
@@ -22,5 +66,5 @@ func Sheet(w io.Writer, th *Theme, o *model.Objective, opt Options, meta Meta) e
 	if meta.Keywords == "" {
 		meta.Keywords = "PEG, " + o.Code + ", " + o.Direction
 	}
-	return draw(w, th, doc{pages: pages, meta: meta})
+	return meta
 }

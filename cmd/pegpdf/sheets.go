@@ -146,19 +146,39 @@ func sheets(c *cli.Context) error {
 		}
 		cleanTemps(outDir)
 	}
-	errs := parallel(c.Context, len(jobs), c.Int("jobs"), func(i int) error {
-		j := jobs[i]
-		return writeAtomic(j.path, func(w io.Writer) error {
-			return render.Sheet(w, &opt.theme, j.o, opt.render, render.Meta{Created: opt.created})
-		})
-	})
-	written := 0
-	for i, err := range errs {
-		if err != nil {
-			return fmt.Errorf("%s: scrittura non riuscita: %w", jobs[i].path, err)
+	// Sheets are drawn in fixed batches (the font is parsed once per batch),
+	// batches on every core; a batch's sheets depend only on the inputs, so
+	// --jobs never changes the bytes.
+	per := render.SheetsPerDocument
+	batches := (len(jobs) + per - 1) / per
+	errs := parallel(c.Context, batches, c.Int("jobs"), func(b int) error {
+		batch := jobs[b*per : min(len(jobs), (b+1)*per)]
+		objs := make([]*model.Objective, len(batch))
+		metas := make([]render.Meta, len(batch))
+		for i, j := range batch {
+			objs[i], metas[i] = j.o, render.Meta{Created: opt.created}
 		}
-		written++
+		pdfs, err := render.Sheets(&opt.theme, objs, opt.render, metas)
+		if err != nil {
+			return err
+		}
+		for i, j := range batch {
+			err := writeAtomic(j.path, func(w io.Writer) error {
+				_, err := w.Write(pdfs[i])
+				return err
+			})
+			if err != nil {
+				return fmt.Errorf("%s: scrittura non riuscita: %w", j.path, err)
+			}
+		}
+		return nil
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
 	}
+	written := len(jobs)
 	fmt.Fprintf(stderr, "%s; %s in %s\n", summary(inputs), plural(written, "scheda scritta", "schede scritte"), outDir)
 	if failed > 0 {
 		return errInputs
