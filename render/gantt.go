@@ -119,7 +119,11 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 	small := font{regular, th.SmallSize}
 	tiny := font{regular, th.SmallSize - 1}
 	rowH := th.GanttRow
-	headH := 2 * (tiny.lineHeight(th.LineGap) + 1)
+	headRows := 2.0 // years above months or quarters
+	if len(a.years) == 0 {
+		headRows = 1 // the years themselves
+	}
+	headH := headRows * (tiny.lineHeight(th.LineGap) + 1)
 	monitored := o.HasMonitoring() || !opt.AsOf.IsZero()
 
 	title := font{bold, th.TextSize}
@@ -134,7 +138,7 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 	var top float64 // where the rows of this page start
 	header := func() {
 		y := f.y
-		rh := headH / 2
+		rh := headH / headRows
 		labelRow := func(ts []tick, y float64, strong bool) {
 			fn := tiny
 			if strong {
@@ -149,13 +153,12 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 			for len(ts) > 0 && wide+0.8 > (xOf(ts[0].to)-xOf(ts[0].from))*float64(k) {
 				k++
 			}
-			for i, t := range ts {
-				x1, x2 := xOf(t.from), xOf(t.to)
+			// One header cell, and its label, per k ticks.
+			for i := 0; i < len(ts); i += k {
+				x1, x2 := xOf(ts[i].from), xOf(ts[min(i+k, len(ts))-1].to)
 				f.rect(x1, y, x2-x1, rh, &th.HeaderFill, true, th.Border, 0.15)
-				if i%k == 0 {
-					lw := fn.width(t.label)
-					f.text(x1+max(0, (x2-x1)-lw)/2, y+0.5, t.label, fn, th.Text)
-				}
+				label := shorten(ts[i].label, fn, x2-x1)
+				f.text(x1+max(0, (x2-x1)-fn.width(label))/2, y+0.5, label, fn, th.Text)
 			}
 		}
 		if len(a.years) > 0 {
@@ -163,7 +166,6 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 			labelRow(a.ticks, y+rh, false)
 		} else {
 			labelRow(a.ticks, y, true)
-			labelRow(a.ticks[:0], y+rh, false)
 		}
 		f.y += headH
 		top = f.y

@@ -26,11 +26,17 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	f.paragraph(title, font{regular, th.TitleSize}, th.Text)
 	f.y += 3
 
-	// After page 1, every page starts with the code and the title in bold.
+	// After page 1, every page starts with the code and the title in bold
+	// (at most two lines of it).
+	hf := font{bold, th.TextSize + 1}
+	headerTitle := wrap(title, hf, th.contentWidth(), 0)
+	if len(headerTitle) > 2 {
+		headerTitle = []string{headerTitle[0], shorten(headerTitle[1]+" "+headerTitle[2], hf, th.contentWidth())}
+	}
 	f.header = func(f *flow) {
 		f.text(th.Margin, f.y, code, cf, th.Text)
 		f.y += lh(cf) + 1
-		f.paragraph(title, font{bold, th.TextSize + 1}, th.Text)
+		f.lines(th.Margin, headerTitle, hf, th.Text)
 		f.y += 3
 	}
 

@@ -18,22 +18,24 @@ import (
 
 // Limits bound what one workbook may cost. The zero value means the defaults.
 type Limits struct {
-	FileBytes    int64 // the .xlsx file itself
-	UnzipBytes   int64 // all its parts unpacked
-	RowsPerSheet int   // non-empty rows in one sheet
-	CellChars    int   // characters in one cell
+	Password     string // opens a password-protected workbook
+	FileBytes    int64  // the .xlsx file itself
+	UnzipBytes   int64  // all its parts unpacked
+	RowsPerSheet int    // non-empty rows in one sheet
+	CellChars    int    // characters in one cell
 }
 
 // DefaultLimits are generous for any real PEG and small for a zip bomb.
 var DefaultLimits = Limits{
 	FileBytes:    64 << 20,
-	UnzipBytes:   256 << 20,
+	UnzipBytes:   128 << 20, // a 5,000-objective PEG unpacks to 14 MB
 	RowsPerSheet: 100_000,
 	CellChars:    32_767, // Excel's own maximum
 }
 
 func (l Limits) orDefault() Limits {
 	d := DefaultLimits
+	d.Password = l.Password
 	if l.FileBytes > 0 {
 		d.FileBytes = l.FileBytes
 	}
@@ -62,12 +64,13 @@ func Read(r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
 	if int64(len(data)) > lim.FileBytes {
 		return nil, fileProblem(fmt.Errorf("%w (oltre %d MB)", ErrTooBig, lim.FileBytes>>20)), nil
 	}
-	if err := sniff(data); err != nil {
+	if err := sniff(data); err != nil && !(errors.Is(err, ErrEncrypted) && lim.Password != "") {
 		return nil, fileProblem(err), nil
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+		Password:          lim.Password,
 		UnzipSizeLimit:    lim.UnzipBytes,
-		UnzipXMLSizeLimit: lim.UnzipBytes,
+		UnzipXMLSizeLimit: lim.UnzipBytes, // in memory: never spilled to temporary files
 	})
 	if err != nil {
 		return nil, fileProblem(openError(err, lim)), nil
@@ -88,10 +91,12 @@ func openError(err error, lim Limits) error {
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat):
 		return ErrNotXLSX
-	case strings.Contains(err.Error(), "size limit") || errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
+	case strings.Contains(err.Error(), "size exceeds") || strings.Contains(err.Error(), "size limit"):
 		return fmt.Errorf("%w: una volta decompresso supera %d MB (file anomalo o malevolo)", ErrTooBig, lim.UnzipBytes>>20)
+	case errors.Is(err, excelize.ErrWorkbookPassword):
+		return ErrPassword
 	case strings.Contains(err.Error(), "password") || strings.Contains(err.Error(), "encrypt"):
-		return ErrOLE
+		return ErrEncrypted
 	}
 	return ErrTruncated
 }

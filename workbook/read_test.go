@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -220,7 +222,8 @@ func TestNotAWorkbook(t *testing.T) {
 		want error
 	}{
 		{"empty", nil, ErrEmpty},
-		{"xls or encrypted", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrOLE},
+		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrXLS},
+		{"encrypted", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), encryptedPackage...), ErrEncrypted},
 		{"ods", ods.Bytes(), ErrODS},
 		{"csv", []byte("Codice;Titolo\n2019_A;Titolo\n"), ErrText},
 		{"truncated", good[:len(good)/2], ErrTruncated},
@@ -292,4 +295,79 @@ func FuzzRead(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPassword: a password-protected workbook is recognised, and opens with
+// its password.
+func TestPassword(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Obiettivi")
+	f.SetSheetRow("Obiettivi", "A1", &objHeader)
+	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
+	var b bytes.Buffer
+	if err := f.Write(&b, excelize.Options{Password: "segreto"}); err != nil {
+		t.Fatal(err)
+	}
+	_, ps := read(t, b.Bytes())
+	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrEncrypted) {
+		t.Errorf("without a password: %v", ps)
+	}
+	plan, ps, _ := Read(bytes.NewReader(b.Bytes()), Limits{Password: "segreto"})
+	if ps.HasErrors() || len(plan.Objectives) != 1 {
+		t.Errorf("with the password: %v", ps)
+	}
+	_, ps, _ = Read(bytes.NewReader(b.Bytes()), Limits{Password: "sbagliata"})
+	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrPassword) {
+		t.Errorf("with a wrong password: %v", ps)
+	}
+}
+
+// TestZipBomb: a workbook that unpacks to far more than the limit is refused
+// at once, without reading it into memory.
+func TestZipBomb(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<x/>"))
+	}
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	zeros := make([]byte, 1<<20)
+	for range 300 { // 300 MB of zeros, about 300 KB packed
+		w.Write(zeros)
+	}
+	zw.Close()
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	_, ps := read(t, b.Bytes())
+	elapsed := time.Since(start)
+	runtime.ReadMemStats(&after)
+	grown := int64(after.TotalAlloc - before.TotalAlloc)
+	t.Logf("zip bomb of %d KB refused in %v, %d MB allocated", b.Len()>>10, elapsed, grown>>20)
+	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrTooBig) {
+		t.Errorf("got %v", ps)
+	}
+	if elapsed > time.Second || grown > 64<<20 {
+		t.Errorf("took %v and %d MB", elapsed, grown>>20)
+	}
+}
+
+// TestCellAndRowLimits: a cell longer than Excel allows and a sheet with
+// too many rows are errors with their place.
+func TestCellAndRowLimits(t *testing.T) {
+	long := strings.Repeat("x", 200)
+	_, ps, _ := Read(bytes.NewReader(book(t, objectives([]any{"2019_A", "T", "D", nil}), sheet{"Fasi", [][]any{phaseHeader, {"2019_A", long}}})), Limits{CellChars: 100})
+	if !find(ps, "Fasi!B2", model.Error, model.ErrTooLong) {
+		t.Errorf("long cell: %v", ps)
+	}
+	rows := []sheet{objectives()}
+	for i := range 20 {
+		rows[0].rows = append(rows[0].rows, []any{"2019_A" + strings.Repeat("x", i), "T", "D"})
+	}
+	_, ps, _ = Read(bytes.NewReader(book(t, rows...)), Limits{RowsPerSheet: 10})
+	if !find(ps, "Obiettivi!12", model.Error, model.ErrTooMany) {
+		t.Errorf("rows: %v", ps)
+	}
 }

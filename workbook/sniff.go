@@ -11,7 +11,9 @@ import (
 var (
 	ErrEmpty     = errors.New("il file è vuoto (0 byte): chiedere di nuovo il file a chi lo ha inviato")
 	ErrTruncated = errors.New("il file .xlsx è troncato o danneggiato (forse un invio interrotto): chiedere di nuovo il file o risalvarlo da Excel")
-	ErrOLE       = errors.New("è un vecchio file Excel .xls oppure un file .xlsx protetto da password: aprirlo, togliere la password se c'è e salvarlo come .xlsx")
+	ErrXLS       = errors.New("è un vecchio file Excel .xls (Excel 97-2003): aprirlo e salvarlo come .xlsx (File > Salva con nome > Cartella di lavoro di Excel)")
+	ErrEncrypted = errors.New("il file è protetto da password: togliere la password (File > Informazioni > Proteggi cartella di lavoro) e salvarlo, oppure indicarla con --password")
+	ErrPassword  = errors.New("la password indicata con --password non apre il file")
 	ErrODS       = errors.New("è un foglio di LibreOffice/OpenOffice (.ods): salvarlo come .xlsx (File > Salva con nome > Excel 2007-365)")
 	ErrText      = errors.New("è un file di testo (forse un CSV rinominato), non un foglio Excel: aprirlo e salvarlo come .xlsx")
 	ErrNotXLSX   = errors.New("non è un foglio Excel .xlsx: salvarlo come .xlsx")
@@ -21,6 +23,8 @@ var (
 var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 	zipMagic = []byte("PK\x03\x04")
+	// "EncryptedPackage" in UTF-16LE, as OLE2 names its streams.
+	encryptedPackage = []byte("E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e\x00")
 )
 
 // sniff tells from the bytes whether data can be an .xlsx, and if not, what
@@ -30,7 +34,12 @@ func sniff(data []byte) error {
 	case len(data) == 0:
 		return ErrEmpty
 	case bytes.HasPrefix(data, oleMagic):
-		return ErrOLE
+		// An encrypted .xlsx is an OLE2 file holding an "EncryptedPackage"
+		// stream; anything else in OLE2 is taken for an old .xls.
+		if bytes.Contains(data, encryptedPackage) {
+			return ErrEncrypted
+		}
+		return ErrXLS
 	case bytes.HasPrefix(data, zipMagic):
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {

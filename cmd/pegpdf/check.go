@@ -16,7 +16,7 @@ func checkCommand() *cli.Command {
 			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
 			"Esempio:\n" +
 			"   pegpdf verifica peg.xlsx",
-		Flags:        []cli.Flag{jobsFlag(), reportFlag()},
+		Flags:        []cli.Flag{jobsFlag(), reportFlag(), passwordFlag()},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
@@ -26,7 +26,7 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, nil)
+			inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, nil)
 			report(c.App.Writer, inputs)
 			if err := writeReport(c.String("report"), inputs); err != nil {
 				return err

@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/urfave/cli/v2"
+
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/workbook"
 )
@@ -93,7 +95,7 @@ func isWorkbookName(name string) bool {
 // readAll reads the workbooks on jobs goroutines; the result is in the
 // order of paths whatever the scheduling. Each workbook has at most timeout
 // to be read.
-func readAll(ctx context.Context, paths []string, jobs int, timeout time.Duration, done func(*input)) []*input {
+func readAll(ctx context.Context, paths []string, jobs int, lim workbook.Limits, timeout time.Duration, done func(*input)) []*input {
 	out := make([]*input, len(paths))
 	next := make(chan int)
 	var wg sync.WaitGroup
@@ -102,7 +104,7 @@ func readAll(ctx context.Context, paths []string, jobs int, timeout time.Duratio
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = readOne(ctx, paths[i], timeout)
+				out[i] = readOne(ctx, paths[i], lim, timeout)
 				if done != nil {
 					done(out[i])
 				}
@@ -125,7 +127,7 @@ func readAll(ctx context.Context, paths []string, jobs int, timeout time.Duratio
 	return out
 }
 
-func readOne(ctx context.Context, path string, timeout time.Duration) *input {
+func readOne(ctx context.Context, path string, lim workbook.Limits, timeout time.Duration) *input {
 	in := &input{path: path}
 	type result struct {
 		plan *model.Plan
@@ -140,7 +142,7 @@ func readOne(ctx context.Context, path string, timeout time.Duration) *input {
 			return
 		}
 		defer f.Close()
-		plan, ps, err := workbook.Read(f, workbook.Limits{})
+		plan, ps, err := workbook.Read(f, lim)
 		ch <- result{plan, ps, err}
 	}()
 	var timer <-chan time.Time
@@ -195,4 +197,13 @@ func ioMessage(err error) string {
 		return "interrotto"
 	}
 	return "il file non si può leggere: " + err.Error()
+}
+
+func passwordFlag() cli.Flag {
+	return &cli.StringFlag{Name: "password", Usage: "la password dei file protetti (la stessa per tutti)"}
+}
+
+// limits are the reading limits of the command line.
+func limits(c *cli.Context) workbook.Limits {
+	return workbook.Limits{Password: c.String("password")}
 }

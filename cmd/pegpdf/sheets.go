@@ -40,7 +40,7 @@ func sheetsCommand() *cli.Command {
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
-			asOfFlag(), dateFlag(), jobsFlag(), reportFlag(),
+			asOfFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action:       sheets,
@@ -108,7 +108,7 @@ func sheets(c *cli.Context) error {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	inputs := readAll(c.Context, paths, c.Int("jobs"), workbookTimeout, progress(stderr, len(paths)))
+	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
 	report(stderr, inputs)
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
