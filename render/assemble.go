@@ -98,7 +98,10 @@ func (d *drawn) object(n int) ([]byte, bool) {
 // assemble makes a finished document of the pages [from, to) with its own
 // Pages root, Info and Catalog, and a trailer /ID computed from its content,
 // so that the same content always gives the same bytes.
-func (d *drawn) assemble(from, to int, meta Meta, nav *navigation) []byte {
+func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []byte {
+	if meta.Created.IsZero() {
+		meta.Created = time.Now()
+	}
 	keep := map[int]bool{}
 	for _, k := range d.kids[from:to] {
 		keep[k] = true
@@ -134,14 +137,24 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation) []byte {
 			objs = append(objs, o)
 		}
 	}
-	outline, outlineRoot := nav.outline(d.kids[from:to], maxNum(d.objs)+1)
+	next := maxNum(d.objs) + 1
+	outline, outlineRoot := nav.outline(d.kids[from:to], next)
 	objs = append(objs, outline...)
+	next += len(outline)
+	xmpNum, iccNum := 0, 0
+	if pdfa {
+		xmpNum, iccNum = next, next+1
+		objs = append(objs, pdfObject{xmpNum, xmpObject(xmpNum, meta, meta.Created)}, pdfObject{iccNum, iccObject(iccNum)})
+	}
 	objs = append(objs, pdfObject{d.infoNum, infoObject(d.infoNum, meta)})
 	var cat bytes.Buffer
 	fmt.Fprintf(&cat, "%d 0 obj\n<<\n/Type /Catalog\n/Pages %d 0 R\n/Lang (it-IT)\n", d.rootNum, d.pagesNum)
 	cat.WriteString("/ViewerPreferences << /DisplayDocTitle true >>\n")
 	if outlineRoot != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", outlineRoot)
+	}
+	if pdfa {
+		fmt.Fprintf(&cat, "/Metadata %d 0 R\n%s", xmpNum, outputIntent(iccNum))
 	}
 	cat.WriteString(">>\nendobj\n")
 	objs = append(objs, pdfObject{d.rootNum, cat.Bytes()})
@@ -153,7 +166,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation) []byte {
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)
-	return joinPDF(d.header, objs, []byte(trailer))
+	return joinPDF(pdfHeader, objs, []byte(trailer))
 }
 
 func maxNum(objs []pdfObject) int {
@@ -164,17 +177,19 @@ func maxNum(objs []pdfObject) int {
 	return m
 }
 
+// pdfHeader is the header of every document: PDF 1.7 (ISO 32000-1, the
+// base of PDF/A-2), then a comment of bytes above 127 that marks the file
+// as binary.
+var pdfHeader = []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
+
 // infoObject writes the Info dictionary of meta.
 func infoObject(n int, meta Meta) []byte {
 	created := meta.Created
-	if created.IsZero() {
-		created = time.Now()
-	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d 0 obj\n<<\n", n)
 	for _, kv := range [][2]string{
 		{"Title", meta.Title}, {"Author", meta.Author}, {"Subject", meta.Subject},
-		{"Keywords", meta.Keywords}, {"Creator", "pegpdf"}, {"Producer", "pegpdf"},
+		{"Keywords", meta.Keywords}, {"Creator", producer}, {"Producer", producer},
 	} {
 		if kv[1] != "" {
 			fmt.Fprintf(&b, "/%s %s\n", kv[0], textString(kv[1]))

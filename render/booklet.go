@@ -41,7 +41,7 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav))
+	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
 	return err
 }
 

@@ -201,3 +201,11 @@ func leadingInt(b []byte) (int, int) {
 	}
 	return v, n
 }
+
+// compressObjectOnce deflates the stream of one object with a compressor of
+// its own.
+func compressObjectOnce(body []byte) ([]byte, error) {
+	var buf bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	return compressObject(body, zw, &buf)
+}

@@ -47,7 +47,7 @@ func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]
 	}
 	out := make([][]byte, len(objs))
 	for i, o := range objs {
-		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(o, metas[i]), nil)
+		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(o, metas[i]), nil, opt.PDFA)
 	}
 	return out, nil
 }

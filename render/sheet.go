@@ -8,6 +8,8 @@ import (
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
 	AsOf model.Date
+	// PDFA makes PDF/A-2b documents, for archiving with council acts.
+	PDFA bool
 }
 
 // layoutSheet lays out one objective's sheet as pages: page 1 with the

@@ -21,6 +21,10 @@ func asOfFlag() cli.Flag {
 	return &cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "data di riferimento del monitoraggio, gg/mm/aaaa: una linea nel GANTT"}
 }
 
+func pdfaFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive PDF/A-2b, per allegare le schede agli atti e conservarle"}
+}
+
 func dateFlag() cli.Flag {
 	return &cli.StringFlag{Name: "date", Aliases: []string{"data"},
 		Usage: "data di creazione scritta nel PDF, gg/mm/aaaa (se c'è, vale SOURCE_DATE_EPOCH; altrimenti adesso)"}
@@ -40,7 +44,7 @@ func sheetsCommand() *cli.Command {
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
-			asOfFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
+			asOfFlag(), pdfaFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action:       sheets,
@@ -56,6 +60,7 @@ type docOptions struct {
 
 func parseDocOptions(c *cli.Context) (docOptions, error) {
 	o := docOptions{theme: render.DefaultTheme()}
+	o.render.PDFA = c.Bool("pdfa")
 	if s := c.String("as-of"); s != "" {
 		d, err := model.ParseDate(s)
 		if err != nil {

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPDFASamples: every sample, as sheets and as a booklet, passes
+// `pegpdf verify` with --pdfa, and without it fails only the PDF/A rules.
+func TestPDFASamples(t *testing.T) {
+	out := t.TempDir()
+	for _, pdfa := range []bool{true, false} {
+		dir := filepath.Join(out, map[bool]string{true: "pdfa", false: "plain"}[pdfa])
+		args := []string{"sheets", "--out", dir}
+		bookletArgs := []string{"booklet", "--out", filepath.Join(dir, "libretto.pdf"), "--entity", "Comune di Esempio"}
+		if pdfa {
+			args = append(args, "--pdfa")
+			bookletArgs = append(bookletArgs, "--pdfa")
+		}
+		if code, _, stderr := pegpdf(t, append(args, "../../samples/")...); code != 0 {
+			t.Fatal(stderr)
+		}
+		if code, _, stderr := pegpdf(t, append(bookletArgs, "../../samples/")...); code != 0 {
+			t.Fatal(stderr)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		if len(pdfs) != 22 {
+			t.Fatalf("%d PDFs", len(pdfs))
+		}
+		code, stdout, _ := pegpdf(t, append([]string{"verify"}, pdfs...)...)
+		if pdfa {
+			if code != 0 || strings.Contains(stdout, "ERRORE") {
+				t.Errorf("--pdfa: exit %d\n%s", code, stdout)
+			}
+			continue
+		}
+		if code != 1 {
+			t.Errorf("without --pdfa: exit %d", code)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(stdout), "\n") {
+			if strings.Contains(l, "ERRORE") && !strings.Contains(l, "metadati") && !strings.Contains(l, "OutputIntent") {
+				t.Errorf("without --pdfa, unexpected: %s", l)
+			}
+		}
+	}
+}
+
+// TestReproducible: the same inputs with the same SOURCE_DATE_EPOCH give
+// the same bytes, run after run and whatever --jobs.
+func TestReproducible(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1564560000")
+	sums := map[string][]byte{}
+	for i, jobs := range []string{"1", "2", "2", "1"} {
+		dir := t.TempDir()
+		if code, _, stderr := pegpdf(t, "sheets", "--pdfa", "--jobs", jobs, "--out", dir, "../../samples/"); code != 0 {
+			t.Fatal(stderr)
+		}
+		if code, _, stderr := pegpdf(t, "booklet", "--pdfa", "--jobs", jobs, "--out", filepath.Join(dir, "libretto.pdf"), "../../samples/"); code != 0 {
+			t.Fatal(stderr)
+		}
+		pdfs, _ := filepath.Glob(filepath.Join(dir, "*.pdf"))
+		for _, p := range pdfs {
+			data, _ := os.ReadFile(p)
+			sum := sha256.Sum256(data)
+			name := filepath.Base(p)
+			if prev, ok := sums[name]; ok && !bytes.Equal(prev, sum[:]) {
+				t.Errorf("run %d (--jobs %s): %s differs", i+1, jobs, name)
+			}
+			sums[name] = sum[:]
+			if !bytes.Contains(data, []byte("/CreationDate (D:20190731080000+00'00')")) {
+				t.Errorf("%s: the creation date is not SOURCE_DATE_EPOCH's", name)
+			}
+		}
+	}
+	if len(sums) != 22 {
+		t.Errorf("%d files", len(sums))
+	}
+}
+
+func TestDateFlag(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := pegpdf(t, "sheets", "--date", "15/02/2019", "--out", dir, "../../samples/2019_ZN10.xlsx"); code != 0 {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "2019_ZN10.pdf"))
+	if !bytes.Contains(data, []byte("/CreationDate (D:20190215000000+00'00')")) {
+		t.Error("--date not used")
+	}
+}

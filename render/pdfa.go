@@ -1,0 +1,79 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"time"
+
+	"github.com/pegpdf/pegpdf/templates"
+)
+
+// PDF/A-2b: what the assembly adds to a document for archiving (ISO
+// 19005-2, level B), beyond what every pegpdf document already has (fonts
+// embedded, a binary header comment, a trailer /ID, link annotations with
+// the print flag, no transparency, no embedded files, no JavaScript): XMP
+// metadata that agrees with the Info dictionary, and an sRGB OutputIntent.
+
+// xmpObject is the metadata stream: uncompressed, as PDF/A wants it
+// readable by tools that do not parse PDF.
+func xmpObject(n int, meta Meta, created time.Time) []byte {
+	esc := func(s string) string {
+		var b bytes.Buffer
+		xml.EscapeText(&b, []byte(s))
+		return b.String()
+	}
+	date := created.Format("2006-01-02T15:04:05-07:00")
+	var x bytes.Buffer
+	x.WriteString("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	x.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about=""
+ xmlns:dc="http://purl.org/dc/elements/1.1/"
+ xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+ xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
+ xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
+<pdfaid:part>2</pdfaid:part>
+<pdfaid:conformance>B</pdfaid:conformance>
+<dc:format>application/pdf</dc:format>
+`)
+	if meta.Title != "" {
+		fmt.Fprintf(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(meta.Title))
+	}
+	if meta.Author != "" {
+		fmt.Fprintf(&x, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", esc(meta.Author))
+	}
+	if meta.Subject != "" {
+		fmt.Fprintf(&x, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", esc(meta.Subject))
+	}
+	fmt.Fprintf(&x, "<dc:language><rdf:Bag><rdf:li>it-IT</rdf:li></rdf:Bag></dc:language>\n")
+	if meta.Keywords != "" {
+		fmt.Fprintf(&x, "<pdf:Keywords>%s</pdf:Keywords>\n", esc(meta.Keywords))
+	}
+	fmt.Fprintf(&x, "<pdf:Producer>%s</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", producer, producer)
+	fmt.Fprintf(&x, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
+	x.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", n, x.Len())
+	b.Write(x.Bytes())
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+}
+
+// iccObject is the sRGB profile, compressed.
+func iccObject(n int) []byte {
+	body := fmt.Appendf(nil, "%d 0 obj\n<</N 3 /Length %d>>\nstream\n%s\nendstream\nendobj\n", n, len(templates.SRGB), templates.SRGB)
+	out, err := compressObjectOnce(body)
+	if err != nil {
+		return body
+	}
+	return out
+}
+
+// outputIntent is the catalog's /OutputIntents entry for the profile n.
+func outputIntent(n int) string {
+	return fmt.Sprintf("/OutputIntents [<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /Info (sRGB IEC61966-2.1) /DestOutputProfile %d 0 R>>]\n", n)
+}
+
+// producer names pegpdf in the Info dictionary and the XMP metadata.
+const producer = "pegpdf"

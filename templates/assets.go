@@ -1,0 +1,10 @@
+package templates
+
+import _ "embed"
+
+// SRGB is the sRGB2014 ICC profile of the International Color Consortium,
+// embedded as the OutputIntent of PDF/A documents. Its licence, which
+// allows redistribution, is LICENSE.sRGB2014.
+//
+//go:embed sRGB2014.icc
+var SRGB []byte
