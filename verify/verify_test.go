@@ -111,8 +111,8 @@ func replace(old, new string) func([]byte) []byte {
 // breaks, and only that one.
 func TestBrokenRules(t *testing.T) {
 	cases := []struct {
-		rule  string
-		base  func(*testing.T, bool) []byte
+		rule   string
+		base   func(*testing.T, bool) []byte
 		break_ func([]byte) []byte
 	}{
 		{"intestazione", sheet, replace("%PDF-1.7", "%PDF-2.0")},
