@@ -191,7 +191,7 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 	t := &table{schema: s, name: name, cols: map[model.Field]int{}}
 	rows, err := rd.f.Rows(name)
 	if err != nil {
-		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: fmt.Errorf("%w: %v", ErrTruncated, err)})
+		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
 		return t
 	}
 	defer rows.Close()
@@ -201,7 +201,7 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 		n++
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n, Err: fmt.Errorf("%w: %v", ErrTruncated, err)})
+			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
 			return t
 		}
 		if blank(cells) {
@@ -220,7 +220,7 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 		t.rows = append(t.rows, row{n: n, cells: cells})
 	}
 	if err := rows.Error(); err != nil {
-		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: fmt.Errorf("%w: %v", ErrTruncated, err)})
+		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
 	}
 	if header == 0 {
 		header = 1
