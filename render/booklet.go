@@ -177,9 +177,20 @@ func serviceName(s string) string {
 
 // layoutCover lays out the cover: entity, title, year, subtitle.
 func layoutCover(th *Theme, info BookletInfo) *page {
-	f := newFlow(th, "")
+	plain := *th // the cover has its own header
+	plain.Entity, plain.ActsLine, plain.Logo = "", "", nil
+	f := newFlow(&plain, "")
 	f.cur().noFooter = true
-	f.y = th.PageHeight * 0.28
+	f.y = th.PageHeight * 0.22
+	if w, h := logoSize(th.Logo); w > 0 {
+		lh := 30.0
+		lw := min(lh*float64(w)/float64(h), 80)
+		f.add(item{kind: imageItem, x: (th.PageWidth - lw) / 2, y: f.y, w: lw, h: lh})
+		f.y += lh + 8
+	}
+	if info.Entity == "" {
+		info.Entity = th.Entity
+	}
 	center := func(s string, fn font, c Color) {
 		for _, l := range wrap(clean(s), fn, th.contentWidth(), 0) {
 			f.text((th.PageWidth-fn.width(l))/2, f.y, l, fn, c)

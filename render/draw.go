@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -15,6 +16,8 @@ type Meta struct {
 }
 
 const family = "go"
+
+const logoName = "logo"
 
 // draw draws laid-out pages with the PDF library and returns its output,
 // streams uncompressed and without metadata: assemble (post.go) makes the
@@ -33,6 +36,9 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 	pdf.AddUTF8FontFromBytes(family, "", fs[regular].ttf)
 	pdf.AddUTF8FontFromBytes(family, "B", fs[bold].ttf)
 
+	if th.Logo != nil {
+		pdf.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(th.Logo))
+	}
 	st := &drawState{pdf: pdf}
 	for i, p := range pages {
 		pdf.AddPage()
@@ -132,6 +138,8 @@ func (s *drawState) item(it item) {
 		if style != "" {
 			pdf.Rect(it.x, it.y, it.w, it.h, style)
 		}
+	case imageItem:
+		pdf.ImageOptions(logoName, it.x, it.y, it.w, it.h, false, fpdf.ImageOptions{ImageType: "PNG"}, 0, "")
 	case lineItem:
 		s.ensureValid()
 		s.setColor(1, it.color)

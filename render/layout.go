@@ -10,6 +10,7 @@ const (
 	textItem itemKind = iota
 	rectItem
 	lineItem
+	imageItem // the theme's logo
 )
 
 // item is one thing to draw.
@@ -62,7 +63,43 @@ func newFlow(th *Theme, footer string) *flow {
 	f := &flow{th: th, footer: footer}
 	f.pages = append(f.pages, &page{footer: footer})
 	f.y = th.Margin
+	f.band()
 	return f
+}
+
+// band lays out the entity's header at the top of a page, when the theme
+// has one: the logo, the entity's name and the line for acts, then a rule.
+func (f *flow) band() {
+	th := f.th
+	if th.Entity == "" && th.ActsLine == "" && th.Logo == nil {
+		return
+	}
+	name, acts := font{bold, th.TextSize + 1}, font{regular, th.SmallSize}
+	h := 1.0 // the band's height: the logo's, or the lines'
+	if th.Entity != "" {
+		h += name.lineHeight(th.LineGap)
+	}
+	if th.ActsLine != "" {
+		h += acts.lineHeight(th.LineGap)
+	}
+	x := th.Margin
+	if w, lh := logoSize(th.Logo); w > 0 {
+		h = 12
+		lw := min(h*float64(w)/float64(lh), 40)
+		f.add(item{kind: imageItem, x: x, y: f.y, w: lw, h: h})
+		x += lw + 3
+	}
+	y := f.y + 1
+	if th.Entity != "" {
+		f.text(x, y, shorten(clean(th.Entity), name, th.PageWidth-th.Margin-x), name, th.Text)
+		y += name.lineHeight(th.LineGap)
+	}
+	if th.ActsLine != "" {
+		f.text(x, y, shorten(clean(th.ActsLine), acts, th.PageWidth-th.Margin-x), acts, th.Muted)
+	}
+	f.y += h + 2
+	f.line(th.Margin, f.y, th.PageWidth-th.Margin, f.y, th.GridLine, 0.3)
+	f.y += 3
 }
 
 func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
@@ -70,6 +107,7 @@ func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
 func (f *flow) newPage() {
 	f.pages = append(f.pages, &page{footer: f.footer})
 	f.y = f.th.Margin
+	f.band()
 	if f.header != nil {
 		f.header(f)
 	}
@@ -81,11 +119,12 @@ func (f *flow) room() float64 { return f.th.bottom() - f.y }
 // fresh is the room of a new page once its header is laid out.
 func (f *flow) fresh() float64 {
 	h := 0.0
+	probe := &flow{th: f.th, pages: []*page{{}}, y: f.th.Margin}
+	probe.band()
 	if f.header != nil {
-		probe := &flow{th: f.th, pages: []*page{{}}, y: f.th.Margin}
 		f.header(probe)
-		h = probe.y - f.th.Margin
 	}
+	h = probe.y - f.th.Margin
 	return f.th.bottom() - f.th.Margin - h
 }
 

@@ -287,3 +287,5 @@ func TestWrap(t *testing.T) {
 		t.Errorf("shorten: %q", s)
 	}
 }
+
+func readPDF(data []byte) (*pdfread.Doc, error) { return pdfread.Read(data) }

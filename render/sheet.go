@@ -57,20 +57,30 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	f.y += 4
 
 	// 5. The description box.
-	f.descriptionBox(l.Description, clean(o.Description))
-	f.y += 5
+	if th.Sections.Description {
+		f.descriptionBox(l.Description, clean(o.Description))
+		f.y += 5
+	}
 
 	// 6. The Gantt.
-	f.gantt(o, opt)
+	if th.Sections.Gantt {
+		f.gantt(o, opt)
+	}
 
 	// Page 2: the phases and the indicators.
-	f.newPage()
-	f.sectionTitle(l.Phases)
-	f.table(phaseColumns(th), phaseRows(o))
-	f.y += 6
-	f.ensure(lh(font{bold, th.TextSize}) * 4)
-	f.sectionTitle(l.Indicators)
-	f.table(indicatorColumns(th), indicatorRows(o))
+	if th.Sections.Phases || th.Sections.Indicators {
+		f.newPage()
+	}
+	if th.Sections.Phases {
+		f.sectionTitle(l.Phases)
+		f.table(phaseColumns(th), phaseRows(o))
+		f.y += 6
+	}
+	if th.Sections.Indicators {
+		f.ensure(lh(font{bold, th.TextSize}) * 4)
+		f.sectionTitle(l.Indicators)
+		f.table(indicatorColumns(th), indicatorRows(o))
+	}
 	return f.pages
 }
 

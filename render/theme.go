@@ -56,6 +56,21 @@ type Theme struct {
 	IndicatorColumns [3]float64
 
 	Labels Labels
+
+	// The entity: its name and logo (an opaque PNG, see FlattenLogo) in
+	// the header of every page of a sheet and on the booklet's cover, and a
+	// line for council acts under them. All empty by default, as in the
+	// reference sheet.
+	Entity, ActsLine string
+	Logo             []byte
+
+	// Sections says which parts of a sheet to print.
+	Sections Sections
+}
+
+// Sections are the print switches of the sheet's parts.
+type Sections struct {
+	Description, Gantt, Phases, Indicators bool
 }
 
 // DefaultTheme returns the look of the reference sheet: A4 portrait, 15 mm
@@ -74,6 +89,7 @@ func DefaultTheme() Theme {
 		PhaseColumns:     [7]float64{28, 7, 10, 10, 17, 15, 13},
 		IndicatorColumns: [3]float64{62, 18, 20},
 
+		Sections: Sections{Description: true, Gantt: true, Phases: true, Indicators: true},
 		Labels: Labels{
 			Direction: "Direzione", Director: "Direttore", Classification: "Classificazione",
 			Service: "Servizio", Manager: "Dirigente", Type: "Tipologia",

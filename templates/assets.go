@@ -8,3 +8,8 @@ import _ "embed"
 //
 //go:embed sRGB2014.icc
 var SRGB []byte
+
+// Theme is the default theme, commented, as `pegpdf theme` writes it.
+//
+//go:embed theme.toml
+var Theme []byte

@@ -31,7 +31,7 @@ func bookletCommand() *cli.Command {
 			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo, ad es. l'allegato alla deliberazione"},
 			&cli.IntFlag{Name: "year", Aliases: []string{"anno"}, Usage: "l'anno in copertina (predefinito: quello degli obiettivi)"},
 			&cli.BoolFlag{Name: "duplex", Aliases: []string{"fronte-retro"}, Usage: "ogni scheda comincia su una pagina dispari, per la stampa fronte/retro"},
-			asOfFlag(), pdfaFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
+			asOfFlag(), pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action:       booklet,
@@ -83,6 +83,12 @@ func booklet(c *cli.Context) error {
 	}
 	if info.Year == 0 {
 		info.Year = commonYear(objs)
+	}
+	if info.Entity == "" {
+		info.Entity = opt.theme.Entity
+	}
+	if info.Subtitle == "" {
+		info.Subtitle = opt.theme.ActsLine
 	}
 	meta := render.Meta{Author: info.Entity, Created: opt.created}
 	err = writeAtomic(out, func(w io.Writer) error {

@@ -44,7 +44,7 @@ func sheetsCommand() *cli.Command {
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
-			asOfFlag(), pdfaFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
+			asOfFlag(), pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
 		},
 		OnUsageError: onUsageError,
 		Action:       sheets,
@@ -59,7 +59,11 @@ type docOptions struct {
 }
 
 func parseDocOptions(c *cli.Context) (docOptions, error) {
-	o := docOptions{theme: render.DefaultTheme()}
+	th, err := loadTheme(c.String("theme"))
+	if err != nil {
+		return docOptions{}, err
+	}
+	o := docOptions{theme: th}
 	o.render.PDFA = c.Bool("pdfa")
 	if s := c.String("as-of"); s != "" {
 		d, err := model.ParseDate(s)
@@ -161,7 +165,7 @@ func sheets(c *cli.Context) error {
 		objs := make([]*model.Objective, len(batch))
 		metas := make([]render.Meta, len(batch))
 		for i, j := range batch {
-			objs[i], metas[i] = j.o, render.Meta{Created: opt.created}
+			objs[i], metas[i] = j.o, render.Meta{Author: opt.theme.Entity, Created: opt.created}
 		}
 		pdfs, err := render.Sheets(&opt.theme, objs, opt.render, metas)
 		if err != nil {

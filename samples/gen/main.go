@@ -4,6 +4,7 @@
 //	go run ./samples/gen -n 1000 -o big.xlsx          one workbook, 1,000 objectives
 //	go run ./samples/gen -n 300 -split 4 -o dir       four workbooks in dir
 //	go run ./samples/gen -sample -o samples/peg-2019.xlsx
+//	go run ./samples/gen -coat samples/valverde/stemma.png
 //
 // The same flags always give the same workbooks.
 package main
@@ -27,7 +28,15 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed")
 	monitoring := flag.Float64("monitoring", 0.5, "share of objectives with monitoring data at 31/07 of the year")
 	sample := flag.Bool("sample", false, "write the shipped sample samples/peg-2019.xlsx (20 objectives with the special cases)")
+	coat := flag.String("coat", "", "write the coat of arms of the sample theme to this PNG file, and nothing else")
 	flag.Parse()
+	if *coat != "" {
+		if err := writeCoat(*coat); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*n, *out, *split, *year, *seed, *monitoring, *sample); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)

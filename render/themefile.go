@@ -1,0 +1,329 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"image"
+	"image/color"
+	imgdraw "image/draw"
+	_ "image/jpeg" // logos may be JPEG
+	"image/png"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"gopkg.in/yaml.v3"
+
+	"github.com/pegpdf/pegpdf/templates"
+)
+
+// themeFile is the theme as users write it (templates/theme.toml), in
+// Italian; every key is optional.
+type themeFile struct {
+	Ente struct {
+		Nome, Logo, RigaAtti *string
+	}
+	Pagina struct {
+		Orientamento *string
+	}
+	Sezioni struct {
+		Descrizione, Gantt, Fasi, Indicatori *bool
+	}
+	Colori    map[string]string
+	Etichette map[string]any
+}
+
+// fromMap fills tf from the decoded file, checking every key and type, so
+// that TOML and YAML get the same messages.
+func (tf *themeFile) fromMap(m map[string]any) error {
+	str := func(key string, v any) (*string, error) {
+		s, ok := v.(string)
+		if !ok {
+			return nil, &ThemeError{Key: key, Msg: "deve essere un testo tra virgolette"}
+		}
+		return &s, nil
+	}
+	boolean := func(key string, v any) (*bool, error) {
+		b, ok := v.(bool)
+		if !ok {
+			return nil, &ThemeError{Key: key, Msg: "deve essere true o false"}
+		}
+		return &b, nil
+	}
+	for _, section := range sortedKeys(m) {
+		raw := m[section]
+		table, ok := raw.(map[string]any)
+		if !ok {
+			if _, known := map[string]bool{"ente": true, "pagina": true, "sezioni": true, "colori": true, "etichette": true}[section]; !known {
+				return &ThemeError{Key: section, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
+			}
+			return &ThemeError{Key: section, Msg: "deve essere una sezione [" + section + "]"}
+		}
+		for _, k := range sortedKeys(table) {
+			v := table[k]
+			key := section + "." + k
+			var err error
+			switch section + "." + k {
+			case "ente.nome":
+				tf.Ente.Nome, err = str(key, v)
+			case "ente.logo":
+				tf.Ente.Logo, err = str(key, v)
+			case "ente.riga_atti":
+				tf.Ente.RigaAtti, err = str(key, v)
+			case "pagina.orientamento":
+				tf.Pagina.Orientamento, err = str(key, v)
+			case "sezioni.descrizione":
+				tf.Sezioni.Descrizione, err = boolean(key, v)
+			case "sezioni.gantt":
+				tf.Sezioni.Gantt, err = boolean(key, v)
+			case "sezioni.fasi":
+				tf.Sezioni.Fasi, err = boolean(key, v)
+			case "sezioni.indicatori":
+				tf.Sezioni.Indicatori, err = boolean(key, v)
+			default:
+				switch section {
+				case "colori":
+					var c *string
+					if c, err = str(key, v); err == nil {
+						if tf.Colori == nil {
+							tf.Colori = map[string]string{}
+						}
+						tf.Colori[k] = *c
+					}
+				case "etichette":
+					if tf.Etichette == nil {
+						tf.Etichette = map[string]any{}
+					}
+					tf.Etichette[k] = v
+				default:
+					err = &ThemeError{Key: key, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
+				}
+			}
+			if err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// ThemeError is a mistake in a theme file, at a key.
+type ThemeError struct {
+	Key string // "colori.barre"
+	Msg string
+}
+
+func (e *ThemeError) Error() string {
+	if e.Key == "" {
+		return e.Msg
+	}
+	return e.Key + ": " + e.Msg
+}
+
+// ParseTheme reads a theme file (TOML, or YAML when yamlFormat) over the
+// default theme. loadLogo reads the logo file the theme names (a path
+// relative to the theme); it may be nil when the theme names none.
+func ParseTheme(data []byte, yamlFormat bool, loadLogo func(path string) ([]byte, error)) (Theme, error) {
+	th := DefaultTheme()
+	m := map[string]any{}
+	if yamlFormat {
+		if err := yaml.Unmarshal(data, &m); err != nil {
+			return th, &ThemeError{Msg: "il file non è YAML valido: " + strings.Join(strings.Fields(err.Error()), " ")}
+		}
+	} else if _, err := toml.Decode(string(data), &m); err != nil {
+		return th, &ThemeError{Msg: "il file non è TOML valido: " + firstLine(err.Error())}
+	}
+	var tf themeFile
+	if err := tf.fromMap(m); err != nil {
+		return th, err
+	}
+	if err := tf.apply(&th, loadLogo); err != nil {
+		return th, err
+	}
+	return th, nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
+}
+
+func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) error {
+	if v := tf.Ente.Nome; v != nil {
+		th.Entity = *v
+	}
+	if v := tf.Ente.RigaAtti; v != nil {
+		th.ActsLine = *v
+	}
+	if v := tf.Ente.Logo; v != nil && *v != "" {
+		if loadLogo == nil {
+			return &ThemeError{Key: "ente.logo", Msg: "il logo non si può leggere"}
+		}
+		raw, err := loadLogo(*v)
+		if err != nil {
+			return &ThemeError{Key: "ente.logo", Msg: fmt.Sprintf("%q non si può leggere: %v", *v, err)}
+		}
+		logo, err := FlattenLogo(raw)
+		if err != nil {
+			return &ThemeError{Key: "ente.logo", Msg: fmt.Sprintf("%q non è un'immagine PNG o JPEG", *v)}
+		}
+		th.Logo = logo
+	}
+	if v := tf.Pagina.Orientamento; v != nil {
+		switch strings.ToLower(*v) {
+		case "verticale":
+		case "orizzontale":
+			th.PageWidth, th.PageHeight = th.PageHeight, th.PageWidth
+		default:
+			return &ThemeError{Key: "pagina.orientamento", Msg: fmt.Sprintf("%q: scrivere \"verticale\" o \"orizzontale\"", *v)}
+		}
+	}
+	for _, s := range []struct {
+		v   *bool
+		dst *bool
+	}{
+		{tf.Sezioni.Descrizione, &th.Sections.Description}, {tf.Sezioni.Gantt, &th.Sections.Gantt},
+		{tf.Sezioni.Fasi, &th.Sections.Phases}, {tf.Sezioni.Indicatori, &th.Sections.Indicators},
+	} {
+		if s.v != nil {
+			*s.dst = *s.v
+		}
+	}
+	colors := map[string]*Color{
+		"intestazioni": &th.HeaderFill, "etichette": &th.LabelFill, "bordi": &th.Border, "barre": &th.Bar,
+		"svolto": &th.BarDone, "effettivo": &th.BarActual, "data_riferimento": &th.Today,
+	}
+	for _, k := range sortedKeys(tf.Colori) {
+		v := tf.Colori[k]
+		dst, ok := colors[k]
+		if !ok {
+			return &ThemeError{Key: "colori." + k, Msg: "colore sconosciuto"}
+		}
+		c, err := parseColor(v)
+		if err != nil {
+			return &ThemeError{Key: "colori." + k, Msg: fmt.Sprintf("%q non è un colore \"#RRGGBB\"", v)}
+		}
+		*dst = c
+	}
+	return applyLabels(&th.Labels, tf.Etichette)
+}
+
+// labelKeys maps the theme's label keys to the Labels fields.
+var labelKeys = map[string]string{
+	"direzione": "Direction", "direttore": "Director", "classificazione": "Classification",
+	"servizio": "Service", "dirigente": "Manager", "tipologia": "Type", "collegato_a": "LinkedTo",
+	"indirizzo_strategico": "StrategicLine", "obiettivo_strategico": "StrategicGoal",
+	"descrizione": "Description", "gantt": "Gantt", "fasi": "Phases", "indicatori": "Indicators",
+	"fase_descrizione": "PhaseDescription", "peso": "Weight", "inizio_previsto": "Start",
+	"fine_prevista": "End", "responsabile": "Owner", "centro_di_responsabilita": "Centre", "note": "Notes",
+	"indicatore_descrizione": "IndicatorDescription", "tipo": "Kind", "valore_atteso": "Target",
+	"pagina": "Page", "trimestre": "Quarter", "previsto": "Planned", "svolto": "Done", "effettivo": "Actual",
+	"data_riferimento": "AsOf", "titolo_piano": "PlanTitle", "indice": "Contents",
+}
+
+func applyLabels(l *Labels, m map[string]any) error {
+	v := reflect.ValueOf(l).Elem()
+	for _, k := range sortedKeys(m) {
+		raw := m[k]
+		key := "etichette." + k
+		if k == "mesi" {
+			list, ok := raw.([]any)
+			if !ok || len(list) != 12 {
+				return &ThemeError{Key: key, Msg: "servono i 12 mesi, ad esempio [\"Gen\", …, \"Dic\"]"}
+			}
+			for i, m := range list {
+				s, ok := m.(string)
+				if !ok {
+					return &ThemeError{Key: key, Msg: "ogni mese è un testo"}
+				}
+				l.Months[i] = s
+			}
+			continue
+		}
+		field, ok := labelKeys[k]
+		if !ok {
+			return &ThemeError{Key: key, Msg: "etichetta sconosciuta"}
+		}
+		s, ok := raw.(string)
+		if !ok {
+			return &ThemeError{Key: key, Msg: "deve essere un testo tra virgolette"}
+		}
+		switch k {
+		case "pagina":
+			if strings.Count(s, "%d") != 2 {
+				return &ThemeError{Key: key, Msg: "deve contenere due volte %d, ad esempio \"Pagina %d di %d\""}
+			}
+		case "trimestre":
+			if strings.Count(s, "%d") != 1 {
+				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"T%d\""}
+			}
+		case "data_riferimento":
+			if strings.Count(s, "%s") != 1 {
+				return &ThemeError{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
+			}
+		}
+		v.FieldByName(field).SetString(s)
+	}
+	return nil
+}
+
+func parseColor(s string) (Color, error) {
+	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(s) != 6 {
+		return Color{}, errors.New("bad colour")
+	}
+	n, err := strconv.ParseUint(s, 16, 32)
+	if err != nil {
+		return Color{}, err
+	}
+	return Color{int(n >> 16), int(n >> 8 & 0xFF), int(n & 0xFF)}, nil
+}
+
+// FlattenLogo decodes a PNG or JPEG and returns it as an opaque PNG, its
+// transparency laid on white: PDF/A forbids soft masks.
+func FlattenLogo(data []byte) ([]byte, error) {
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	b := img.Bounds()
+	if b.Dx() > 4000 || b.Dy() > 4000 {
+		return nil, errors.New("image too large")
+	}
+	flat := image.NewRGBA(b)
+	imgdraw.Draw(flat, b, &image.Uniform{color.White}, image.Point{}, imgdraw.Src)
+	imgdraw.Draw(flat, b, img, b.Min, imgdraw.Over)
+	var out bytes.Buffer
+	if err := png.Encode(&out, flat); err != nil { // opaque: written without alpha
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// DefaultThemeFile is the default theme, commented, for editing.
+func DefaultThemeFile() []byte { return templates.Theme }
+
+// logoSize is the logo's size in pixels, 0 when there is none.
+func logoSize(logo []byte) (w, h int) {
+	if logo == nil {
+		return 0, 0
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(logo))
+	if err != nil || cfg.Height == 0 {
+		return 0, 0
+	}
+	return cfg.Width, cfg.Height
+}
+
+// sortedKeys makes the first mistake reported the same on every run.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
