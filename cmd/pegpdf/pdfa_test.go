@@ -91,3 +91,30 @@ func TestDateFlag(t *testing.T) {
 		t.Error("--date not used")
 	}
 }
+
+// TestThemeCommand: the written default theme is accepted back; a wrong
+// key is a usage error naming the file and the key; the sample theme works.
+func TestThemeCommand(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "tema.toml")
+	if code, _, stderr := pegpdf(t, "tema", "--out", file); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := pegpdf(t, "schede", "--tema", file, "--out", dir, "../../samples/2019_ZN10.xlsx"); code != 0 {
+		t.Fatal(stderr)
+	}
+	os.WriteFile(file, []byte("[colori]\nbarre = \"verde\"\n"), 0o644)
+	code, _, stderr := pegpdf(t, "schede", "--tema", file, "--out", dir, "../../samples/2019_ZN10.xlsx")
+	if code != 2 || !strings.Contains(stderr, "tema.toml: colori.barre: \"verde\" non è un colore") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "valverde")
+	code, _, stderr = pegpdf(t, "schede", "--pdfa", "--tema", "../../samples/valverde/tema.toml", "--out", out, "../../samples/2019_ZN10.xlsx")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	code, stdout, _ := pegpdf(t, "verify", filepath.Join(out, "2019_ZN10.pdf"))
+	if code != 0 {
+		t.Errorf("the Valverde sheet is not PDF/A: %s", stdout)
+	}
+}
