@@ -27,6 +27,12 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	f.y += lh(cf) + 1
 	f.paragraph(title, font{regular, th.TitleSize}, th.Text)
 	f.y += 3
+	monitored := !opt.AsOf.IsZero() && o.HasMonitoring()
+	var judged model.ObjectiveResult
+	if monitored {
+		judged = o.Judge(opt.AsOf)
+		f.figures(judged, opt.AsOf)
+	}
 
 	// After page 1, every page starts with the code and the title in bold
 	// (at most two lines of it).
@@ -75,11 +81,21 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		f.sectionTitle(l.Phases)
 		f.table(phaseColumns(th), phaseRows(o))
 		f.y += 6
+		if monitored {
+			f.ensure(lh(font{bold, th.TextSize}) * 4)
+			f.sectionTitle(l.PhaseProgress)
+			f.table(phaseProgressColumns(th), phaseProgressRows(th, o, judged))
+			f.y += 6
+		}
 	}
 	if th.Sections.Indicators {
 		f.ensure(lh(font{bold, th.TextSize}) * 4)
 		f.sectionTitle(l.Indicators)
-		f.table(indicatorColumns(th), indicatorRows(o))
+		if monitored {
+			f.table(monitoredIndicatorColumns(th), monitoredIndicatorRows(th, o, judged))
+		} else {
+			f.table(indicatorColumns(th), indicatorRows(o))
+		}
 	}
 	return f.pages
 }
@@ -103,6 +119,16 @@ func (f *flow) grid(rows [][]string) {
 // gridRow lays out one row of alternating label and value cells whose
 // widths are the given shares of the content width.
 func (f *flow) gridRow(shares []float64, cells []string) {
+	fills := make([]*Color, len(cells))
+	for i := 0; i < len(cells); i += 2 {
+		fills[i] = &f.th.LabelFill
+	}
+	f.gridRowFilled(shares, cells, fills)
+}
+
+// gridRowFilled is gridRow with each cell's background given; cells at
+// even positions are labels, the others values in bold.
+func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 	th := f.th
 	total := 0.0
 	for _, s := range shares {
@@ -127,11 +153,11 @@ func (f *flow) gridRow(shares []float64, cells []string) {
 	f.ensure(h)
 	x := th.Margin
 	for i := range cells {
-		fn, fill := lab, &th.LabelFill
+		fn := lab
 		if i%2 == 1 {
-			fn, fill = val, nil
+			fn = val
 		}
-		f.rect(x, f.y, widths[i], h, fill, true, th.Border, 0.25)
+		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
 		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
 		x += widths[i]
 	}

@@ -37,7 +37,7 @@ func (f *flow) table(cols []column, rows []tableRow) {
 	for i, c := range cols {
 		widths[i] = c.share / total * th.contentWidth()
 	}
-	fitWords(widths, cols, rows, body, th)
+	fitWords(widths, cols, rows, body, head, th)
 	lh := body.lineHeight(th.LineGap)
 	pad := th.CellPad
 
@@ -130,10 +130,13 @@ func (f *flow) cellText(x, y, w float64, ls []string, fn font, a align) {
 // fitWords widens the columns whose longest word would otherwise be cut
 // ("PROFESSIONALE"), taking the room from columns that have some to spare.
 // A column never claims more than a third of the table for one word.
-func fitWords(widths []float64, cols []column, rows []tableRow, fn font, th *Theme) {
+func fitWords(widths []float64, cols []column, rows []tableRow, fn, head font, th *Theme) {
 	need := make([]float64, len(cols))
 	for i := range cols {
 		longest := 0.0
+		for _, w := range strings.Fields(cols[i].header) {
+			longest = max(longest, head.width(w))
+		}
 		for _, r := range rows {
 			if i < len(r.cells) {
 				for _, w := range strings.Fields(r.cells[i]) {

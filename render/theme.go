@@ -26,6 +26,14 @@ type Labels struct {
 	// Legend of a Gantt with monitoring data.
 	Planned, Done, Actual string
 
+	// Monitoring columns and figures.
+	PhaseProgress, ProgressNotes             string
+	ActualStart, ActualEnd, Progress, Timing string
+	Measured, Degree, Outcome, Realization   string
+
+	// The monitoring report.
+	ReportTitle, Summary, ByDirection, Sheets, Total string
+
 	// Booklet.
 	PlanTitle, Contents string
 }
@@ -44,7 +52,11 @@ type Theme struct {
 	Border, HeaderFill, LabelFill  Color
 	Text, Muted                    Color
 	Bar, BarDone, BarActual, Today Color
-	GridLine                       Color
+
+	// Status colours of the monitoring outcomes; the text is always printed
+	// too, so that no status is told by colour alone.
+	Good, Warn, Bad, Neutral Color
+	GridLine                 Color
 
 	GanttLabelWidth float64 // the phase column of the Gantt
 	GanttRow        float64 // height of one phase row
@@ -84,6 +96,7 @@ func DefaultTheme() Theme {
 		Text: Color{0, 0, 0}, Muted: Color{100, 100, 100},
 		Bar: Color{143, 170, 220}, BarDone: Color{47, 84, 150}, BarActual: Color{197, 90, 17}, Today: Color{192, 0, 0},
 		GridLine: Color{200, 200, 200},
+		Good:     Color{198, 239, 206}, Warn: Color{255, 235, 156}, Bad: Color{255, 199, 206}, Neutral: Color{230, 230, 230},
 
 		GanttLabelWidth: 62, GanttRow: 6, GanttBar: 3.4, DescLabelWidth: 32,
 		PhaseColumns:     [7]float64{28, 7, 10, 10, 17, 15, 13},
@@ -105,6 +118,11 @@ func DefaultTheme() Theme {
 			Quarter: "T%d",
 			AsOf:    "al %s",
 			Planned: "Previsto", Done: "Svolto", Actual: "Effettivo",
+			PhaseProgress: "AVANZAMENTO DELLE FASI", ProgressNotes: "Note avanzamento",
+			ActualStart: "Inizio Effettivo", ActualEnd: "Fine Effettiva", Progress: "Avanzamento", Timing: "Tempi",
+			Measured: "Valore Rilevato", Degree: "Grado", Outcome: "Esito", Realization: "Realizzazione",
+			ReportTitle: "Stato di attuazione degli obiettivi al %s", Summary: "Riepilogo",
+			ByDirection: "Esito per Direzione", Sheets: "Schede", Total: "Totale",
 			PlanTitle: "Piano Esecutivo di Gestione", Contents: "Indice",
 		},
 	}

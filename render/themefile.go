@@ -195,6 +195,7 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 	colors := map[string]*Color{
 		"intestazioni": &th.HeaderFill, "etichette": &th.LabelFill, "bordi": &th.Border, "barre": &th.Bar,
 		"svolto": &th.BarDone, "effettivo": &th.BarActual, "data_riferimento": &th.Today,
+		"esito_buono": &th.Good, "esito_parziale": &th.Warn, "esito_cattivo": &th.Bad, "non_misurabile": &th.Neutral,
 	}
 	for _, k := range sortedKeys(tf.Colori) {
 		v := tf.Colori[k]
@@ -222,6 +223,11 @@ var labelKeys = map[string]string{
 	"indicatore_descrizione": "IndicatorDescription", "tipo": "Kind", "valore_atteso": "Target",
 	"pagina": "Page", "trimestre": "Quarter", "previsto": "Planned", "svolto": "Done", "effettivo": "Actual",
 	"data_riferimento": "AsOf", "titolo_piano": "PlanTitle", "indice": "Contents",
+	"avanzamento_fasi": "PhaseProgress", "note_avanzamento": "ProgressNotes",
+	"inizio_effettivo": "ActualStart", "fine_effettiva": "ActualEnd", "avanzamento": "Progress", "tempi": "Timing",
+	"valore_rilevato": "Measured", "grado": "Degree", "esito": "Outcome", "realizzazione": "Realization",
+	"titolo_rapporto": "ReportTitle", "riepilogo": "Summary", "esito_per_direzione": "ByDirection",
+	"schede": "Sheets", "totale": "Total",
 }
 
 func applyLabels(l *Labels, m map[string]any) error {
@@ -260,7 +266,7 @@ func applyLabels(l *Labels, m map[string]any) error {
 			if strings.Count(s, "%d") != 1 {
 				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"T%d\""}
 			}
-		case "data_riferimento":
+		case "data_riferimento", "titolo_rapporto":
 			if strings.Count(s, "%s") != 1 {
 				return &ThemeError{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
 			}

@@ -1,0 +1,96 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/pegpdf/pegpdf/model"
+)
+
+// The monitoring parts of a sheet: the objective's figures under its title,
+// and the extra columns of FASI and INDICATORI.
+
+// statusColor is the background of an outcome's cell; the outcome is
+// always written in it as well.
+func (th *Theme) statusColor(o model.Outcome) *Color {
+	switch o {
+	case model.Met, model.OnTrack, model.OnTime, model.Early:
+		return &th.Good
+	case model.Partial, model.InProgress:
+		return &th.Warn
+	case model.NotMet, model.OffTrack, model.Late:
+		return &th.Bad
+	}
+	return &th.Neutral
+}
+
+// percent prints a one-decimal percentage: 85,0%; empty when unset.
+func percent(n model.Num) string {
+	if !n.Set {
+		return ""
+	}
+	return n.Decimal(1) + "%"
+}
+
+// figures lays out the objective's Realizzazione, Esito and Tempi at the
+// reference date, as a row of labelled cells.
+func (f *flow) figures(r model.ObjectiveResult, asOf model.Date) {
+	th, l := f.th, &f.th.Labels
+	real := percent(r.Realizzazione)
+	if real == "" {
+		real = "—"
+	}
+	asOfText := fmt.Sprintf(l.AsOf, asOf)
+	f.gridRowFilled([]float64{1.1, 0.7, 0.5, 1, 0.5, 1, 0.9},
+		[]string{l.Realization, real, l.Outcome, string(r.Esito), l.Timing, string(r.Tempi), asOfText},
+		[]*Color{&th.LabelFill, nil, &th.LabelFill, th.statusColor(r.Esito), &th.LabelFill, th.statusColor(r.Tempi), nil})
+	f.y += 3
+}
+
+// phaseProgressColumns are the columns of the table that follows FASI in
+// a monitored sheet: FASI itself keeps the reference's columns, which
+// leave no room on an A4 page for four more.
+func phaseProgressColumns(th *Theme) []column {
+	l := &th.Labels
+	return []column{
+		{"N.", 5, right}, {l.PhaseDescription, 38, left}, {l.ActualStart, 12, center}, {l.ActualEnd, 12, center},
+		{l.Progress, 12, right}, {l.Timing, 13, center}, {l.ProgressNotes, 28, left},
+	}
+}
+
+func phaseProgressRows(th *Theme, o *model.Objective, r model.ObjectiveResult) []tableRow {
+	rows := make([]tableRow, len(o.Phases))
+	for i, p := range o.Phases {
+		rows[i] = tableRow{
+			cells: []string{
+				fmt.Sprint(i + 1), p.Description, p.ActualStart.String(), p.ActualEnd.String(),
+				percent(p.Progress), string(r.Timings[i]), p.ProgressNotes,
+			},
+			fill: []*Color{5: th.statusColor(r.Timings[i])},
+		}
+	}
+	return rows
+}
+
+func monitoredIndicatorColumns(th *Theme) []column {
+	l := &th.Labels
+	return []column{
+		{l.IndicatorDescription, 40, left}, {l.Kind, 13, left}, {l.Target, 14, left},
+		{l.Measured, 13, left}, {l.Degree, 8, right}, {l.Outcome, 12, center},
+	}
+}
+
+func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResult) []tableRow {
+	rows := make([]tableRow, len(o.Indicators))
+	for i, in := range o.Indicators {
+		ir := r.Indicators[i]
+		measured := in.Measured
+		if in.Comment != "" {
+			measured = measured + "\n" + in.Comment
+		}
+		rows[i] = tableRow{
+			cells: []string{in.Description, in.Kind, in.Target.Text, measured, ir.Grado.Decimal(1), string(ir.Esito)},
+			fill:  []*Color{5: th.statusColor(ir.Esito)},
+		}
+	}
+	return rows
+}
