@@ -21,6 +21,7 @@ const (
 type tableRow struct {
 	cells []string
 	fill  []*Color // per cell, optional
+	link  int      // 1 + the page index the row links to; 0 for none
 }
 
 // table lays out a table with a bold header row on a tinted background.
@@ -99,6 +100,9 @@ func (f *flow) table(cols []column, rows []tableRow) {
 				part := cells[i][min(from, len(cells[i])):min(to, len(cells[i]))]
 				f.cellText(x, f.y+pad, widths[i], part, body, cols[i].align)
 				x += widths[i]
+			}
+			if r.link > 0 {
+				f.cur().links = append(f.cur().links, link{th.Margin, f.y, th.contentWidth(), rowH, r.link - 1})
 			}
 			f.y += rowH
 			from = to

@@ -82,6 +82,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		Commands: []*cli.Command{
 			sheetsCommand(),
 			bookletCommand(),
+			reportCommand(),
 			checkCommand(),
 			templateCommand(),
 			verifyCommand(),

@@ -60,7 +60,7 @@ func booklet(c *cli.Context) error {
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
 	objs, dups := collect(inputs)
-	report(stderr, inputs)
+	printProblems(stderr, inputs)
 	for _, d := range dups {
 		fmt.Fprintln(stderr, d)
 	}

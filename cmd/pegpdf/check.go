@@ -27,7 +27,7 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, nil)
-			report(c.App.Writer, inputs)
+			printProblems(c.App.Writer, inputs)
 			if err := writeReport(c.String("report"), inputs); err != nil {
 				return err
 			}

@@ -163,9 +163,9 @@ func readOne(ctx context.Context, path string, lim workbook.Limits, timeout time
 	return in
 }
 
-// report prints every problem of the inputs, one line each:
+// printProblems prints every problem of the inputs, one line each:
 // "file.xlsx: Fasi!E7: message".
-func report(w io.Writer, inputs []*input) {
+func printProblems(w io.Writer, inputs []*input) {
 	for _, in := range inputs {
 		if in.err != nil {
 			fmt.Fprintf(w, "%s: %s\n", in.path, ioMessage(in.err))

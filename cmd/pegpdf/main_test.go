@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -191,7 +192,7 @@ func TestReportCSV(t *testing.T) {
 	if !strings.HasPrefix(text, "\ufeffFile;Esito;Obiettivi;Gravità;Foglio;Cella;Messaggio\n") {
 		t.Errorf("header: %.80q", text)
 	}
-	if !strings.Contains(text, "peg-2019.xlsx;avvisi;20;avviso;Fasi;D20;fase senza date") {
+	if !regexp.MustCompile(`peg-2019.xlsx;avvisi;20;avviso;Fasi;D\d+;fase senza date`).MatchString(text) {
 		t.Errorf("rows: %s", text)
 	}
 }

@@ -118,7 +118,7 @@ func sheets(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	report(stderr, inputs)
+	printProblems(stderr, inputs)
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}

@@ -26,7 +26,7 @@ func main() {
 	split := flag.Int("split", 1, "write this many workbooks, one per group of Direzioni")
 	year := flag.Int("year", 2019, "the PEG's year")
 	seed := flag.Uint64("seed", 1, "random seed")
-	monitoring := flag.Float64("monitoring", 0.5, "share of objectives with monitoring data at 31/07 of the year")
+	monitoring := flag.Float64("monitoring", 0.85, "share of objectives with monitoring data at 31/07 of the year")
 	sample := flag.Bool("sample", false, "write the shipped sample samples/peg-2019.xlsx (20 objectives with the special cases)")
 	coat := flag.String("coat", "", "write the coat of arms of the sample theme to this PNG file, and nothing else")
 	flag.Parse()

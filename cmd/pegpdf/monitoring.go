@@ -1,0 +1,137 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render"
+)
+
+func reportCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "report",
+		Aliases:   []string{"rapporto"},
+		Usage:     "il rapporto sullo stato di attuazione degli obiettivi (monitoraggio)",
+		ArgsUsage: "FILE.xlsx|CARTELLA...",
+		Description: "Valuta ogni obiettivo alla data di riferimento con le regole del monitoraggio (vedere il\n" +
+			"README) e scrive il rapporto: frontespizio, riepilogo dell'ente con il grafico per Direzione,\n" +
+			"una tabella per Direzione con il totale; con --with-sheets seguono le schede, collegate\n" +
+			"dalle tabelle. --csv scrive la valutazione per i fogli di calcolo dell'ufficio.\n\n" +
+			"Esempi:\n" +
+			"   pegpdf rapporto --al 31/07/2019 --out stato-attuazione.pdf samples/peg-2019.xlsx\n" +
+			"   pegpdf rapporto --al 31/12/2019 --title \"Relazione sulla performance 2019\" --with-sheets --csv esiti.csv --out relazione.pdf direzioni/",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
+			&cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "la data di riferimento, gg/mm/aaaa (predefinita: oggi)"},
+			&cli.StringFlag{Name: "title", Aliases: []string{"titolo"}, Usage: "il titolo (predefinito: Stato di attuazione degli obiettivi al DATA)"},
+			&cli.StringFlag{Name: "entity", Aliases: []string{"ente"}, Usage: "il nome dell'ente"},
+			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo"},
+			&cli.BoolFlag{Name: "with-sheets", Aliases: []string{"con-schede"}, Usage: "aggiunge le schede con il monitoraggio, collegate dalle tabelle"},
+			&cli.StringFlag{Name: "csv", Usage: "scrive anche la valutazione in CSV (per Excel)"},
+			pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
+		},
+		OnUsageError: onUsageError,
+		Action:       monitoringReport,
+	}
+}
+
+func monitoringReport(c *cli.Context) error {
+	if err := needInputs(c); err != nil {
+		return err
+	}
+	opt, err := parseDocOptions(c)
+	if err != nil {
+		return err
+	}
+	if opt.render.AsOf.IsZero() {
+		opt.render.AsOf = model.DateOf(time.Now())
+	}
+	out := c.String("out")
+	if filepath.Ext(out) == "" {
+		out += ".pdf"
+	}
+	paths, err := expand(c.Args().Slice())
+	if err != nil {
+		return err
+	}
+	if err := checkOutFile(out, paths); err != nil {
+		return err
+	}
+	stderr := c.App.ErrWriter
+	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
+	objs, dups := collect(inputs)
+	printProblems(stderr, inputs)
+	for _, d := range dups {
+		fmt.Fprintln(stderr, d)
+	}
+	if err := writeReport(c.String("report"), inputs); err != nil {
+		return err
+	}
+	if countFailed(inputs) > 0 || len(dups) > 0 {
+		fmt.Fprintf(stderr, "%s; rapporto non scritto: correggere gli errori e rilanciare\n", summary(inputs))
+		return errInputs
+	}
+	if len(objs) == 0 {
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: rapporto non scritto\n", summary(inputs))
+		return errInputs
+	}
+	model.SortForBooklet(objs)
+	evals := model.Evaluate(objs, opt.render.AsOf)
+	if path := c.String("csv"); path != "" {
+		if err := writeAtomic(path, func(w io.Writer) error { return writeEvaluationCSV(w, evals) }); err != nil {
+			return fmt.Errorf("%s: scrittura non riuscita: %w", path, err)
+		}
+	}
+	info := render.ReportInfo{
+		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
+		Year: commonYear(objs), WithSheets: c.Bool("with-sheets"),
+	}
+	if info.Subtitle == "" {
+		info.Subtitle = opt.theme.ActsLine
+	}
+	entity := info.Entity
+	if entity == "" {
+		entity = opt.theme.Entity
+	}
+	meta := render.Meta{Author: entity, Created: opt.created}
+	err = writeAtomic(out, func(w io.Writer) error {
+		return render.Report(w, &opt.theme, evals, info, opt.render, meta)
+	})
+	if err != nil {
+		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+	}
+	t := model.TallyOf(evals)
+	fmt.Fprintf(stderr, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", summary(inputs), opt.render.AsOf, out,
+		t.Esito[model.OnTrack], model.OnTrack, t.Esito[model.Partial], model.Partial,
+		t.Esito[model.OffTrack], model.OffTrack, t.Esito[model.Unmeasurable], model.Unmeasurable)
+	return nil
+}
+
+// evaluationHeader is the CSV header of monitoring.md.
+var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili"}
+
+// writeEvaluationCSV writes the evaluation as monitoring.md says: UTF-8
+// with a byte-order mark, ';', decimal comma, one row per objective in the
+// report's order.
+func writeEvaluationCSV(w io.Writer, evals []model.Evaluation) error {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	cw.Write(evaluationHeader)
+	for _, e := range evals {
+		o := e.Objective
+		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realizzazione.Decimal(1), string(e.Esito), string(e.Tempi),
+			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable)})
+	}
+	cw.Flush()
+	return cw.Error()
+}

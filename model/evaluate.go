@@ -1,0 +1,68 @@
+package model
+
+// Evaluation is an objective judged at the report's reference date.
+type Evaluation struct {
+	Objective *Objective
+	ObjectiveResult
+}
+
+// Evaluate judges every objective at asOf, in the order given.
+func Evaluate(objs []*Objective, asOf Date) []Evaluation {
+	out := make([]Evaluation, len(objs))
+	for i, o := range objs {
+		out[i] = Evaluation{o, o.Judge(asOf)}
+	}
+	return out
+}
+
+// Tally counts a group of evaluations: the whole municipality, or one
+// Direzione.
+type Tally struct {
+	Objectives int
+	Esito      map[Outcome]int // IN LINEA, PARZIALE, NON IN LINEA, NON MISURABILE
+	Tempi      map[Outcome]int // NEI TEMPI, IN RITARDO, NON MISURABILE
+	Met        int             // indicators RAGGIUNTO
+	Measurable int             // indicators measurable
+	realSum    float64
+	realN      int
+}
+
+// TallyOf counts evals.
+func TallyOf(evals []Evaluation) Tally {
+	t := Tally{Esito: map[Outcome]int{}, Tempi: map[Outcome]int{}}
+	for _, e := range evals {
+		t.Objectives++
+		t.Esito[e.Esito]++
+		t.Tempi[e.Tempi]++
+		t.Met += e.Met
+		t.Measurable += e.Measurable
+		if e.Realizzazione.Set {
+			t.realSum += e.Realizzazione.Value
+			t.realN++
+		}
+	}
+	return t
+}
+
+// Share is n as a percentage of the objectives, one decimal.
+func (t Tally) Share(n int) float64 {
+	if t.Objectives == 0 {
+		return 0
+	}
+	return round1(100 * float64(n) / float64(t.Objectives))
+}
+
+// MeanRealization is the plain mean of the objectives' Realizzazione %
+// (objectives without phases left out), one decimal; unset when none has one.
+func (t Tally) MeanRealization() Num {
+	if t.realN == 0 {
+		return Num{}
+	}
+	return Some(round1(t.realSum / float64(t.realN)))
+}
+
+// EsitoOrder and TempiOrder are the order outcomes are reported in.
+var (
+	EsitoOrder = []Outcome{OnTrack, Partial, OffTrack, Unmeasurable}
+	TempiOrder = []Outcome{OnTime, Late, Unmeasurable}
+)
