@@ -7,6 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/render"
 )
@@ -59,21 +60,21 @@ func booklet(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs, dups := collect(inputs)
-	printProblems(stderr, inputs)
+	objs, dups := batch.Collect(inputs)
+	batch.PrintProblems(stderr, inputs)
 	for _, d := range dups {
 		fmt.Fprintln(stderr, d)
 	}
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}
-	failed := countFailed(inputs) > 0 || len(dups) > 0
+	failed := batch.CountFailed(inputs) > 0 || len(dups) > 0
 	if failed {
-		fmt.Fprintf(stderr, "%s; libretto non scritto: correggere gli errori e rilanciare\n", summary(inputs))
+		fmt.Fprintf(stderr, "%s; libretto non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs))
 		return errInputs
 	}
 	if len(objs) == 0 {
-		fmt.Fprintf(stderr, "%s; nessun obiettivo: libretto non scritto\n", summary(inputs))
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: libretto non scritto\n", batch.Summary(inputs))
 		return errInputs
 	}
 	model.SortForBooklet(objs)
@@ -82,7 +83,7 @@ func booklet(c *cli.Context) error {
 		Year: c.Int("year"), Duplex: c.Bool("duplex"),
 	}
 	if info.Year == 0 {
-		info.Year = commonYear(objs)
+		info.Year = batch.CommonYear(objs)
 	}
 	if info.Entity == "" {
 		info.Entity = opt.theme.Entity
@@ -97,58 +98,8 @@ func booklet(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
 	}
-	fmt.Fprintf(stderr, "%s; libretto scritto in %s\n", summary(inputs), out)
+	fmt.Fprintf(stderr, "%s; libretto scritto in %s\n", batch.Summary(inputs), out)
 	return nil
-}
-
-// collect gathers the objectives of the inputs without errors; a Codice in
-// two places is reported naming both.
-func collect(inputs []*input) (objs []*model.Objective, dups []string) {
-	type place struct {
-		path string
-		o    *model.Objective
-	}
-	seen := map[string]place{}
-	for _, in := range inputs {
-		if in.failed() {
-			continue
-		}
-		for _, o := range in.plan.Objectives {
-			if prev, ok := seen[o.Code]; ok {
-				dups = append(dups, fmt.Sprintf("%s: %s: Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
-					in.path, o.Loc.At(model.Error, model.FieldCode, nil).Place(), o.Code,
-					prev.path, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place()))
-				continue
-			}
-			seen[o.Code] = place{in.path, o}
-			objs = append(objs, o)
-		}
-	}
-	return objs, dups
-}
-
-// commonYear is the year most objectives have.
-func commonYear(objs []*model.Objective) int {
-	count := map[int]int{}
-	best := 0
-	for _, o := range objs {
-		y := o.EffectiveYear()
-		count[y]++
-		if count[y] > count[best] || (count[y] == count[best] && y < best) {
-			best = y
-		}
-	}
-	return best
-}
-
-func countFailed(inputs []*input) int {
-	n := 0
-	for _, in := range inputs {
-		if in.failed() {
-			n++
-		}
-	}
-	return n
 }
 
 // checkOutFile refuses an output that is one of the inputs.

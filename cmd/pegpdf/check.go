@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/batch"
 )
 
 func checkCommand() *cli.Command {
@@ -27,13 +29,13 @@ func checkCommand() *cli.Command {
 				return err
 			}
 			inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, nil)
-			printProblems(c.App.Writer, inputs)
+			batch.PrintProblems(c.App.Writer, inputs)
 			if err := writeReport(c.String("report"), inputs); err != nil {
 				return err
 			}
-			fmt.Fprintln(c.App.ErrWriter, summary(inputs))
+			fmt.Fprintln(c.App.ErrWriter, batch.Summary(inputs))
 			for _, in := range inputs {
-				if in.failed() {
+				if in.Failed() {
 					return errInputs
 				}
 			}

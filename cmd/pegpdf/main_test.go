@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/internal/pdfread"
 )
 
@@ -92,7 +93,7 @@ func TestFolderWithBadFiles(t *testing.T) {
 		t.Error("the lock file was read")
 	}
 	var rep struct {
-		Files []fileReport `json:"files"`
+		Files []batch.FileReport `json:"files"`
 	}
 	data, err := os.ReadFile(reportPath)
 	if err != nil || json.Unmarshal(data, &rep) != nil {
@@ -150,22 +151,6 @@ func TestUsage(t *testing.T) {
 		if stderr == "" {
 			t.Errorf("%v: no message", args)
 		}
-	}
-}
-
-func TestSafeName(t *testing.T) {
-	cases := map[string]string{
-		"2019_ZN10": "2019_ZN10", "../../x": "x", "a/b": "a_b", "CON": "_CON", "con.txt": "_con.txt",
-		"": "obiettivo", "..": "obiettivo", "Qualità 1": "Qualità_1", `a\b:c*d`: "a_b_c_d",
-	}
-	for in, want := range cases {
-		if got := safeName(in); got != want {
-			t.Errorf("safeName(%q) = %q, want %q", in, got, want)
-		}
-	}
-	long := safeName(strings.Repeat("x", 300))
-	if len(long) > maxNameBytes || long == safeName(strings.Repeat("x", 301)) {
-		t.Errorf("long names: %d bytes, distinct %v", len(long), long != safeName(strings.Repeat("x", 301)))
 	}
 }
 

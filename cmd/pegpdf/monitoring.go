@@ -1,15 +1,14 @@
 package main
 
 import (
-	"encoding/csv"
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/render"
 )
@@ -66,32 +65,32 @@ func monitoringReport(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs, dups := collect(inputs)
-	printProblems(stderr, inputs)
+	objs, dups := batch.Collect(inputs)
+	batch.PrintProblems(stderr, inputs)
 	for _, d := range dups {
 		fmt.Fprintln(stderr, d)
 	}
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}
-	if countFailed(inputs) > 0 || len(dups) > 0 {
-		fmt.Fprintf(stderr, "%s; rapporto non scritto: correggere gli errori e rilanciare\n", summary(inputs))
+	if batch.CountFailed(inputs) > 0 || len(dups) > 0 {
+		fmt.Fprintf(stderr, "%s; rapporto non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs))
 		return errInputs
 	}
 	if len(objs) == 0 {
-		fmt.Fprintf(stderr, "%s; nessun obiettivo: rapporto non scritto\n", summary(inputs))
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: rapporto non scritto\n", batch.Summary(inputs))
 		return errInputs
 	}
 	model.SortForBooklet(objs)
 	evals := model.Evaluate(objs, opt.render.AsOf)
 	if path := c.String("csv"); path != "" {
-		if err := writeAtomic(path, func(w io.Writer) error { return writeEvaluationCSV(w, evals) }); err != nil {
+		if err := writeAtomic(path, func(w io.Writer) error { return batch.WriteEvaluationCSV(w, evals) }); err != nil {
 			return fmt.Errorf("%s: scrittura non riuscita: %w", path, err)
 		}
 	}
 	info := render.ReportInfo{
 		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
-		Year: commonYear(objs), WithSheets: c.Bool("with-sheets"),
+		Year: batch.CommonYear(objs), WithSheets: c.Bool("with-sheets"),
 	}
 	if info.Subtitle == "" {
 		info.Subtitle = opt.theme.ActsLine
@@ -108,30 +107,8 @@ func monitoringReport(c *cli.Context) error {
 		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
 	}
 	t := model.TallyOf(evals)
-	fmt.Fprintf(stderr, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", summary(inputs), opt.render.AsOf, out,
+	fmt.Fprintf(stderr, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,
 		t.Esito[model.OnTrack], model.OnTrack, t.Esito[model.Partial], model.Partial,
 		t.Esito[model.OffTrack], model.OffTrack, t.Esito[model.Unmeasurable], model.Unmeasurable)
 	return nil
-}
-
-// evaluationHeader is the CSV header of monitoring.md.
-var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili"}
-
-// writeEvaluationCSV writes the evaluation as monitoring.md says: UTF-8
-// with a byte-order mark, ';', decimal comma, one row per objective in the
-// report's order.
-func writeEvaluationCSV(w io.Writer, evals []model.Evaluation) error {
-	if _, err := io.WriteString(w, "\ufeff"); err != nil {
-		return err
-	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
-	cw.Write(evaluationHeader)
-	for _, e := range evals {
-		o := e.Objective
-		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realizzazione.Decimal(1), string(e.Esito), string(e.Tempi),
-			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable)})
-	}
-	cw.Flush()
-	return cw.Error()
 }

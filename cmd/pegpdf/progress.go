@@ -8,11 +8,13 @@ import (
 
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
+
+	"github.com/pegpdf/pegpdf/batch"
 )
 
 // progress returns a callback that shows the reading of n workbooks: a bar
 // when w is a terminal, one plain line per workbook otherwise.
-func progress(w io.Writer, n int) func(*input) {
+func progress(w io.Writer, n int) func(*batch.Input) {
 	if n < 2 {
 		return nil
 	}
@@ -24,18 +26,18 @@ func progress(w io.Writer, n int) func(*input) {
 			progressbar.OptionClearOnFinish(),
 			progressbar.OptionThrottle(100_000_000),
 		)
-		return func(*input) { bar.Add(1) }
+		return func(*batch.Input) { bar.Add(1) }
 	}
 	var mu sync.Mutex
 	done := 0
-	return func(in *input) {
+	return func(in *batch.Input) {
 		mu.Lock()
 		defer mu.Unlock()
 		done++
 		state := "ok"
-		if in.failed() {
+		if in.Failed() {
 			state = "errori"
 		}
-		fmt.Fprintf(w, "[%d/%d] %s: %s\n", done, n, in.path, state)
+		fmt.Fprintf(w, "[%d/%d] %s: %s\n", done, n, in.Name, state)
 	}
 }

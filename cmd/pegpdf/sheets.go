@@ -1,18 +1,17 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/render"
 )
@@ -118,7 +117,7 @@ func sheets(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	printProblems(stderr, inputs)
+	batch.PrintProblems(stderr, inputs)
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}
@@ -131,17 +130,17 @@ func sheets(c *cli.Context) error {
 	names := map[string]string{} // lower-case file name -> the Codice and file that took it
 	failed := 0
 	for _, in := range inputs {
-		if in.failed() {
+		if in.Failed() {
 			failed++
 			continue
 		}
-		for _, o := range in.plan.Objectives {
-			name := safeName(o.Code) + ".pdf"
+		for _, o := range in.Plan.Objectives {
+			name := batch.SafeName(o.Code) + ".pdf"
 			key := strings.ToLower(name)
-			where := fmt.Sprintf("%q (%s)", o.Code, in.path)
+			where := fmt.Sprintf("%q (%s)", o.Code, in.Name)
 			if prev, dup := names[key]; dup {
 				fmt.Fprintf(stderr, "%s: %s: il file %s sarebbe lo stesso di %s: cambiare uno dei due Codici\n",
-					in.path, o.Loc.At(model.Error, model.FieldCode, nil).Place(), name, prev)
+					in.Name, o.Loc.At(model.Error, model.FieldCode, nil).Place(), name, prev)
 				failed++
 				continue
 			}
@@ -155,40 +154,26 @@ func sheets(c *cli.Context) error {
 		}
 		cleanTemps(outDir)
 	}
-	// Sheets are drawn in fixed batches (the font is parsed once per batch),
-	// batches on every core; a batch's sheets depend only on the inputs, so
-	// --jobs never changes the bytes.
-	per := render.SheetsPerDocument
-	batches := (len(jobs) + per - 1) / per
-	errs := parallel(c.Context, batches, c.Int("jobs"), func(b int) error {
-		batch := jobs[b*per : min(len(jobs), (b+1)*per)]
-		objs := make([]*model.Objective, len(batch))
-		metas := make([]render.Meta, len(batch))
-		for i, j := range batch {
-			objs[i], metas[i] = j.o, render.Meta{Author: opt.theme.Entity, Created: opt.created}
-		}
-		pdfs, err := render.Sheets(&opt.theme, objs, opt.render, metas)
-		if err != nil {
+	objs := make([]*model.Objective, len(jobs))
+	for i, j := range jobs {
+		objs[i] = j.o
+	}
+	meta := render.Meta{Author: opt.theme.Entity, Created: opt.created}
+	err = batch.RenderSheets(c.Context, &opt.theme, objs, opt.render, meta, c.Int("jobs"), func(i int, pdf []byte) error {
+		err := writeAtomic(jobs[i].path, func(w io.Writer) error {
+			_, err := w.Write(pdf)
 			return err
-		}
-		for i, j := range batch {
-			err := writeAtomic(j.path, func(w io.Writer) error {
-				_, err := w.Write(pdfs[i])
-				return err
-			})
-			if err != nil {
-				return fmt.Errorf("%s: scrittura non riuscita: %w", j.path, err)
-			}
+		})
+		if err != nil {
+			return fmt.Errorf("%s: scrittura non riuscita: %w", jobs[i].path, err)
 		}
 		return nil
 	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
+	if err != nil {
+		return err
 	}
 	written := len(jobs)
-	fmt.Fprintf(stderr, "%s; %s in %s\n", summary(inputs), plural(written, "scheda scritta", "schede scritte"), outDir)
+	fmt.Fprintf(stderr, "%s; %s in %s\n", batch.Summary(inputs), batch.Plural(written, "scheda scritta", "schede scritte"), outDir)
 	if failed > 0 {
 		return errInputs
 	}
@@ -210,60 +195,4 @@ func checkOutDir(dir string, inputs []string) error {
 		return usagef("--out %s è un file, non una cartella", dir)
 	}
 	return nil
-}
-
-// parallel runs fn(0..n-1) on jobs goroutines and returns each call's error
-// in order.
-func parallel(ctx context.Context, n, jobs int, fn func(i int) error) []error {
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, max(1, n)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		if ctx.Err() != nil {
-			errs[i] = ctx.Err()
-			continue
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errs
-}
-
-// summary is the closing line: "38 file, 412 obiettivi, 2 file con errori".
-func summary(inputs []*input) string {
-	objectives, bad, warnings := 0, 0, 0
-	for _, in := range inputs {
-		if in.failed() {
-			bad++
-		} else if in.plan != nil {
-			objectives += len(in.plan.Objectives)
-		}
-		_, w := in.problems.Count()
-		warnings += w
-	}
-	s := fmt.Sprintf("%s, %s", plural(len(inputs), "file", "file"), plural(objectives, "obiettivo", "obiettivi"))
-	if warnings > 0 {
-		s += ", " + plural(warnings, "avviso", "avvisi")
-	}
-	if bad > 0 {
-		s += ", " + plural(bad, "file con errori", "file con errori")
-	}
-	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/render"
 )
 
@@ -54,7 +55,7 @@ func loadTheme(path string) (render.Theme, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return render.Theme{}, usagef("--theme %s: %s", path, ioMessage(err))
+		return render.Theme{}, usagef("--theme %s: %s", path, batch.IOMessage(err))
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	dir := filepath.Dir(path)

@@ -1,0 +1,143 @@
+package batch
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/pegpdf/pegpdf/model"
+)
+
+// Collect gathers the objectives of the inputs without errors; a Codice in
+// two places is reported naming both.
+func Collect(inputs []*Input) (objs []*model.Objective, dups []string) {
+	type place struct {
+		path string
+		o    *model.Objective
+	}
+	seen := map[string]place{}
+	for _, in := range inputs {
+		if in.Failed() {
+			continue
+		}
+		for _, o := range in.Plan.Objectives {
+			if prev, ok := seen[o.Code]; ok {
+				dups = append(dups, fmt.Sprintf("%s: %s: Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
+					in.Name, o.Loc.At(model.Error, model.FieldCode, nil).Place(), o.Code,
+					prev.path, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place()))
+				continue
+			}
+			seen[o.Code] = place{in.Name, o}
+			objs = append(objs, o)
+		}
+	}
+	return objs, dups
+}
+
+// CommonYear is the year most objectives have.
+func CommonYear(objs []*model.Objective) int {
+	count := map[int]int{}
+	best := 0
+	for _, o := range objs {
+		y := o.EffectiveYear()
+		count[y]++
+		if count[y] > count[best] || (count[y] == count[best] && y < best) {
+			best = y
+		}
+	}
+	return best
+}
+
+// CountFailed counts the inputs that give no PDF.
+func CountFailed(inputs []*Input) int {
+	n := 0
+	for _, in := range inputs {
+		if in.Failed() {
+			n++
+		}
+	}
+	return n
+}
+
+// Summary is the closing line: "38 file, 412 obiettivi, 2 file con errori".
+func Summary(inputs []*Input) string {
+	objectives, bad, warnings := 0, 0, 0
+	for _, in := range inputs {
+		if in.Failed() {
+			bad++
+		} else if in.Plan != nil {
+			objectives += len(in.Plan.Objectives)
+		}
+		_, w := in.Problems.Count()
+		warnings += w
+	}
+	s := fmt.Sprintf("%s, %s", Plural(len(inputs), "file", "file"), Plural(objectives, "obiettivo", "obiettivi"))
+	if warnings > 0 {
+		s += ", " + Plural(warnings, "avviso", "avvisi")
+	}
+	if bad > 0 {
+		s += ", " + Plural(bad, "file con errori", "file con errori")
+	}
+	return s
+}
+
+// Plural is "1 file" or "3 file".
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// reserved are the names Windows will not take for a file.
+var reserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true}
+
+func init() {
+	for i := 1; i <= 9; i++ {
+		reserved[fmt.Sprintf("COM%d", i)] = true
+		reserved[fmt.Sprintf("LPT%d", i)] = true
+	}
+}
+
+// MaxNameBytes bounds a file name made from a Codice.
+const MaxNameBytes = 120
+
+// SafeName turns a Codice into a file name (without extension) that is safe
+// on every system: letters, digits, '-', '_' and '.', no leading dot, no
+// reserved name, at most 120 bytes (a long one keeps a hash of the whole).
+// "../../x" gives "x", "a/b" gives "a_b", "CON" gives "_CON".
+func SafeName(code string) string {
+	var b strings.Builder
+	for _, r := range code {
+		switch {
+		case r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' || r == '_' || r == '.'):
+			b.WriteRune(r)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r) // accented letters are fine in file names
+		default:
+			b.WriteByte('_')
+		}
+	}
+	name := strings.Trim(b.String(), "._ ")
+	for strings.Contains(name, "..") {
+		name = strings.ReplaceAll(name, "..", ".")
+	}
+	if name == "" {
+		name = "obiettivo"
+	}
+	if base, _, _ := strings.Cut(name, "."); reserved[strings.ToUpper(base)] {
+		name = "_" + name
+	}
+	if len(name) > MaxNameBytes {
+		sum := sha256.Sum256([]byte(code))
+		cut := MaxNameBytes - 13
+		for !utf8.RuneStart(name[cut]) {
+			cut--
+		}
+		name = name[:cut] + "-" + hex.EncodeToString(sum[:])[:12]
+	}
+	return name
+}
