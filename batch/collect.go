@@ -11,11 +11,12 @@ import (
 	"github.com/pegpdf/pegpdf/model"
 )
 
-// Collect gathers the objectives of the inputs without errors; a Codice in
-// two places is reported naming both.
-func Collect(inputs []*Input) (objs []*model.Objective, dups []string) {
+// Collect gathers the objectives of the inputs without errors, in input
+// order. A Codice already met in an earlier input becomes an error of the
+// later one, naming both places, and that input gives nothing.
+func Collect(inputs []*Input) []*model.Objective {
 	type place struct {
-		path string
+		name string
 		o    *model.Objective
 	}
 	seen := map[string]place{}
@@ -24,17 +25,58 @@ func Collect(inputs []*Input) (objs []*model.Objective, dups []string) {
 			continue
 		}
 		for _, o := range in.Plan.Objectives {
-			if prev, ok := seen[o.Code]; ok {
-				dups = append(dups, fmt.Sprintf("%s: %s: Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
-					in.Name, o.Loc.At(model.Error, model.FieldCode, nil).Place(), o.Code,
-					prev.path, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place()))
+			if prev, ok := seen[o.Code]; ok && prev.o != o {
+				if prev.name == in.Name {
+					continue // the reader already reported it
+				}
+				in.Problems = append(in.Problems, o.Loc.At(model.Error, model.FieldCode,
+					fmt.Errorf("Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
+						o.Code, prev.name, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place())))
 				continue
 			}
 			seen[o.Code] = place{in.Name, o}
-			objs = append(objs, o)
 		}
 	}
-	return objs, dups
+	return gather(inputs)
+}
+
+func gather(inputs []*Input) []*model.Objective {
+	var objs []*model.Objective
+	for _, in := range inputs {
+		if !in.Failed() {
+			objs = append(objs, in.Plan.Objectives...)
+		}
+	}
+	return objs
+}
+
+// SheetFiles is Collect for one PDF per objective: it also gives each
+// objective its file name, SafeName(Codice).pdf, and two Codici that would
+// make the same file name (ignoring case, as Windows does) are an error of
+// the later one, never an overwrite.
+func SheetFiles(inputs []*Input) (objs []*model.Objective, names []string) {
+	Collect(inputs)
+	taken := map[string]string{} // lower-case file name -> the Codice that took it
+	for _, in := range inputs {
+		if in.Failed() {
+			continue
+		}
+		for _, o := range in.Plan.Objectives {
+			name := SafeName(o.Code) + ".pdf"
+			key := strings.ToLower(name)
+			if prev, dup := taken[key]; dup {
+				in.Problems = append(in.Problems, o.Loc.At(model.Error, model.FieldCode,
+					fmt.Errorf("il file %s sarebbe lo stesso di %s: cambiare uno dei due Codici", name, prev)))
+				continue
+			}
+			taken[key] = fmt.Sprintf("%q (%s)", o.Code, in.Name)
+		}
+	}
+	for _, o := range gather(inputs) {
+		objs = append(objs, o)
+		names = append(names, SafeName(o.Code)+".pdf")
+	}
+	return objs, names
 }
 
 // CommonYear is the year most objectives have.

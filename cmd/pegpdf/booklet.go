@@ -60,16 +60,12 @@ func booklet(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs, dups := batch.Collect(inputs)
+	objs := batch.Collect(inputs)
 	batch.PrintProblems(stderr, inputs)
-	for _, d := range dups {
-		fmt.Fprintln(stderr, d)
-	}
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}
-	failed := batch.CountFailed(inputs) > 0 || len(dups) > 0
-	if failed {
+	if batch.CountFailed(inputs) > 0 {
 		fmt.Fprintf(stderr, "%s; libretto non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs))
 		return errInputs
 	}

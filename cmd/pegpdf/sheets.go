@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -117,46 +116,25 @@ func sheets(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
+	objs, names := batch.SheetFiles(inputs)
 	batch.PrintProblems(stderr, inputs)
 	if err := writeReport(c.String("report"), inputs); err != nil {
 		return err
 	}
-
+	failed := batch.CountFailed(inputs)
 	type job struct {
 		o    *model.Objective
 		path string
 	}
-	var jobs []job
-	names := map[string]string{} // lower-case file name -> the Codice and file that took it
-	failed := 0
-	for _, in := range inputs {
-		if in.Failed() {
-			failed++
-			continue
-		}
-		for _, o := range in.Plan.Objectives {
-			name := batch.SafeName(o.Code) + ".pdf"
-			key := strings.ToLower(name)
-			where := fmt.Sprintf("%q (%s)", o.Code, in.Name)
-			if prev, dup := names[key]; dup {
-				fmt.Fprintf(stderr, "%s: %s: il file %s sarebbe lo stesso di %s: cambiare uno dei due Codici\n",
-					in.Name, o.Loc.At(model.Error, model.FieldCode, nil).Place(), name, prev)
-				failed++
-				continue
-			}
-			names[key] = where
-			jobs = append(jobs, job{o, filepath.Join(outDir, name)})
-		}
+	jobs := make([]job, len(objs))
+	for i, o := range objs {
+		jobs[i] = job{o, filepath.Join(outDir, names[i])}
 	}
 	if len(jobs) > 0 {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
 		}
 		cleanTemps(outDir)
-	}
-	objs := make([]*model.Objective, len(jobs))
-	for i, j := range jobs {
-		objs[i] = j.o
 	}
 	meta := render.Meta{Author: opt.theme.Entity, Created: opt.created}
 	err = batch.RenderSheets(c.Context, &opt.theme, objs, opt.render, meta, c.Int("jobs"), func(i int, pdf []byte) error {
