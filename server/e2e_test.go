@@ -131,4 +131,13 @@ func TestPageEndToEnd(t *testing.T) {
 		}
 		os.WriteFile(path, png, 0o644)
 	}
+	// At 200% zoom (half the width), the page reflows: no sideways scrolling.
+	err = chromedp.Do(step, chromedp.EmulateViewport(550, 900), chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible("#files"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	overflow, err := chromedp.Run(step, chromedp.Evaluate[bool](`document.documentElement.scrollWidth > document.documentElement.clientWidth`))
+	if err != nil || overflow {
+		t.Errorf("at 200%% zoom the page scrolls sideways (%v)", err)
+	}
 }
