@@ -36,6 +36,11 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 	if meta.Keywords == "" {
 		meta.Keywords = "PEG, Piano Esecutivo di Gestione, " + strconv.Itoa(info.Year)
 	}
+	return writeDocument(w, th, pages, meta, opt)
+}
+
+// writeDocument draws laid-out pages as one document and writes it to w.
+func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options) error {
 	nav := navigationOf(th, pages)
 	d, err := drawParts(th, pages)
 	if err != nil {

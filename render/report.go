@@ -74,13 +74,7 @@ func Report(w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, o
 	if meta.Keywords == "" {
 		meta.Keywords = "PEG, monitoraggio, stato di attuazione, " + strconv.Itoa(info.Year)
 	}
-	nav := navigationOf(th, pages)
-	d, err := drawParts(th, pages)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
-	return err
+	return writeDocument(w, th, pages, meta, opt)
 }
 
 // group is the evaluations of one Direzione.

@@ -43,37 +43,10 @@ func booklet(c *cli.Context) error {
 	if err := needInputs(c); err != nil {
 		return err
 	}
-	opt, err := parseDocOptions(c)
+	opt, out, inputs, objs, err := readForDocument(c, "libretto")
 	if err != nil {
 		return err
 	}
-	out := c.String("out")
-	if filepath.Ext(out) == "" {
-		out += ".pdf"
-	}
-	paths, err := expand(c.Args().Slice())
-	if err != nil {
-		return err
-	}
-	if err := checkOutFile(out, paths); err != nil {
-		return err
-	}
-	stderr := c.App.ErrWriter
-	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs := batch.Collect(inputs)
-	batch.PrintProblems(stderr, inputs)
-	if err := writeReport(c.String("report"), inputs); err != nil {
-		return err
-	}
-	if batch.CountFailed(inputs) > 0 {
-		fmt.Fprintf(stderr, "%s; libretto non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs))
-		return errInputs
-	}
-	if len(objs) == 0 {
-		fmt.Fprintf(stderr, "%s; nessun obiettivo: libretto non scritto\n", batch.Summary(inputs))
-		return errInputs
-	}
-	model.SortForBooklet(objs)
 	info := render.BookletInfo{
 		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
 		Year: c.Int("year"), Duplex: c.Bool("duplex"),
@@ -94,7 +67,7 @@ func booklet(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
 	}
-	fmt.Fprintf(stderr, "%s; libretto scritto in %s\n", batch.Summary(inputs), out)
+	fmt.Fprintf(c.App.ErrWriter, "%s; libretto scritto in %s\n", batch.Summary(inputs), out)
 	return nil
 }
 
@@ -107,4 +80,41 @@ func checkOutFile(out string, inputs []string) error {
 		}
 	}
 	return nil
+}
+
+// readForDocument does what the booklet and the report share: options,
+// the output file, the inputs read and checked, and their objectives in
+// the booklet's order. what names the document in messages.
+func readForDocument(c *cli.Context, what string) (opt docOptions, out string, inputs []*batch.Input, objs []*model.Objective, err error) {
+	if opt, err = parseDocOptions(c); err != nil {
+		return
+	}
+	out = c.String("out")
+	if filepath.Ext(out) == "" {
+		out += ".pdf"
+	}
+	paths, err := expand(c.Args().Slice())
+	if err != nil {
+		return
+	}
+	if err = checkOutFile(out, paths); err != nil {
+		return
+	}
+	stderr := c.App.ErrWriter
+	inputs = readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
+	objs = batch.Collect(inputs)
+	batch.PrintProblems(stderr, inputs)
+	if err = writeReport(c.String("report"), inputs); err != nil {
+		return
+	}
+	switch {
+	case batch.CountFailed(inputs) > 0:
+		fmt.Fprintf(stderr, "%s; %s non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs), what)
+		err = errInputs
+	case len(objs) == 0:
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: %s non scritto\n", batch.Summary(inputs), what)
+		err = errInputs
+	}
+	model.SortForBooklet(objs)
+	return
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -45,40 +44,13 @@ func monitoringReport(c *cli.Context) error {
 	if err := needInputs(c); err != nil {
 		return err
 	}
-	opt, err := parseDocOptions(c)
+	opt, out, inputs, objs, err := readForDocument(c, "rapporto")
 	if err != nil {
 		return err
 	}
 	if opt.render.AsOf.IsZero() {
 		opt.render.AsOf = model.DateOf(time.Now())
 	}
-	out := c.String("out")
-	if filepath.Ext(out) == "" {
-		out += ".pdf"
-	}
-	paths, err := expand(c.Args().Slice())
-	if err != nil {
-		return err
-	}
-	if err := checkOutFile(out, paths); err != nil {
-		return err
-	}
-	stderr := c.App.ErrWriter
-	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs := batch.Collect(inputs)
-	batch.PrintProblems(stderr, inputs)
-	if err := writeReport(c.String("report"), inputs); err != nil {
-		return err
-	}
-	if batch.CountFailed(inputs) > 0 {
-		fmt.Fprintf(stderr, "%s; rapporto non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs))
-		return errInputs
-	}
-	if len(objs) == 0 {
-		fmt.Fprintf(stderr, "%s; nessun obiettivo: rapporto non scritto\n", batch.Summary(inputs))
-		return errInputs
-	}
-	model.SortForBooklet(objs)
 	evals := model.Evaluate(objs, opt.render.AsOf)
 	if path := c.String("csv"); path != "" {
 		if err := writeAtomic(path, func(w io.Writer) error { return batch.WriteEvaluationCSV(w, evals) }); err != nil {
@@ -104,7 +76,7 @@ func monitoringReport(c *cli.Context) error {
 		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
 	}
 	t := model.TallyOf(evals)
-	fmt.Fprintf(stderr, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,
+	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,
 		t.Esito[model.OnTrack], model.OnTrack, t.Esito[model.Partial], model.Partial,
 		t.Esito[model.OffTrack], model.OffTrack, t.Esito[model.Unmeasurable], model.Unmeasurable)
 	return nil
