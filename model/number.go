@@ -46,6 +46,10 @@ func FormatDecimal(v float64, places int) string {
 	return b.String()
 }
 
+// maxNumber bounds the numbers of a PEG: a million billion is beyond any
+// weight, target or budget, and a larger one is a typing mistake.
+const maxNumber = 1e15
+
 // ParseNumber reads a number written with a decimal comma and optional
 // thousands dots (1.234,50), or with a decimal point (1234.5). Spaces around
 // it are ignored. The error wraps ErrNumber.
@@ -89,7 +93,7 @@ func ParseNumber(s string) (float64, error) {
 		return 0, bad
 	}
 	v, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) {
+	if err != nil || math.IsInf(v, 0) || math.IsNaN(v) || v > maxNumber {
 		return 0, bad
 	}
 	if s[0] == '-' {
