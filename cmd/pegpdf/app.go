@@ -58,6 +58,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 
 func newApp(stdout, stderr io.Writer) *cli.App {
 	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "mostra l'aiuto"}
+	useItalianHelp()
 	return &cli.App{
 		Name:  "pegpdf",
 		Usage: "schede obiettivo del PEG in PDF, dai fogli Excel degli uffici",
