@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -45,6 +47,9 @@ func exitCode(err error) int {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
 	err := app.RunContext(ctx, args)
+	if err != nil && requiredFlags.MatchString(err.Error()) {
+		err = usageError{italian(err.Error())}
+	}
 	switch {
 	case err == nil:
 	case errors.Is(err, errInputs):
@@ -109,4 +114,24 @@ func needInputs(c *cli.Context) error {
 	return nil
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{err.Error()} }
+func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{italian(err.Error())} }
+
+var (
+	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
+	invalidValue  = regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]*):.*$`)
+	requiredFlags = regexp.MustCompile(`^Required flags? "(.*)" (?:is |are )?not set$`)
+)
+
+// italian translates the command-line library's messages.
+func italian(msg string) string {
+	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("opzione sconosciuta --%s", m[1])
+	}
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: valore non valido %q", m[2], m[1])
+	}
+	if m := requiredFlags.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("manca l'opzione obbligatoria --%s", strings.ReplaceAll(m[1], ", ", ", --"))
+	}
+	return msg
+}

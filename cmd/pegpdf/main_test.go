@@ -181,3 +181,18 @@ func TestReportCSV(t *testing.T) {
 		t.Errorf("rows: %s", text)
 	}
 }
+
+func TestUsageInItalian(t *testing.T) {
+	for args, want := range map[string]string{
+		"booklet samples":      "manca l'opzione obbligatoria --out",
+		"sheets --nope x.xlsx": "opzione sconosciuta --nope",
+		"sheets --jobs abc x":  `--jobs: valore non valido "abc"`,
+		"frobnicate":           `comando sconosciuto "frobnicate"`,
+		"sheets --jobs 0 x":    "--jobs deve essere almeno 1",
+	} {
+		code, _, stderr := pegpdf(t, strings.Fields(args)...)
+		if code != 2 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, %q; want %q", args, code, stderr, want)
+		}
+	}
+}
