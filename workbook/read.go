@@ -64,19 +64,29 @@ func Read(r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
 	if int64(len(data)) > lim.FileBytes {
 		return nil, fileProblem(fmt.Errorf("%w (oltre %d MB)", ErrTooBig, lim.FileBytes>>20)), nil
 	}
-	if err := sniff(data); err != nil && !(errors.Is(err, ErrEncrypted) && lim.Password != "") {
+	var b source
+	switch err := sniff(data); {
+	case errors.Is(err, ErrODS):
+		ob, err := openODS(data, lim)
+		if err != nil {
+			return nil, fileProblem(err), nil
+		}
+		b = ob
+	case err != nil && !(errors.Is(err, ErrEncrypted) && lim.Password != ""):
 		return nil, fileProblem(err), nil
+	default:
+		f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
+			Password:          lim.Password,
+			UnzipSizeLimit:    lim.UnzipBytes,
+			UnzipXMLSizeLimit: lim.UnzipBytes, // in memory: never spilled to temporary files
+		})
+		if err != nil {
+			return nil, fileProblem(openError(err, lim)), nil
+		}
+		defer f.Close()
+		b = xlsxSource{f}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		Password:          lim.Password,
-		UnzipSizeLimit:    lim.UnzipBytes,
-		UnzipXMLSizeLimit: lim.UnzipBytes, // in memory: never spilled to temporary files
-	})
-	if err != nil {
-		return nil, fileProblem(openError(err, lim)), nil
-	}
-	defer f.Close()
-	rd := &reader{f: f, lim: lim}
+	rd := &reader{b: b, lim: lim}
 	plan := rd.read()
 	ps := append(rd.problems, plan.Validate()...)
 	sortProblems(ps)
@@ -102,7 +112,7 @@ func openError(err error, lim Limits) error {
 }
 
 type reader struct {
-	f        *excelize.File
+	b        source
 	lim      Limits
 	date1904 bool
 	problems model.Problems
@@ -124,11 +134,9 @@ type row struct {
 }
 
 func (rd *reader) read() *model.Plan {
-	if props, err := rd.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
-	}
+	rd.date1904 = rd.b.date1904()
 	found := map[string]string{} // key -> the workbook's sheet name
-	for _, name := range rd.f.GetSheetList() {
+	for _, name := range rd.b.sheets() {
 		if k := model.Key(name); found[k] == "" {
 			found[k] = name
 		}
@@ -189,38 +197,26 @@ func (t *table) complete() bool {
 // columns it has, and its non-empty rows.
 func (rd *reader) table(s templates.Sheet, name string) *table {
 	t := &table{schema: s, name: name, cols: map[model.Field]int{}}
-	rows, err := rd.f.Rows(name)
-	if err != nil {
-		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
-		return t
-	}
-	defer rows.Close()
 	header := 0
-	n := 0
-	for rows.Next() {
-		n++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
-			return t
-		}
+	err := rd.b.eachRow(name, func(n int, cells []string) bool {
 		if blank(cells) {
-			continue
+			return true
 		}
 		if header == 0 {
 			header = n
 			rd.header(t, n, cells)
-			continue
+			return true
 		}
 		if len(t.rows) >= rd.lim.RowsPerSheet {
 			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
 				Err: fmt.Errorf("%w: più di %d righe compilate; dividere il file", model.ErrTooMany, rd.lim.RowsPerSheet)})
-			return t
+			return false
 		}
 		t.rows = append(t.rows, row{n: n, cells: cells})
-	}
-	if err := rows.Error(); err != nil {
-		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // excelize's own words mean nothing to a clerk
+		return true
+	})
+	if err != nil {
+		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // the library's own words mean nothing to a clerk
 	}
 	if header == 0 {
 		header = 1
@@ -342,6 +338,9 @@ func (c *cell) number(f model.Field) model.Num {
 		return model.Num{}
 	}
 	if v, err := model.ParseNumber(s); err == nil {
+		if c.percentColumn(f) && c.rd.b.format(c.t.name, c.t.cols[f], c.r.n) == percentCell {
+			v *= 100 // a cell formatted 50% holds 0.5
+		}
 		return model.Some(v)
 	}
 	if v, err := strconv.ParseFloat(s, 64); err == nil && !isNaNOrInf(v) { // 5E-2 from a number cell
@@ -349,6 +348,16 @@ func (c *cell) number(f model.Field) model.Num {
 	}
 	c.fail(f, fmt.Errorf("%q %w", clip(s, 40), model.ErrNumber))
 	return model.Num{}
+}
+
+// percentColumn reports whether the contract's column f holds 0–100.
+func (c *cell) percentColumn(f model.Field) bool {
+	for _, col := range c.t.schema.Columns {
+		if col.Field == f {
+			return col.Kind == templates.Percent
+		}
+	}
+	return false
 }
 
 func isNaNOrInf(v float64) bool { return v != v || v > 1e308 || v < -1e308 }
@@ -366,36 +375,23 @@ func (c *cell) year(f model.Field) int {
 	return y
 }
 
-// measured reads Valore rilevato as written; a date cell becomes dd/mm/yyyy.
+// measured reads Valore rilevato as written; a date cell becomes
+// dd/mm/yyyy, a percentage cell 87,5%.
 func (c *cell) measured(f model.Field) string {
 	s := c.text(f)
 	v, err := strconv.ParseFloat(s, 64)
 	if err != nil || s == "" {
 		return s
 	}
-	name, err := excelize.CoordinatesToCellName(c.t.cols[f], c.r.n)
-	if err != nil {
-		return s
-	}
-	if idx, err := c.rd.f.GetCellStyle(c.t.name, name); err == nil && idx > 0 {
-		if st, err := c.rd.f.GetStyle(idx); err == nil && isDateFormat(st) {
-			if d, err := model.DateFromSerial(v, c.rd.date1904); err == nil {
-				return d.String()
-			}
+	switch c.rd.b.format(c.t.name, c.t.cols[f], c.r.n) {
+	case dateCell:
+		if d, err := model.DateFromSerial(v, c.rd.date1904); err == nil {
+			return d.String()
 		}
+	case percentCell:
+		return model.FormatDecimal(100*v, 2) + "%"
 	}
 	return s
-}
-
-func isDateFormat(st *excelize.Style) bool {
-	if st.NumFmt >= 14 && st.NumFmt <= 22 || st.NumFmt >= 45 && st.NumFmt <= 47 {
-		return true
-	}
-	if st.CustomNumFmt != nil {
-		f := strings.ToLower(*st.CustomNumFmt)
-		return strings.Contains(f, "yy") || strings.Contains(f, "dd") || strings.Contains(f, "aa")
-	}
-	return false
 }
 
 func (rd *reader) objective(t *table, r row) *model.Objective {

@@ -224,7 +224,7 @@ func TestNotAWorkbook(t *testing.T) {
 		{"empty", nil, ErrEmpty},
 		{"xls", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), ErrXLS},
 		{"encrypted", append(append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 600)...), encryptedPackage...), ErrEncrypted},
-		{"ods", ods.Bytes(), ErrODS},
+		{"ods without content", ods.Bytes(), ErrODSBroken},
 		{"csv", []byte("Codice;Titolo\n2019_A;Titolo\n"), ErrText},
 		{"truncated", good[:len(good)/2], ErrTruncated},
 		{"binary", []byte{0, 1, 2, 3, 255, 254}, ErrNotXLSX},
@@ -369,5 +369,90 @@ func TestCellAndRowLimits(t *testing.T) {
 	_, ps, _ = Read(bytes.NewReader(book(t, rows...)), Limits{RowsPerSheet: 10})
 	if !find(ps, "Obiettivi!12", model.Error, model.ErrTooMany) {
 		t.Errorf("rows: %v", ps)
+	}
+}
+
+// odsFile builds a LibreOffice spreadsheet with the given content.xml body
+// (the office:spreadsheet element's children).
+func odsFile(t testing.TB, tables string) []byte {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("mimetype")
+	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
+	w, _ = zw.Create("content.xml")
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
+<office:body><office:spreadsheet>` + tables + `</office:spreadsheet></office:body></office:document-content>`))
+	zw.Close()
+	return b.Bytes()
+}
+
+func odsRow(cells ...string) string { return "<table:table-row>" + strings.Join(cells, "") + "</table:table-row>" }
+func odsText(s string) string {
+	return `<table:table-cell office:value-type="string"><text:p>` + s + `</text:p></table:table-cell>`
+}
+
+// TestODS: a LibreOffice spreadsheet is read like an .xlsx: headers,
+// numbers, date cells, percentage cells, paragraphs, repeated and padding
+// cells and rows, and problems at their cells.
+func TestODS(t *testing.T) {
+	empty := `<table:table-cell table:number-columns-repeated="16380"/>`
+	data := odsFile(t, `
+<table:table table:name="Obiettivi">`+
+		odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"), odsText("Descrizione"), empty)+
+		`<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`+
+		odsRow(odsText("2019_A"), odsText("Un titolo"), odsText("SERVIZI SOCIALI"),
+			`<table:table-cell office:value-type="string"><text:p>Primo paragrafo,<text:s text:c="2"/>spazi.</text:p><text:p>Secondo.</text:p></table:table-cell>`, empty)+
+		`<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
+</table:table>
+<table:table table:name="Fasi">`+
+		odsRow(odsText("Codice obiettivo"), odsText("Descrizione"), odsText("Peso"), odsText("Inizio previsto"), odsText("Fine prevista"), odsText("Avanzamento %"))+
+		odsRow(odsText("2019_A"), odsText("Fase uno"), `<table:table-cell office:value-type="float" office:value="60"><text:p>60</text:p></table:table-cell>`,
+			`<table:table-cell office:value-type="date" office:date-value="2019-01-01"><text:p>01/01/19</text:p></table:table-cell>`,
+			`<table:table-cell office:value-type="date" office:date-value="2019-06-30T00:00:00"><text:p>30/06/19</text:p></table:table-cell>`,
+			`<table:table-cell office:value-type="percentage" office:value="0.5"><text:p>50%</text:p></table:table-cell>`)+
+		odsRow(odsText("2019_A"), odsText("Fase due"), `<table:table-cell office:value-type="float" office:value="40"/>`,
+			odsText("31/13/2019"), odsText("31/12/2019"))+
+		`</table:table>`)
+	plan, ps := read(t, data)
+	if len(plan.Objectives) != 1 {
+		t.Fatalf("objectives %d: %v", len(plan.Objectives), ps)
+	}
+	o := plan.Objectives[0]
+	if o.Loc.Row != 4 || o.Description != "Primo paragrafo,  spazi.\nSecondo." {
+		t.Errorf("objective: row %d, %q", o.Loc.Row, o.Description)
+	}
+	p := o.Phases[0]
+	if p.Weight != model.Some(60) || p.Start.String() != "01/01/2019" || p.End.String() != "30/06/2019" || p.Progress != model.Some(50) {
+		t.Errorf("phase: %+v", p)
+	}
+	if !find(ps, "Fasi!D3", model.Error, model.ErrDate) {
+		t.Errorf("the bad date: %v", ps)
+	}
+}
+
+// TestPercentCells: an Avanzamento typed as 50% in Excel holds 0.5: it is
+// read as 50.
+func TestPercentCells(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Obiettivi")
+	f.SetSheetRow("Obiettivi", "A1", &objHeader)
+	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
+	f.NewSheet("Fasi")
+	f.SetSheetRow("Fasi", "A1", &phaseHeader)
+	f.SetSheetRow("Fasi", "A2", &[]any{"2019_A", "fase", 1, "01/01/2019", "31/12/2019", 0.5})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
+	f.SetCellStyle("Fasi", "C2", "C2", pct)
+	f.SetCellStyle("Fasi", "F2", "F2", pct)
+	var b bytes.Buffer
+	f.Write(&b)
+	plan, ps := read(t, b.Bytes())
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	p := plan.Objectives[0].Phases[0]
+	if p.Progress != model.Some(50) || p.Weight != model.Some(100) {
+		t.Errorf("progress %v, weight %v", p.Progress, p.Weight)
 	}
 }

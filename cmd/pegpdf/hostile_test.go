@@ -62,7 +62,7 @@ func badInputs(t *testing.T) []struct {
 	}{
 		{"vecchio.xls", "è un vecchio file Excel .xls", ole},
 		{"protetto.xlsx", "il file è protetto da password", encrypted.Bytes()},
-		{"libreoffice.ods", "è un foglio di LibreOffice/OpenOffice (.ods): salvarlo come .xlsx", ods.Bytes()},
+		{"libreoffice.ods", "il file .ods è danneggiato", ods.Bytes()},
 		{"esportato.xlsx", "è un file di testo (forse un CSV rinominato)", []byte("Codice;Titolo;Direzione\n2019_X;T;D\n")},
 		{"troncato.xlsx", "il file .xlsx è troncato o danneggiato", good[:len(good)*2/3]},
 		{"vuoto.xlsx", "il file è vuoto (0 byte)", nil},
