@@ -388,7 +388,9 @@ func odsFile(t testing.TB, tables string) []byte {
 	return b.Bytes()
 }
 
-func odsRow(cells ...string) string { return "<table:table-row>" + strings.Join(cells, "") + "</table:table-row>" }
+func odsRow(cells ...string) string {
+	return "<table:table-row>" + strings.Join(cells, "") + "</table:table-row>"
+}
 func odsText(s string) string {
 	return `<table:table-cell office:value-type="string"><text:p>` + s + `</text:p></table:table-cell>`
 }

@@ -68,7 +68,7 @@ func expand(args []string) ([]string, error) {
 }
 
 // isWorkbookName reports whether a file found in a folder is a workbook to
-// read: .xlsx (also .xlsm, .xls and .ods, so that they are reported rather
+// read: .xlsx and .ods (also .xlsm and .xls, so that they are reported rather
 // than silently skipped), not an Office lock file nor a hidden file.
 func isWorkbookName(name string) bool {
 	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
