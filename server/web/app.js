@@ -16,14 +16,14 @@
   let url = null;
 
   function show(list) {
-    files = Array.from(list).filter((f) => /\.xlsx$/i.test(f.name) || f.type.includes("spreadsheet"));
+    files = Array.from(list).filter((f) => /\.(xlsx|ods)$/i.test(f.name) || f.type.includes("spreadsheet"));
     chosen.textContent = "";
     for (const f of files) {
       const li = document.createElement("li");
       li.textContent = f.name + " (" + Math.ceil(f.size / 1024) + " KB)";
       chosen.appendChild(li);
     }
-    if (list.length && !files.length) say("Nessun file .xlsx tra quelli scelti.");
+    if (list.length && !files.length) say("Nessun file .xlsx o .ods tra quelli scelti.");
   }
   input.addEventListener("change", () => show(input.files));
   drop.addEventListener("dragover", (e) => { e.preventDefault(); drop.classList.add("over"); });
@@ -78,7 +78,7 @@
     e.preventDefault();
     result.hidden = true;
     problems.hidden = true;
-    if (!files.length) { say("Scegliere almeno un file .xlsx."); input.focus(); return; }
+    if (!files.length) { say("Scegliere almeno un file .xlsx o .ods."); input.focus(); return; }
     const kind = form.querySelector("input[name=kind]:checked").value;
     go.disabled = true;
     try {
