@@ -281,6 +281,9 @@ func FuzzRead(f *testing.F) {
 	}
 	f.Add(b.Bytes())
 	f.Add(book(f, objectives([]any{"2019_A", "T", "D"}), phases([]any{"2019_A", "fase", "50,5", "01/01/2019", "x"})))
+	f.Add(odsFile(f, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
+		odsRow(odsText("2019_A"), odsText("T"), `<table:table-cell office:value-type="date" office:date-value="2019-01-01"/>`)+
+		`<table:table-row table:number-rows-repeated="5"><table:table-cell table:number-columns-repeated="3"/></table:table-row></table:table>`))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		plan, ps, err := Read(bytes.NewReader(data), Limits{})
 		if err != nil {
