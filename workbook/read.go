@@ -338,8 +338,10 @@ func (c *cell) number(f model.Field) model.Num {
 		return model.Num{}
 	}
 	if v, err := model.ParseNumber(s); err == nil {
-		if c.percentColumn(f) && c.rd.b.format(c.t.name, c.t.cols[f], c.r.n) == percentCell {
-			v *= 100 // a cell formatted 50% holds 0.5
+		// A cell formatted 50% holds 0.5; only such small values need the
+		// (costly) look at the cell's format.
+		if v > 0 && v <= 1 && c.percentColumn(f) && c.rd.b.format(c.t.name, c.t.cols[f], c.r.n) == percentCell {
+			v *= 100
 		}
 		return model.Some(v)
 	}
