@@ -295,3 +295,50 @@ func TestSheetWithoutMonitoring(t *testing.T) {
 		}
 	}
 }
+
+// TestReportWithSheets: with --with-sheets the monitoring sheets follow,
+// each linked from its row of the tables, and the outline has the summary,
+// the Direzioni and the sheets.
+func TestReportWithSheets(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "rapporto.pdf")
+	code, _, stderr := pegpdf(t, "report", "--as-of", "31/07/2019", "--with-sheets", "--out", out, "../../samples/peg-2019.xlsx")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	data, _ := os.ReadFile(out)
+	doc, err := pdfread.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := 0
+	for i, p := range doc.Pages {
+		for _, target := range p.Links {
+			links++
+			if target <= i || target >= len(doc.Pages) {
+				t.Fatalf("page %d links to page %d", i+1, target+1)
+			}
+			sheet := doc.Pages[target].Text
+			code := sheet[:strings.Index(sheet, "\r\n")]
+			if !strings.HasPrefix(code, "2019_") || !strings.Contains(p.Text, code) {
+				t.Errorf("page %d links to %q, which its table does not list", i+1, code)
+			}
+		}
+	}
+	if links != 20 {
+		t.Errorf("%d links, want one per objective", links)
+	}
+	var top []string
+	for _, m := range doc.Outline {
+		top = append(top, m.Title)
+	}
+	if len(top) < 3 || top[0] != "Riepilogo" || top[len(top)-1] != "Schede" {
+		t.Errorf("outline: %v", top)
+	}
+	if n := len(doc.Outline[len(doc.Outline)-1].Children); n != 8 {
+		t.Errorf("Schede has %d Direzioni, want 8", n)
+	}
+	last := doc.Pages[len(doc.Pages)-1].Text
+	if !strings.Contains(last, fmt.Sprintf("Pagina %d di %d", len(doc.Pages), len(doc.Pages))) {
+		t.Error("the last page's footer")
+	}
+}
