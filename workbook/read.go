@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -122,11 +123,14 @@ func (rd *reader) add(p model.Problem) { rd.problems = append(rd.problems, p) }
 
 // table is one sheet of the contract as found in the workbook.
 type table struct {
-	schema templates.Sheet
-	name   string // as spelled in the workbook
-	cols   map[model.Field]int
-	rows   []row
+	schema   templates.Sheet
+	name     string // as spelled in the workbook
+	cols     map[model.Field]int
+	rows     []row
+	problems model.Problems // of its header and rows' shape
 }
+
+func (t *table) add(p model.Problem) { t.problems = append(t.problems, p) }
 
 type row struct {
 	n     int // 1-based row number
@@ -152,7 +156,24 @@ func (rd *reader) read() *model.Plan {
 			}
 			continue
 		}
-		tables[i] = rd.table(s, name)
+		tables[i] = &table{schema: s, name: name, cols: map[model.Field]int{}}
+	}
+	// The sheets are read at once, each on its own goroutine.
+	var wg sync.WaitGroup
+	for _, t := range tables {
+		if t != nil {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				rd.table(t)
+			}()
+		}
+	}
+	wg.Wait()
+	for _, t := range tables {
+		if t != nil {
+			rd.problems = append(rd.problems, t.problems...)
+		}
 	}
 	if tables[0] == nil || !tables[0].complete() {
 		return plan
@@ -195,8 +216,8 @@ func (t *table) complete() bool {
 
 // table reads a sheet: its header row (the first non-empty one), the
 // columns it has, and its non-empty rows.
-func (rd *reader) table(s templates.Sheet, name string) *table {
-	t := &table{schema: s, name: name, cols: map[model.Field]int{}}
+func (rd *reader) table(t *table) {
+	s, name := t.schema, t.name
 	header := 0
 	err := rd.b.eachRow(name, func(n int, cells []string) bool {
 		if blank(cells) {
@@ -208,7 +229,7 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 			return true
 		}
 		if len(t.rows) >= rd.lim.RowsPerSheet {
-			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
+			t.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
 				Err: fmt.Errorf("%w: più di %d righe compilate; dividere il file", model.ErrTooMany, rd.lim.RowsPerSheet)})
 			return false
 		}
@@ -216,18 +237,17 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 		return true
 	})
 	if err != nil {
-		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // the library's own words mean nothing to a clerk
+		t.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // the library's own words mean nothing to a clerk
 	}
 	if header == 0 {
 		header = 1
 	}
 	for _, c := range s.Columns {
 		if c.Required && t.cols[c.Field] == 0 {
-			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
+			t.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
 				Err: fmt.Errorf("%w %q: aggiungerla nella riga di intestazione", model.ErrMissingColumn, c.Header)})
 		}
 	}
-	return t
 }
 
 func (rd *reader) header(t *table, n int, cells []string) {
@@ -246,10 +266,10 @@ func (rd *reader) header(t *table, n int, cells []string) {
 		f, ok := keys[model.Key(h)]
 		switch {
 		case !ok:
-			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
+			t.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w", clip(h, 60), model.ErrUnknownColumn)})
 		case t.cols[f] != 0:
-			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
+			t.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w (colonna ripetuta: vale la prima, %s)", clip(h, 60), model.ErrUnknownColumn, model.ColumnName(t.cols[f]))})
 		default:
 			t.cols[f] = i + 1
