@@ -8,7 +8,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -123,14 +122,11 @@ func (rd *reader) add(p model.Problem) { rd.problems = append(rd.problems, p) }
 
 // table is one sheet of the contract as found in the workbook.
 type table struct {
-	schema   templates.Sheet
-	name     string // as spelled in the workbook
-	cols     map[model.Field]int
-	rows     []row
-	problems model.Problems // of its header and rows' shape
+	schema templates.Sheet
+	name   string // as spelled in the workbook
+	cols   map[model.Field]int
+	rows   []row
 }
-
-func (t *table) add(p model.Problem) { t.problems = append(t.problems, p) }
 
 type row struct {
 	n     int // 1-based row number
@@ -156,24 +152,7 @@ func (rd *reader) read() *model.Plan {
 			}
 			continue
 		}
-		tables[i] = &table{schema: s, name: name, cols: map[model.Field]int{}}
-	}
-	// The sheets are read at once, each on its own goroutine.
-	var wg sync.WaitGroup
-	for _, t := range tables {
-		if t != nil {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				rd.table(t)
-			}()
-		}
-	}
-	wg.Wait()
-	for _, t := range tables {
-		if t != nil {
-			rd.problems = append(rd.problems, t.problems...)
-		}
+		tables[i] = rd.table(s, name)
 	}
 	if tables[0] == nil || !tables[0].complete() {
 		return plan
@@ -216,8 +195,8 @@ func (t *table) complete() bool {
 
 // table reads a sheet: its header row (the first non-empty one), the
 // columns it has, and its non-empty rows.
-func (rd *reader) table(t *table) {
-	s, name := t.schema, t.name
+func (rd *reader) table(s templates.Sheet, name string) *table {
+	t := &table{schema: s, name: name, cols: map[model.Field]int{}}
 	header := 0
 	err := rd.b.eachRow(name, func(n int, cells []string) bool {
 		if blank(cells) {
@@ -229,7 +208,7 @@ func (rd *reader) table(t *table) {
 			return true
 		}
 		if len(t.rows) >= rd.lim.RowsPerSheet {
-			t.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
+			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
 				Err: fmt.Errorf("%w: più di %d righe compilate; dividere il file", model.ErrTooMany, rd.lim.RowsPerSheet)})
 			return false
 		}
@@ -237,17 +216,18 @@ func (rd *reader) table(t *table) {
 		return true
 	})
 	if err != nil {
-		t.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // the library's own words mean nothing to a clerk
+		rd.add(model.Problem{Severity: model.Error, Sheet: name, Err: ErrTruncated}) // the library's own words mean nothing to a clerk
 	}
 	if header == 0 {
 		header = 1
 	}
 	for _, c := range s.Columns {
 		if c.Required && t.cols[c.Field] == 0 {
-			t.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
+			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
 				Err: fmt.Errorf("%w %q: aggiungerla nella riga di intestazione", model.ErrMissingColumn, c.Header)})
 		}
 	}
+	return t
 }
 
 func (rd *reader) header(t *table, n int, cells []string) {
@@ -266,10 +246,10 @@ func (rd *reader) header(t *table, n int, cells []string) {
 		f, ok := keys[model.Key(h)]
 		switch {
 		case !ok:
-			t.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
+			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w", clip(h, 60), model.ErrUnknownColumn)})
 		case t.cols[f] != 0:
-			t.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
+			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w (colonna ripetuta: vale la prima, %s)", clip(h, 60), model.ErrUnknownColumn, model.ColumnName(t.cols[f]))})
 		default:
 			t.cols[f] = i + 1
