@@ -64,6 +64,9 @@ func expand(args []string) ([]string, error) {
 			addPath(p)
 		}
 	}
+	if len(paths) == 0 {
+		return nil, usagef("nessun file .xlsx o .ods in %s", strings.Join(args, ", "))
+	}
 	return paths, nil
 }
 
