@@ -19,7 +19,7 @@ func init() {
 		'o': "òóôõöøō", 'O': "ÒÓÔÕÖØŌ",
 		's': "śš", 'S': "ŚŠ",
 		'u': "ùúûüūů", 'U': "ÙÚÛÜŪŮ",
-		'y': "ýÿ", 'Y': "Ý",
+		'y': "ýÿ", 'Y': "ÝŸ",
 		'z': "źżž", 'Z': "ŹŻŽ",
 	} {
 		for _, r := range accented {
@@ -44,7 +44,7 @@ func Key(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		r = unicode.ToLower(Unaccent(r))
+		r = Unaccent(unicode.ToLower(r)) // lower first: Ÿ lowers to ÿ
 		switch {
 		case unicode.Is(unicode.Mn, r):
 			continue

@@ -206,7 +206,7 @@ func fold(s string) string {
 			b.WriteByte(' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(Unaccent(r)))
+		b.WriteRune(Unaccent(unicode.ToLower(r)))
 	}
 	return b.String()
 }
