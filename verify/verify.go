@@ -216,27 +216,14 @@ func parseXMP(data []byte) (*xmpPacket, error) {
 	p := &xmpPacket{}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var path []string
+	fields := map[string]*string{
+		"part": &p.Part, "conformance": &p.Conformance, "title": &p.Title, "creator": &p.Creator,
+		"description": &p.Description, "Keywords": &p.Keywords, "Producer": &p.Producer,
+		"CreateDate": &p.CreateDate, "ModifyDate": &p.ModifyDate,
+	}
 	set := func(name, value string) {
-		value = strings.TrimSpace(value)
-		switch name {
-		case "part":
-			p.Part = value
-		case "conformance":
-			p.Conformance = value
-		case "title":
-			p.Title = value
-		case "creator":
-			p.Creator = value
-		case "description":
-			p.Description = value
-		case "Keywords":
-			p.Keywords = value
-		case "Producer":
-			p.Producer = value
-		case "CreateDate":
-			p.CreateDate = value
-		case "ModifyDate":
-			p.ModifyDate = value
+		if f, ok := fields[name]; ok {
+			*f = strings.TrimSpace(value)
 		}
 	}
 	for {

@@ -189,15 +189,7 @@ func tail(s string, n int) string {
 // TestBookletDuplex: with --duplex every sheet starts on an odd page.
 func TestBookletDuplex(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "libretto.pdf")
-	code, _, stderr := pegpdf(t, "booklet", "--duplex", "--out", out, "../../samples/")
-	if code != 0 {
-		t.Fatal(stderr)
-	}
-	data, _ := os.ReadFile(out)
-	doc, err := pdfread.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := pdfOf(t, out, "booklet", "--duplex", "--out", out, "../../samples/")
 	starts := 0
 	for _, d := range doc.Outline[1:] {
 		for _, s := range d.Children {

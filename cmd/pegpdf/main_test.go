@@ -22,6 +22,24 @@ func pegpdf(t *testing.T, args ...string) (int, string, string) {
 	return exitCode(err), stdout.String(), stderr.String()
 }
 
+// pdfOf runs pegpdf with args, which must succeed, and reads back the PDF
+// it wrote at path.
+func pdfOf(t *testing.T, path string, args ...string) *pdfread.Doc {
+	t.Helper()
+	if code, _, stderr := pegpdf(t, args...); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := pdfread.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
 func copyFile(t *testing.T, from, to string) {
 	t.Helper()
 	data, err := os.ReadFile(from)

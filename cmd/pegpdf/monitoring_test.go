@@ -301,15 +301,7 @@ func TestSheetWithoutMonitoring(t *testing.T) {
 // the Direzioni and the sheets.
 func TestReportWithSheets(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "rapporto.pdf")
-	code, _, stderr := pegpdf(t, "report", "--as-of", "31/07/2019", "--with-sheets", "--out", out, "../../samples/peg-2019.xlsx")
-	if code != 0 {
-		t.Fatal(stderr)
-	}
-	data, _ := os.ReadFile(out)
-	doc, err := pdfread.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := pdfOf(t, out, "report", "--as-of", "31/07/2019", "--with-sheets", "--out", out, "../../samples/peg-2019.xlsx")
 	links := 0
 	for i, p := range doc.Pages {
 		for _, target := range p.Links {
