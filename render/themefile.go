@@ -53,6 +53,14 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 		}
 		return &b, nil
 	}
+	strs := map[string]**string{
+		"ente.nome": &tf.Ente.Nome, "ente.logo": &tf.Ente.Logo, "ente.riga_atti": &tf.Ente.RigaAtti,
+		"pagina.orientamento": &tf.Pagina.Orientamento,
+	}
+	bools := map[string]**bool{
+		"sezioni.descrizione": &tf.Sezioni.Descrizione, "sezioni.gantt": &tf.Sezioni.Gantt,
+		"sezioni.fasi": &tf.Sezioni.Fasi, "sezioni.indicatori": &tf.Sezioni.Indicatori,
+	}
 	for _, section := range sortedKeys(m) {
 		raw := m[section]
 		table, ok := raw.(map[string]any)
@@ -66,24 +74,11 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 			v := table[k]
 			key := section + "." + k
 			var err error
-			switch section + "." + k {
-			case "ente.nome":
-				tf.Ente.Nome, err = str(key, v)
-			case "ente.logo":
-				tf.Ente.Logo, err = str(key, v)
-			case "ente.riga_atti":
-				tf.Ente.RigaAtti, err = str(key, v)
-			case "pagina.orientamento":
-				tf.Pagina.Orientamento, err = str(key, v)
-			case "sezioni.descrizione":
-				tf.Sezioni.Descrizione, err = boolean(key, v)
-			case "sezioni.gantt":
-				tf.Sezioni.Gantt, err = boolean(key, v)
-			case "sezioni.fasi":
-				tf.Sezioni.Fasi, err = boolean(key, v)
-			case "sezioni.indicatori":
-				tf.Sezioni.Indicatori, err = boolean(key, v)
-			default:
+			if dst, ok := strs[key]; ok {
+				*dst, err = str(key, v)
+			} else if dst, ok := bools[key]; ok {
+				*dst, err = boolean(key, v)
+			} else {
 				switch section {
 				case "colori":
 					var c *string
