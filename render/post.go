@@ -83,9 +83,10 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	size := len(header) + len(trailer) + 64
 	maxNum := 0
 	for _, o := range objs {
-		size += len(o.body) + 20
+		size += len(o.body)
 		maxNum = max(maxNum, o.num)
 	}
+	size += 20 * (maxNum + 1) // the cross-reference table, free entries too
 	out := bytes.NewBuffer(make([]byte, 0, size))
 	out.Write(header)
 	offsets := make([]int, maxNum+1)
