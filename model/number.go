@@ -26,8 +26,10 @@ func (n Num) Decimal(places int) string {
 }
 
 // FormatDecimal prints v the Italian way with the given decimals: 1.234,50.
+// Halves round away from zero (87,25 → 87,3), as the monitoring rules do.
 func FormatDecimal(v float64, places int) string {
-	s := strconv.FormatFloat(math.Abs(v), 'f', places, 64)
+	p := math.Pow10(places)
+	s := strconv.FormatFloat(math.Round(math.Abs(v)*p)/p, 'f', places, 64)
 	intPart, frac, _ := strings.Cut(s, ".")
 	var b strings.Builder
 	if v < 0 && strings.Trim(s, "0.") != "" {

@@ -95,7 +95,7 @@ func TestFormatDecimal(t *testing.T) {
 		want   string
 	}{
 		{50, 2, "50,00"}, {1234.5, 2, "1.234,50"}, {0, 2, "0,00"}, {-1234567.891, 1, "-1.234.567,9"},
-		{60.55, 1, "60,5"}, {100, 0, "100"}, {-0.001, 2, "0,00"},
+		{60.55, 1, "60,6"}, {87.25, 1, "87,3"}, {100, 0, "100"}, {-0.001, 2, "0,00"}, // halves away from zero, as a person rounds
 	}
 	for _, c := range cases {
 		if got := FormatDecimal(c.v, c.places); got != c.want {
