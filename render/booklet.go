@@ -67,6 +67,7 @@ func drawParts(th *Theme, pages []*page) (*drawn, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
+			materialize(th, chunk)
 			raw, err := draw(th, chunk)
 			if err == nil {
 				parts[i], err = parseDrawn(raw)
@@ -100,7 +101,10 @@ func bookletTitle(th *Theme, info BookletInfo) string {
 	return title
 }
 
-// layoutSheets lays out every sheet, in parallel: layout is pure.
+// layoutSheets lays out every sheet, in parallel: layout is pure. The
+// pages it returns are light: their items are dropped at once and laid out
+// again, sheet by sheet, just before they are drawn (see materialize), so
+// that a booklet of thousands of pages never holds them all.
 func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
 	out := make([][]*page, len(objs))
 	next := make(chan int, len(objs))
@@ -114,12 +118,45 @@ func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = layoutSheet(th, objs[i], opt)
+				pages := layoutSheet(th, objs[i], opt)
+				for k, p := range pages {
+					p.items = nil
+					p.lazy = &lazySheet{o: objs[i], opt: opt, page: k}
+				}
+				out[i] = pages
 			}
 		}()
 	}
 	wg.Wait()
 	return out
+}
+
+// lazySheet is where a light page's items come from: page k of the sheet
+// of o.
+type lazySheet struct {
+	o    *model.Objective
+	opt  Options
+	page int
+}
+
+// materialize lays out again the sheets of the light pages among pages,
+// once per sheet, and gives each page its items.
+func materialize(th *Theme, pages []*page) {
+	var o *model.Objective
+	var laid []*page
+	for _, p := range pages {
+		if p == nil || p.lazy == nil || p.items != nil {
+			continue
+		}
+		if p.lazy.o != o {
+			o = p.lazy.o
+			laid = layoutSheet(th, o, p.lazy.opt)
+		}
+		if p.lazy.page < len(laid) {
+			p.items = laid[p.lazy.page].items
+		}
+		p.lazy = nil
+	}
 }
 
 func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Options) []*page {

@@ -28,11 +28,12 @@ type item struct {
 // page is one laid-out page.
 type page struct {
 	items    []item
-	footer   string // the code printed in the footer
-	noFooter bool   // the cover has none
-	num, of  int    // "Pagina num di of"
-	marks    []mark // outline entries that start on this page
-	links    []link // clickable areas leading to other pages
+	footer   string     // the code printed in the footer
+	noFooter bool       // the cover has none
+	num, of  int        // "Pagina num di of"
+	marks    []mark     // outline entries that start on this page
+	links    []link     // clickable areas leading to other pages
+	lazy     *lazySheet // set while the items are yet to be laid out again
 }
 
 // link is a clickable area leading to the page with index target.
