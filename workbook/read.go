@@ -382,7 +382,9 @@ func (c *cell) year(f model.Field) int {
 func (c *cell) measured(f model.Field) string {
 	s := c.text(f)
 	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || s == "" {
+	// Only a date's serial number (1927–2173) or a fraction a percentage
+	// format shows need the (costly) look at the cell's format.
+	if err != nil || s == "" || !(v > 0 && v <= 1 || v >= 10_000 && v <= 100_000) {
 		return s
 	}
 	switch c.rd.b.format(c.t.name, c.t.cols[f], c.r.n) {

@@ -461,3 +461,37 @@ func TestPercentCells(t *testing.T) {
 		t.Errorf("progress %v, weight %v", p.Progress, p.Weight)
 	}
 }
+
+// TestMeasuredCells: a Valore rilevato in a date cell reads as dd/mm/yyyy,
+// in a percentage cell as a percentage; a plain number stays as it is.
+func TestMeasuredCells(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Obiettivi")
+	f.SetSheetRow("Obiettivi", "A1", &objHeader)
+	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
+	f.NewSheet("Indicatori")
+	f.SetSheetRow("Indicatori", "A1", &[]any{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato"})
+	f.SetSheetRow("Indicatori", "A2", &[]any{"2019_A", "scadenza", "entro il 30/06/2019", 43641.0})
+	f.SetSheetRow("Indicatori", "A3", &[]any{"2019_A", "quota", ">= 90%", 0.875})
+	f.SetSheetRow("Indicatori", "A4", &[]any{"2019_A", "conteggio", ">= 100", 43641})
+	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	f.SetCellStyle("Indicatori", "D2", "D2", date)
+	f.SetCellStyle("Indicatori", "D3", "D3", pct)
+	var b bytes.Buffer
+	f.Write(&b)
+	plan, ps := read(t, b.Bytes())
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	got := []string{}
+	for _, in := range plan.Objectives[0].Indicators {
+		got = append(got, in.Measured)
+	}
+	if strings.Join(got, "|") != "25/06/2019|87,50%|43641" {
+		t.Errorf("measured: %q", got)
+	}
+	if r := plan.Objectives[0].Indicators[0].Judge(); r.Esito != model.Met {
+		t.Errorf("the deadline: %v", r.Esito)
+	}
+}
