@@ -20,7 +20,7 @@ const family = "go"
 const logoName = "logo"
 
 // draw draws laid-out pages with the PDF library and returns its output,
-// streams uncompressed and without metadata: assemble (post.go) makes the
+// streams uncompressed and without metadata: assemble (assemble.go) makes the
 // finished documents from it. It only draws: every position was decided by
 // the layout pass. Each page's footer says page.num of page.of.
 func draw(th *Theme, pages []*page) ([]byte, error) {
