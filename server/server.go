@@ -72,9 +72,15 @@ type server struct {
 }
 
 // New returns the handler of the page and the API.
-func New(cfg Config) http.Handler {
+func New(cfg Config) http.Handler { return newServer(cfg).handler() }
+
+func newServer(cfg Config) *server {
 	s := &server{cfg: cfg.withDefaults()}
 	s.slots = make(chan struct{}, s.cfg.MaxConcurrent)
+	return s
+}
+
+func (s *server) handler() http.Handler {
 	static, _ := fs.Sub(web, "web")
 	mux := http.NewServeMux()
 	files := http.FileServerFS(static)

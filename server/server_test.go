@@ -93,13 +93,13 @@ func decode[T any](t testing.TB, w *httptest.ResponseRecorder) T {
 
 var fixed = time.Date(2019, 7, 31, 12, 0, 0, 0, time.UTC)
 
-func newServer(cfg Config) http.Handler {
+func newTestServer(cfg Config) http.Handler {
 	cfg.Now = func() time.Time { return fixed }
 	return New(cfg)
 }
 
 func TestPage(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	for _, p := range []string{"/", "/app.js", "/style.css"} {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest("GET", p, nil))
@@ -132,7 +132,7 @@ func TestPage(t *testing.T) {
 }
 
 func TestCheck(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	w := post(t, h, "/api/check", []file{{"2019_ZN10.xlsx", sample(t, "2019_ZN10.xlsx")}, {"rotto.xlsx", broken(t)}}, nil)
 	if w.Code != 200 || !strings.HasPrefix(w.Header().Get("Content-Type"), "application/json") {
 		t.Fatalf("%d %s", w.Code, w.Body.String())
@@ -151,7 +151,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestSheetsZip(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	w := post(t, h, "/api/sheets", []file{{"peg.xlsx", sample(t, "peg-2019.xlsx")}}, map[string]string{"pdfa": "true", "as-of": "31/07/2019"})
 	if w.Code != 200 || w.Header().Get("Content-Type") != "application/zip" || !strings.Contains(w.Header().Get("Content-Disposition"), "schede.zip") {
 		t.Fatalf("%d %v", w.Code, w.Header())
@@ -172,7 +172,7 @@ func TestSheetsZip(t *testing.T) {
 }
 
 func TestInputErrors422(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	for _, url := range []string{"/api/sheets", "/api/booklet", "/api/report"} {
 		w := post(t, h, url, []file{{"rotto.xlsx", broken(t)}}, nil)
 		if w.Code != 422 {
@@ -187,7 +187,7 @@ func TestInputErrors422(t *testing.T) {
 }
 
 func TestBookletAndReport(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	w := post(t, h, "/api/booklet", []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}, {"b.xlsx", sample(t, "peg-2019.xlsx")}},
 		map[string]string{"title": "PEG 2019", "subtitle": "Allegato A", "entity": "Comune di Prova"})
 	if w.Code != 200 || w.Header().Get("Content-Type") != "application/pdf" || !strings.Contains(w.Header().Get("Content-Disposition"), "libretto.pdf") {
@@ -213,7 +213,7 @@ func TestBookletAndReport(t *testing.T) {
 }
 
 func TestMalformed400(t *testing.T) {
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	cases := []struct {
 		name string
 		req  func() *http.Request
@@ -270,7 +270,7 @@ func TestMalformed400(t *testing.T) {
 }
 
 func TestTooLarge413(t *testing.T) {
-	h := newServer(Config{MaxBytes: 1 << 20})
+	h := newTestServer(Config{MaxBytes: 1 << 20})
 	big := bytes.Repeat([]byte("x"), 2<<20)
 	w := post(t, h, "/api/check", []file{{"grande.xlsx", big}}, nil)
 	if w.Code != 413 {
@@ -305,10 +305,13 @@ func slowBody(t testing.TB, h http.Handler, done chan<- int) (release func()) {
 }
 
 func TestBusy503(t *testing.T) {
-	h := newServer(Config{MaxConcurrent: 1, QueueWait: 100 * time.Millisecond})
+	s := newServer(Config{MaxConcurrent: 1, QueueWait: 100 * time.Millisecond, Now: func() time.Time { return fixed }})
+	h := s.handler()
 	done := make(chan int, 1)
 	release := slowBody(t, h, done)
-	time.Sleep(50 * time.Millisecond) // the slow request holds the only slot
+	for len(s.slots) == 0 { // until the slow request holds the only slot
+		time.Sleep(time.Millisecond)
+	}
 	w := post(t, h, "/api/check", []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
 	if w.Code != 503 || w.Header().Get("Retry-After") == "" {
 		t.Errorf("while busy: %d, Retry-After %q", w.Code, w.Header().Get("Retry-After"))
@@ -323,7 +326,7 @@ func TestBusy503(t *testing.T) {
 }
 
 func TestTimeout(t *testing.T) {
-	h := newServer(Config{Timeout: 100 * time.Millisecond})
+	h := newTestServer(Config{Timeout: 100 * time.Millisecond})
 	done := make(chan int, 1)
 	release := slowBody(t, h, done)
 	select {
@@ -342,7 +345,7 @@ func TestTimeout(t *testing.T) {
 func TestNoClientPath(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	h := newServer(Config{})
+	h := newTestServer(Config{})
 	w := post(t, h, "/api/check", []file{{"../../../etc/passwd.xlsx", sample(t, "2019_ZN10.xlsx")}, {`C:\Users\x\peg.xlsx`, broken(t)}}, nil)
 	c := decode[checkJSON](t, w)
 	if c.Files[0].Name != "passwd.xlsx" || c.Files[1].Name != "peg.xlsx" {
@@ -362,7 +365,7 @@ func TestLoad(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp)
-	srv := httptest.NewServer(newServer(Config{MaxConcurrent: 2, QueueWait: 2 * time.Second}))
+	srv := httptest.NewServer(newTestServer(Config{MaxConcurrent: 2, QueueWait: 2 * time.Second}))
 	defer srv.Close()
 	const clients = 50
 	data := sample(t, "peg-2019.xlsx")

@@ -47,7 +47,7 @@ func TestGracefulShutdown(t *testing.T) {
 		answered <- resp.StatusCode
 	}()
 	pw.Write(body.Bytes()[:100]) // the request is in flight
-	time.Sleep(100 * time.Millisecond)
+	time.Sleep(500 * time.Millisecond)
 	stop()
 	time.Sleep(100 * time.Millisecond)
 	pw.Write(body.Bytes()[100:])
