@@ -24,8 +24,15 @@ type sheet struct {
 // book builds a workbook in memory.
 func book(t testing.TB, sheets ...sheet) []byte {
 	t.Helper()
-	f := excelize.NewFile()
+	f := bookFile(t, sheets...)
 	defer f.Close()
+	return bytesOf(t, f)
+}
+
+// bookFile builds a workbook, for a test that styles cells before writing it.
+func bookFile(t testing.TB, sheets ...sheet) *excelize.File {
+	t.Helper()
+	f := excelize.NewFile()
 	for i, s := range sheets {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.name); err != nil {
@@ -41,8 +48,13 @@ func book(t testing.TB, sheets ...sheet) []byte {
 			}
 		}
 	}
+	return f
+}
+
+func bytesOf(t testing.TB, f *excelize.File, opts ...excelize.Options) []byte {
+	t.Helper()
 	var b bytes.Buffer
-	if err := f.Write(&b); err != nil {
+	if err := f.Write(&b, opts...); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()
@@ -303,23 +315,17 @@ func FuzzRead(f *testing.F) {
 // TestPassword: a password-protected workbook is recognised, and opens with
 // its password.
 func TestPassword(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Obiettivi")
-	f.SetSheetRow("Obiettivi", "A1", &objHeader)
-	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
-	var b bytes.Buffer
-	if err := f.Write(&b, excelize.Options{Password: "segreto"}); err != nil {
-		t.Fatal(err)
-	}
-	_, ps := read(t, b.Bytes())
+	f := bookFile(t, objectives([]any{"2019_A", "T", "D"}))
+	data := bytesOf(t, f, excelize.Options{Password: "segreto"})
+	_, ps := read(t, data)
 	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrEncrypted) {
 		t.Errorf("without a password: %v", ps)
 	}
-	plan, ps, _ := Read(bytes.NewReader(b.Bytes()), Limits{Password: "segreto"})
+	plan, ps, _ := Read(bytes.NewReader(data), Limits{Password: "segreto"})
 	if ps.HasErrors() || len(plan.Objectives) != 1 {
 		t.Errorf("with the password: %v", ps)
 	}
-	_, ps, _ = Read(bytes.NewReader(b.Bytes()), Limits{Password: "sbagliata"})
+	_, ps, _ = Read(bytes.NewReader(data), Limits{Password: "sbagliata"})
 	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrPassword) {
 		t.Errorf("with a wrong password: %v", ps)
 	}
@@ -440,19 +446,11 @@ func TestODS(t *testing.T) {
 // TestPercentCells: an Avanzamento typed as 50% in Excel holds 0.5: it is
 // read as 50.
 func TestPercentCells(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Obiettivi")
-	f.SetSheetRow("Obiettivi", "A1", &objHeader)
-	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
-	f.NewSheet("Fasi")
-	f.SetSheetRow("Fasi", "A1", &phaseHeader)
-	f.SetSheetRow("Fasi", "A2", &[]any{"2019_A", "fase", 1, "01/01/2019", "31/12/2019", 0.5})
+	f := bookFile(t, objectives([]any{"2019_A", "T", "D"}), phases([]any{"2019_A", "fase", 1, "01/01/2019", "31/12/2019", 0.5}))
 	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
 	f.SetCellStyle("Fasi", "C2", "C2", pct)
 	f.SetCellStyle("Fasi", "F2", "F2", pct)
-	var b bytes.Buffer
-	f.Write(&b)
-	plan, ps := read(t, b.Bytes())
+	plan, ps := read(t, bytesOf(t, f))
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}
@@ -465,22 +463,17 @@ func TestPercentCells(t *testing.T) {
 // TestMeasuredCells: a Valore rilevato in a date cell reads as dd/mm/yyyy,
 // in a percentage cell as a percentage; a plain number stays as it is.
 func TestMeasuredCells(t *testing.T) {
-	f := excelize.NewFile()
-	f.SetSheetName("Sheet1", "Obiettivi")
-	f.SetSheetRow("Obiettivi", "A1", &objHeader)
-	f.SetSheetRow("Obiettivi", "A2", &[]any{"2019_A", "T", "D"})
-	f.NewSheet("Indicatori")
-	f.SetSheetRow("Indicatori", "A1", &[]any{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato"})
-	f.SetSheetRow("Indicatori", "A2", &[]any{"2019_A", "scadenza", "entro il 30/06/2019", 43641.0})
-	f.SetSheetRow("Indicatori", "A3", &[]any{"2019_A", "quota", ">= 90%", 0.875})
-	f.SetSheetRow("Indicatori", "A4", &[]any{"2019_A", "conteggio", ">= 100", 43641})
+	f := bookFile(t, objectives([]any{"2019_A", "T", "D"}), sheet{"Indicatori", [][]any{
+		{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato"},
+		{"2019_A", "scadenza", "entro il 30/06/2019", 43641.0},
+		{"2019_A", "quota", ">= 90%", 0.875},
+		{"2019_A", "conteggio", ">= 100", 43641},
+	}})
 	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
 	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
 	f.SetCellStyle("Indicatori", "D2", "D2", date)
 	f.SetCellStyle("Indicatori", "D3", "D3", pct)
-	var b bytes.Buffer
-	f.Write(&b)
-	plan, ps := read(t, b.Bytes())
+	plan, ps := read(t, bytesOf(t, f))
 	if ps.HasErrors() {
 		t.Fatal(ps)
 	}

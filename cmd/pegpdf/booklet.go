@@ -25,24 +25,21 @@ func bookletCommand() *cli.Command {
 			"Esempi:\n" +
 			"   pegpdf libretto --out peg-2019.pdf --entity \"Comune di Esempio\" samples/\n" +
 			"   pegpdf libretto --out allegato-a.pdf --subtitle \"Allegato A alla deliberazione della Giunta comunale n. ___ del ___\" direzioni/",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
 			&cli.StringFlag{Name: "title", Aliases: []string{"titolo"}, Usage: "il titolo in copertina (predefinito: Piano Esecutivo di Gestione)"},
 			&cli.StringFlag{Name: "entity", Aliases: []string{"ente"}, Usage: "il nome dell'ente, ad es. \"Comune di Esempio\""},
 			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo, ad es. l'allegato alla deliberazione"},
 			&cli.IntFlag{Name: "year", Aliases: []string{"anno"}, Usage: "l'anno in copertina (predefinito: quello degli obiettivi)"},
 			&cli.BoolFlag{Name: "duplex", Aliases: []string{"fronte-retro"}, Usage: "ogni scheda comincia su una pagina dispari, per la stampa fronte/retro"},
-			asOfFlag(), pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
-		},
+			asOfFlag(),
+		}, documentFlags()...),
 		OnUsageError: onUsageError,
 		Action:       booklet,
 	}
 }
 
 func booklet(c *cli.Context) error {
-	if err := needInputs(c); err != nil {
-		return err
-	}
 	opt, out, inputs, objs, err := readForDocument(c, "libretto")
 	if err != nil {
 		return err
@@ -65,7 +62,7 @@ func booklet(c *cli.Context) error {
 		return render.Booklet(w, &opt.theme, objs, info, opt.render, meta)
 	})
 	if err != nil {
-		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+		return err
 	}
 	fmt.Fprintf(c.App.ErrWriter, "%s; libretto scritto in %s\n", batch.Summary(inputs), out)
 	return nil
@@ -86,6 +83,9 @@ func checkOutFile(out string, inputs []string) error {
 // the output file, the inputs read and checked, and their objectives in
 // the booklet's order. what names the document in messages.
 func readForDocument(c *cli.Context, what string) (opt docOptions, out string, inputs []*batch.Input, objs []*model.Objective, err error) {
+	if err = needInputs(c); err != nil {
+		return
+	}
 	if opt, err = parseDocOptions(c); err != nil {
 		return
 	}

@@ -25,7 +25,7 @@ func reportCommand() *cli.Command {
 			"Esempi:\n" +
 			"   pegpdf rapporto --al 31/07/2019 --out stato-attuazione.pdf samples/peg-2019.xlsx\n" +
 			"   pegpdf rapporto --al 31/12/2019 --title \"Relazione sulla performance 2019\" --with-sheets --csv esiti.csv --out relazione.pdf direzioni/",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
 			&cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "la data di riferimento, gg/mm/aaaa (predefinita: oggi)"},
 			&cli.StringFlag{Name: "title", Aliases: []string{"titolo"}, Usage: "il titolo (predefinito: Stato di attuazione degli obiettivi al DATA)"},
@@ -33,17 +33,13 @@ func reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo"},
 			&cli.BoolFlag{Name: "with-sheets", Aliases: []string{"con-schede"}, Usage: "aggiunge le schede con il monitoraggio, collegate dalle tabelle"},
 			&cli.StringFlag{Name: "csv", Usage: "scrive anche la valutazione in CSV (per Excel)"},
-			pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
-		},
+		}, documentFlags()...),
 		OnUsageError: onUsageError,
 		Action:       monitoringReport,
 	}
 }
 
 func monitoringReport(c *cli.Context) error {
-	if err := needInputs(c); err != nil {
-		return err
-	}
 	opt, out, inputs, objs, err := readForDocument(c, "rapporto")
 	if err != nil {
 		return err
@@ -54,7 +50,7 @@ func monitoringReport(c *cli.Context) error {
 	evals := model.Evaluate(objs, opt.render.AsOf)
 	if path := c.String("csv"); path != "" {
 		if err := writeAtomic(path, func(w io.Writer) error { return batch.WriteEvaluationCSV(w, evals) }); err != nil {
-			return fmt.Errorf("%s: scrittura non riuscita: %w", path, err)
+			return err
 		}
 	}
 	info := render.ReportInfo{
@@ -73,7 +69,7 @@ func monitoringReport(c *cli.Context) error {
 		return render.Report(w, &opt.theme, evals, info, opt.render, meta)
 	})
 	if err != nil {
-		return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+		return err
 	}
 	t := model.TallyOf(evals)
 	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,

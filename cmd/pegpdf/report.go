@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"path/filepath"
 	"strings"
@@ -23,14 +22,10 @@ func writeReport(path string, inputs []*batch.Input) error {
 		return nil
 	}
 	rs := batch.Reports(inputs)
-	err := writeAtomic(path, func(w io.Writer) error {
+	return writeAtomic(path, func(w io.Writer) error {
 		if strings.EqualFold(filepath.Ext(path), ".json") {
 			return batch.WriteReportJSON(w, rs)
 		}
 		return batch.WriteReportCSV(w, rs)
 	})
-	if err != nil {
-		return fmt.Errorf("%s: scrittura del rapporto non riuscita: %w", path, err)
-	}
-	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -17,6 +16,12 @@ import (
 
 func asOfFlag() cli.Flag {
 	return &cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "data di riferimento del monitoraggio, gg/mm/aaaa: una linea nel GANTT"}
+}
+
+// documentFlags are the flags of every command that reads workbooks and
+// writes PDFs.
+func documentFlags() []cli.Flag {
+	return []cli.Flag{pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag()}
 }
 
 func pdfaFlag() cli.Flag {
@@ -40,10 +45,10 @@ func sheetsCommand() *cli.Command {
 			"Esempi:\n" +
 			"   pegpdf schede --out schede samples/2019_ZN10.xlsx\n" +
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
-			asOfFlag(), pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(),
-		},
+			asOfFlag(),
+		}, documentFlags()...),
 		OnUsageError: onUsageError,
 		Action:       sheets,
 	}
@@ -138,14 +143,7 @@ func sheets(c *cli.Context) error {
 	}
 	meta := render.Meta{Author: opt.theme.Entity, Created: opt.created}
 	err = batch.RenderSheets(c.Context, &opt.theme, objs, opt.render, meta, c.Int("jobs"), func(i int, pdf []byte) error {
-		err := writeAtomic(jobs[i].path, func(w io.Writer) error {
-			_, err := w.Write(pdf)
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("%s: scrittura non riuscita: %w", jobs[i].path, err)
-		}
-		return nil
+		return writeBytes(jobs[i].path, pdf)
 	})
 	if err != nil {
 		return err

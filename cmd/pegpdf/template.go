@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io"
 
 	"github.com/urfave/cli/v2"
 
@@ -25,9 +24,8 @@ func templateCommand() *cli.Command {
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			out := c.String("out")
-			err := writeAtomic(out, func(w io.Writer) error { return workbook.Template(w) })
-			if err != nil {
-				return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
+			if err := writeAtomic(out, workbook.Template); err != nil {
+				return err
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)
 			return nil

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,12 +34,8 @@ func themeCommand() *cli.Command {
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			out := c.String("out")
-			err := writeAtomic(out, func(w io.Writer) error {
-				_, err := w.Write(render.DefaultThemeFile())
+			if err := writeBytes(out, render.DefaultThemeFile()); err != nil {
 				return err
-			})
-			if err != nil {
-				return fmt.Errorf("%s: scrittura non riuscita: %w", out, err)
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)
 			return nil
