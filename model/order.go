@@ -9,16 +9,27 @@ import (
 // Direzione, then Servizio, then Codice in natural order (2019_ZN2 before
 // 2019_ZN10). Names compare ignoring case and accents.
 func SortForBooklet(objs []*Objective) {
-	sort.SliceStable(objs, func(i, j int) bool {
-		a, b := objs[i], objs[j]
-		if c := strings.Compare(Key(a.Direction), Key(b.Direction)); c != 0 {
-			return c < 0
+	type keyed struct {
+		dir, svc string
+		o        *Objective
+	}
+	ks := make([]keyed, len(objs)) // the names folded once, not at every comparison
+	for i, o := range objs {
+		ks[i] = keyed{Key(o.Direction), Key(o.Service), o}
+	}
+	sort.SliceStable(ks, func(i, j int) bool {
+		a, b := ks[i], ks[j]
+		if a.dir != b.dir {
+			return a.dir < b.dir
 		}
-		if c := strings.Compare(Key(a.Service), Key(b.Service)); c != 0 {
-			return c < 0
+		if a.svc != b.svc {
+			return a.svc < b.svc
 		}
-		return NaturalLess(a.Code, b.Code)
+		return NaturalLess(a.o.Code, b.o.Code)
 	})
+	for i, k := range ks {
+		objs[i] = k.o
+	}
 }
 
 // NaturalLess compares strings with their runs of digits as numbers:
