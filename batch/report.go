@@ -103,7 +103,7 @@ func WriteEvaluationCSV(w io.Writer, evals []model.Evaluation) error {
 	cw.Write(evaluationHeader)
 	for _, e := range evals {
 		o := e.Objective
-		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realizzazione.Decimal(1), string(e.Esito), string(e.Tempi),
+		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realization.Decimal(1), string(e.Outcome), string(e.Timing),
 			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable)})
 	}
 	cw.Flush()

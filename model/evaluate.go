@@ -19,8 +19,8 @@ func Evaluate(objs []*Objective, asOf Date) []Evaluation {
 // Direzione.
 type Tally struct {
 	Objectives int
-	Esito      map[Outcome]int // IN LINEA, PARZIALE, NON IN LINEA, NON MISURABILE
-	Tempi      map[Outcome]int // NEI TEMPI, IN RITARDO, NON MISURABILE
+	Outcome    map[Outcome]int // Esito: IN LINEA, PARZIALE, NON IN LINEA, NON MISURABILE
+	Timing     map[Outcome]int // Tempi: NEI TEMPI, IN RITARDO, NON MISURABILE
 	Met        int             // indicators RAGGIUNTO
 	Measurable int             // indicators measurable
 	realSum    float64
@@ -29,15 +29,15 @@ type Tally struct {
 
 // TallyOf counts evals.
 func TallyOf(evals []Evaluation) Tally {
-	t := Tally{Esito: map[Outcome]int{}, Tempi: map[Outcome]int{}}
+	t := Tally{Outcome: map[Outcome]int{}, Timing: map[Outcome]int{}}
 	for _, e := range evals {
 		t.Objectives++
-		t.Esito[e.Esito]++
-		t.Tempi[e.Tempi]++
+		t.Outcome[e.Outcome]++
+		t.Timing[e.Timing]++
 		t.Met += e.Met
 		t.Measurable += e.Measurable
-		if e.Realizzazione.Set {
-			t.realSum += e.Realizzazione.Value
+		if e.Realization.Set {
+			t.realSum += e.Realization.Value
 			t.realN++
 		}
 	}
@@ -61,8 +61,9 @@ func (t Tally) MeanRealization() Num {
 	return Some(round1(t.realSum / float64(t.realN)))
 }
 
-// EsitoOrder and TempiOrder are the order outcomes are reported in.
+// OutcomeOrder (Esito) and TimingOrder (Tempi) are the order outcomes are
+// reported in.
 var (
-	EsitoOrder = []Outcome{OnTrack, Partial, OffTrack, Unmeasurable}
-	TempiOrder = []Outcome{OnTime, Late, Unmeasurable}
+	OutcomeOrder = []Outcome{OnTrack, Partial, OffTrack, Unmeasurable}
+	TimingOrder  = []Outcome{OnTime, Late, Unmeasurable}
 )

@@ -34,7 +34,7 @@ func ExampleKey() {
 func ExampleIndicator_Judge() {
 	for _, c := range [][2]string{{"=> 100", "112"}, {"<= 30 giorni", "40"}, {"entro il 30/06/2019", "15/06/2019"}, {"SI", ""}} {
 		r := model.Indicator{Target: model.ParseTarget(c[0]), Measured: c[1]}.Judge()
-		fmt.Printf("%-20s %-10s %-14s %s\n", c[0], c[1], r.Esito, r.Grado.Decimal(1))
+		fmt.Printf("%-20s %-10s %-14s %s\n", c[0], c[1], r.Outcome, r.Degree.Decimal(1))
 	}
 	// Output:
 	// => 100               112        RAGGIUNTO      100,0

@@ -24,19 +24,21 @@ const (
 	OnTime       Outcome = "NEI TEMPI"
 	Late         Outcome = "IN RITARDO"
 	InProgress   Outcome = "IN CORSO"
+	ToStart      Outcome = "DA AVVIARE"  // not started, and not due to yet
+	NotStarted   Outcome = "NON AVVIATA" // not started although it should have
 )
 
 // IndicatorResult is an indicator judged.
 type IndicatorResult struct {
-	Esito Outcome // Met, NotMet or Unmeasurable
-	Grado Num     // 0–100, one decimal; unset when not measurable
+	Outcome Outcome // Esito: Met, NotMet or Unmeasurable
+	Degree  Num     // Grado: 0–100, one decimal; unset when not measurable
 }
 
 // Judge holds the measured value against the target.
 func (in Indicator) Judge() IndicatorResult {
 	t, m := in.Target, ParseMeasure(in.Measured)
 	if t.Kind == NotMeasurable || m.Kind == NotMeasurable || t.Kind != m.Kind {
-		return IndicatorResult{Esito: Unmeasurable}
+		return IndicatorResult{Outcome: Unmeasurable}
 	}
 	met := false
 	grado := 0.0
@@ -79,9 +81,9 @@ func (in Indicator) Judge() IndicatorResult {
 			grado = 100
 		}
 	}
-	r := IndicatorResult{Esito: NotMet, Grado: Some(round1(math.Max(0, math.Min(100, grado))))}
+	r := IndicatorResult{Outcome: NotMet, Degree: Some(round1(math.Max(0, math.Min(100, grado))))}
 	if met {
-		r.Esito = Met
+		r.Outcome = Met
 	}
 	return r
 }
@@ -99,19 +101,30 @@ func (p Phase) Timing(asOf Date) Outcome {
 		return Late
 	case asOf.After(p.End):
 		return Late
+	case !p.Started():
+		if p.Start.IsZero() || asOf.Before(p.Start) {
+			return ToStart
+		}
+		return NotStarted
 	}
 	return InProgress
 }
 
+// Started reports whether work on the phase has begun: it has an Inizio
+// effettivo or some Avanzamento.
+func (p Phase) Started() bool {
+	return !p.ActualStart.IsZero() || (p.Progress.Set && p.Progress.Value != 0)
+}
+
 // ObjectiveResult is an objective judged at a reference date.
 type ObjectiveResult struct {
-	Realizzazione Num     // one decimal; unset without phases
-	Esito         Outcome // OnTrack, Partial, OffTrack or Unmeasurable
-	Tempi         Outcome // Late, OnTime or Unmeasurable
-	Met           int     // indicators RAGGIUNTO
-	Measurable    int     // indicators measurable
-	Indicators    []IndicatorResult
-	Timings       []Outcome // per phase
+	Realization  Num     // Realizzazione %: one decimal; unset without phases
+	Outcome      Outcome // Esito: OnTrack, Partial, OffTrack or Unmeasurable
+	Timing       Outcome // Tempi: Late, OnTime or Unmeasurable
+	Met          int     // indicators RAGGIUNTO
+	Measurable   int     // indicators measurable
+	Indicators   []IndicatorResult
+	PhaseTimings []Outcome // the Tempi of each phase
 }
 
 // Judge judges the objective at the reference date asOf.
@@ -136,40 +149,40 @@ func (o *Objective) Judge(asOf Date) ObjectiveResult {
 			sumWA += p.Weight.Value * a
 		}
 		if weighted && sumW > 0 {
-			r.Realizzazione = Some(round1(sumWA / sumW))
+			r.Realization = Some(round1(sumWA / sumW))
 		} else {
-			r.Realizzazione = Some(round1(sumA / float64(len(o.Phases))))
+			r.Realization = Some(round1(sumA / float64(len(o.Phases))))
 		}
 	}
 	for _, in := range o.Indicators {
 		ir := in.Judge()
 		r.Indicators = append(r.Indicators, ir)
-		if ir.Esito != Unmeasurable {
+		if ir.Outcome != Unmeasurable {
 			r.Measurable++
-			if ir.Esito == Met {
+			if ir.Outcome == Met {
 				r.Met++
 			}
 		}
 	}
 	switch {
 	case r.Measurable == 0:
-		r.Esito = Unmeasurable
+		r.Outcome = Unmeasurable
 	case r.Met == r.Measurable:
-		r.Esito = OnTrack
+		r.Outcome = OnTrack
 	case r.Met == 0:
-		r.Esito = OffTrack
+		r.Outcome = OffTrack
 	default:
-		r.Esito = Partial
+		r.Outcome = Partial
 	}
-	r.Tempi = Unmeasurable
+	r.Timing = Unmeasurable
 	for _, p := range o.Phases {
 		t := p.Timing(asOf)
-		r.Timings = append(r.Timings, t)
+		r.PhaseTimings = append(r.PhaseTimings, t)
 		switch {
-		case t == Late:
-			r.Tempi = Late
-		case t != Unmeasurable && r.Tempi != Late:
-			r.Tempi = OnTime
+		case t == Late || t == NotStarted:
+			r.Timing = Late
+		case t != Unmeasurable && r.Timing != Late:
+			r.Timing = OnTime
 		}
 	}
 	return r

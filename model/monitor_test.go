@@ -69,8 +69,8 @@ func TestIndicatorJudge(t *testing.T) {
 		if c.grado >= 0 {
 			want = Some(c.grado)
 		}
-		if got.Esito != c.esito || got.Grado != want {
-			t.Errorf("target %q measured %q: %s %v; want %s %v", c.target, c.measured, got.Esito, got.Grado, c.esito, want)
+		if got.Outcome != c.esito || got.Degree != want {
+			t.Errorf("target %q measured %q: %s %v; want %s %v", c.target, c.measured, got.Outcome, got.Degree, c.esito, want)
 		}
 	}
 }
@@ -88,23 +88,34 @@ func TestPhaseTiming(t *testing.T) {
 	}
 	asOf := d("31/07/2019")
 	cases := []struct {
-		end, actualEnd string
-		want           Outcome
+		name                  string
+		start, end, actualEnd string
+		actualStart           string
+		progress              Num
+		want                  Outcome
 	}{
-		{"30/06/2019", "20/06/2019", Early},
-		{"30/06/2019", "30/06/2019", OnTime},
-		{"30/06/2019", "10/07/2019", Late},
-		{"30/06/2019", "", Late},       // not finished, due before D
-		{"31/07/2019", "", InProgress}, // due on D: not late yet
-		{"31/12/2019", "", InProgress},
-		{"", "", Unmeasurable},
-		{"", "30/06/2019", Unmeasurable},
-		{"31/12/2019", "01/08/2019", Early}, // finished after D, before the deadline
+		{"finished early", "01/01/2019", "30/06/2019", "20/06/2019", "", Num{}, Early},
+		{"finished on the day", "01/01/2019", "30/06/2019", "30/06/2019", "", Num{}, OnTime},
+		{"finished late", "01/01/2019", "30/06/2019", "10/07/2019", "", Num{}, Late},
+		{"not finished, due before D", "01/01/2019", "30/06/2019", "", "", Num{}, Late},
+		{"not finished, due before D, not started", "01/01/2019", "30/06/2019", "", "", Some(0), Late},
+		{"due on D, started", "01/01/2019", "31/07/2019", "", "02/01/2019", Num{}, InProgress},
+		{"started by its progress", "01/01/2019", "31/12/2019", "", "", Some(20), InProgress},
+		{"started by its actual start", "01/01/2019", "31/12/2019", "", "03/01/2019", Some(0), InProgress},
+		{"not started, starts after D", "01/09/2019", "31/12/2019", "", "", Num{}, ToStart},
+		{"not started, progress 0, starts after D", "01/09/2019", "31/12/2019", "", "", Some(0), ToStart},
+		{"not started, starts the day after D", "01/08/2019", "31/12/2019", "", "", Num{}, ToStart},
+		{"not started, starts on D", "31/07/2019", "31/12/2019", "", "", Num{}, NotStarted},
+		{"not started, started before D", "01/03/2019", "31/12/2019", "", "", Num{}, NotStarted},
+		{"not started, no Inizio previsto", "", "31/12/2019", "", "", Num{}, ToStart},
+		{"no Fine prevista", "01/01/2019", "", "", "", Num{}, Unmeasurable},
+		{"no Fine prevista, finished", "", "", "30/06/2019", "", Num{}, Unmeasurable},
+		{"finished after D, before the deadline", "01/01/2019", "31/12/2019", "01/08/2019", "", Num{}, Early},
 	}
 	for _, c := range cases {
-		p := Phase{End: d(c.end), ActualEnd: d(c.actualEnd)}
+		p := Phase{Start: d(c.start), End: d(c.end), ActualEnd: d(c.actualEnd), ActualStart: d(c.actualStart), Progress: c.progress}
 		if got := p.Timing(asOf); got != c.want {
-			t.Errorf("end %q actual %q: %s, want %s", c.end, c.actualEnd, got, c.want)
+			t.Errorf("%s: %s, want %s", c.name, got, c.want)
 		}
 	}
 }
@@ -135,12 +146,20 @@ func TestObjectiveJudge(t *testing.T) {
 		}, Indicators: []Indicator{met, missed, unmeasured}}, Some(50), Partial, Late, 1, 2},
 		{"none met", Objective{Phases: []Phase{{Progress: Some(33.33)}}, Indicators: []Indicator{missed}}, Some(33.3), OffTrack, Unmeasurable, 0, 1},
 		{"no phases, no measurable indicator", Objective{Indicators: []Indicator{unmeasured}}, Num{}, Unmeasurable, Unmeasurable, 0, 0},
+		{"a phase not started that should have: late", Objective{Phases: []Phase{
+			{Progress: Some(50), Start: end("01/01/2019"), End: end("31/12/2019")},
+			{Start: end("01/03/2019"), End: end("31/12/2019")},
+		}}, Some(25), Unmeasurable, Late, 0, 0},
+		{"a phase yet to start: on time", Objective{Phases: []Phase{
+			{Progress: Some(50), Start: end("01/01/2019"), End: end("31/12/2019")},
+			{Start: end("01/09/2019"), End: end("31/12/2019")},
+		}}, Some(25), Unmeasurable, OnTime, 0, 0},
 		{"all weights zero", Objective{Phases: []Phase{{Weight: Some(0), Progress: Some(40)}, {Weight: Some(0), Progress: Some(60)}}}, Some(50), Unmeasurable, Unmeasurable, 0, 0},
 	}
 	for _, c := range cases {
 		r := c.o.Judge(asOf)
-		if r.Realizzazione != c.real || r.Esito != c.esito || r.Tempi != c.tempi || r.Met != c.metN || r.Measurable != c.measN {
-			t.Errorf("%s: %v %s %s %d/%d; want %v %s %s %d/%d", c.name, r.Realizzazione, r.Esito, r.Tempi, r.Met, r.Measurable,
+		if r.Realization != c.real || r.Outcome != c.esito || r.Timing != c.tempi || r.Met != c.metN || r.Measurable != c.measN {
+			t.Errorf("%s: %v %s %s %d/%d; want %v %s %s %d/%d", c.name, r.Realization, r.Outcome, r.Timing, r.Met, r.Measurable,
 				c.real, c.esito, c.tempi, c.metN, c.measN)
 		}
 	}

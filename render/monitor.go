@@ -17,7 +17,7 @@ func (th *Theme) statusColor(o model.Outcome) *Color {
 		return &th.Good
 	case model.Partial, model.InProgress:
 		return &th.Warn
-	case model.NotMet, model.OffTrack, model.Late:
+	case model.NotMet, model.OffTrack, model.Late, model.NotStarted:
 		return &th.Bad
 	}
 	return &th.Neutral
@@ -35,14 +35,14 @@ func percent(n model.Num) string {
 // reference date, as a row of labelled cells.
 func (f *flow) figures(r model.ObjectiveResult, asOf model.Date) {
 	th, l := f.th, &f.th.Labels
-	real := percent(r.Realizzazione)
+	real := percent(r.Realization)
 	if real == "" {
 		real = "—"
 	}
 	asOfText := fmt.Sprintf(l.AsOf, asOf)
 	f.gridRowFilled([]float64{1.1, 0.7, 0.5, 1, 0.5, 1, 0.9},
-		[]string{l.Realization, real, l.Outcome, string(r.Esito), l.Timing, string(r.Tempi), asOfText},
-		[]*Color{&th.LabelFill, nil, &th.LabelFill, th.statusColor(r.Esito), &th.LabelFill, th.statusColor(r.Tempi), nil})
+		[]string{l.Realization, real, l.Outcome, string(r.Outcome), l.Timing, string(r.Timing), asOfText},
+		[]*Color{&th.LabelFill, nil, &th.LabelFill, th.statusColor(r.Outcome), &th.LabelFill, th.statusColor(r.Timing), nil})
 	f.y += 3
 }
 
@@ -63,9 +63,9 @@ func phaseProgressRows(th *Theme, o *model.Objective, r model.ObjectiveResult) [
 		rows[i] = tableRow{
 			cells: []string{
 				fmt.Sprint(i + 1), p.Description, p.ActualStart.String(), p.ActualEnd.String(),
-				percent(p.Progress), string(r.Timings[i]), p.ProgressNotes,
+				percent(p.Progress), string(r.PhaseTimings[i]), p.ProgressNotes,
 			},
-			fill: []*Color{5: th.statusColor(r.Timings[i])},
+			fill: []*Color{5: th.statusColor(r.PhaseTimings[i])},
 		}
 	}
 	return rows
@@ -88,8 +88,8 @@ func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResu
 			measured = measured + "\n" + in.Comment
 		}
 		rows[i] = tableRow{
-			cells: []string{in.Description, in.Kind, in.Target.Text, measured, ir.Grado.Decimal(1), string(ir.Esito)},
-			fill:  []*Color{5: th.statusColor(ir.Esito)},
+			cells: []string{in.Description, in.Kind, in.Target.Text, measured, ir.Degree.Decimal(1), string(ir.Outcome)},
+			fill:  []*Color{5: th.statusColor(ir.Outcome)},
 		}
 	}
 	return rows

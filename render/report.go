@@ -132,9 +132,9 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 		rows := make([]tableRow, 0, len(g.evals)+1)
 		for i, e := range g.evals {
 			r := tableRow{
-				cells: []string{e.Objective.Code, e.Objective.Title, percent(e.Realizzazione), string(e.Esito), string(e.Tempi),
+				cells: []string{e.Objective.Code, e.Objective.Title, percent(e.Realization), string(e.Outcome), string(e.Timing),
 					fmt.Sprintf("%d su %d", e.Met, e.Measurable)},
-				fill: []*Color{3: th.statusColor(e.Esito), 4: th.statusColor(e.Tempi)},
+				fill: []*Color{3: th.statusColor(e.Outcome), 4: th.statusColor(e.Timing)},
 			}
 			if info.WithSheets {
 				r.link = starts[g.from+i] + 1
@@ -142,8 +142,8 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 			rows = append(rows, r)
 		}
 		summary := ""
-		for _, o := range model.EsitoOrder {
-			if n := t.Esito[o]; n > 0 {
+		for _, o := range model.OutcomeOrder {
+			if n := t.Outcome[o]; n > 0 {
 				if summary != "" {
 					summary += ", "
 				}
@@ -151,7 +151,7 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 			}
 		}
 		late := ""
-		if n := t.Tempi[model.Late]; n > 0 {
+		if n := t.Timing[model.Late]; n > 0 {
 			late = fmt.Sprintf("%s %d", model.Late, n)
 		}
 		rows = append(rows, tableRow{
@@ -173,11 +173,11 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 func (f *flow) summaryTables(t model.Tally) {
 	th, l := f.th, &f.th.Labels
 	var rows []tableRow
-	for _, o := range model.EsitoOrder {
-		rows = append(rows, tableRow{cells: []string{l.Outcome, string(o), count(t, t.Esito[o])}, fill: []*Color{1: th.statusColor(o)}})
+	for _, o := range model.OutcomeOrder {
+		rows = append(rows, tableRow{cells: []string{l.Outcome, string(o), count(t, t.Outcome[o])}, fill: []*Color{1: th.statusColor(o)}})
 	}
-	for _, o := range model.TempiOrder {
-		rows = append(rows, tableRow{cells: []string{l.Timing, string(o), count(t, t.Tempi[o])}, fill: []*Color{1: th.statusColor(o)}})
+	for _, o := range model.TimingOrder {
+		rows = append(rows, tableRow{cells: []string{l.Timing, string(o), count(t, t.Timing[o])}, fill: []*Color{1: th.statusColor(o)}})
 	}
 	rows = append(rows,
 		tableRow{cells: []string{l.Total, "Obiettivi", strconv.Itoa(t.Objectives)}},
@@ -188,7 +188,7 @@ func (f *flow) summaryTables(t model.Tally) {
 }
 
 // chartColors are the strong colours of the chart's segments, in
-// EsitoOrder (the counts are written in them too).
+// OutcomeOrder (the counts are written in them too).
 func (th *Theme) chartColors() []Color {
 	return []Color{{102, 187, 106}, {255, 202, 40}, {239, 83, 80}, {176, 176, 176}}
 }
@@ -212,8 +212,8 @@ func (f *flow) chart(gs []group) {
 		t := model.TallyOf(g.evals)
 		f.text(th.Margin, f.y+(rowH-small.lineHeight(th.LineGap))/2, shorten(clean(g.name), small, labelW-2), small, th.Text)
 		x := barX
-		for i, o := range model.EsitoOrder {
-			n := t.Esito[o]
+		for i, o := range model.OutcomeOrder {
+			n := t.Outcome[o]
 			if n == 0 {
 				continue
 			}
@@ -231,7 +231,7 @@ func (f *flow) chart(gs []group) {
 	f.y += 2
 	f.ensure(small.lineHeight(th.LineGap))
 	x := barX
-	for i, o := range model.EsitoOrder {
+	for i, o := range model.OutcomeOrder {
 		c := colors[i]
 		f.rect(x, f.y+0.5, 5, small.lineHeight(th.LineGap)-1, &c, false, c, 0)
 		x += 6.5

@@ -484,7 +484,7 @@ func TestMeasuredCells(t *testing.T) {
 	if strings.Join(got, "|") != "25/06/2019|87,50%|43641" {
 		t.Errorf("measured: %q", got)
 	}
-	if r := plan.Objectives[0].Indicators[0].Judge(); r.Esito != model.Met {
-		t.Errorf("the deadline: %v", r.Esito)
+	if r := plan.Objectives[0].Indicators[0].Judge(); r.Outcome != model.Met {
+		t.Errorf("the deadline: %v", r.Outcome)
 	}
 }

@@ -73,7 +73,7 @@ func monitoringReport(c *cli.Context) error {
 	}
 	t := model.TallyOf(evals)
 	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,
-		t.Esito[model.OnTrack], model.OnTrack, t.Esito[model.Partial], model.Partial,
-		t.Esito[model.OffTrack], model.OffTrack, t.Esito[model.Unmeasurable], model.Unmeasurable)
+		t.Outcome[model.OnTrack], model.OnTrack, t.Outcome[model.Partial], model.Partial,
+		t.Outcome[model.OffTrack], model.OffTrack, t.Outcome[model.Unmeasurable], model.Unmeasurable)
 	return nil
 }

@@ -24,9 +24,10 @@ import (
 // would with a spreadsheet.
 
 type rawPhase struct {
-	weight, progress  string
-	end, actualEnd    time.Time
-	hasEnd, hasActual bool
+	weight, progress            string
+	start, end, actualEnd       time.Time
+	hasStart, hasEnd, hasActual bool
+	actualStart                 bool // Inizio effettivo filled
 }
 
 type rawIndicator struct{ target, measured string }
@@ -83,7 +84,9 @@ func readRaw(t *testing.T, path string) []*rawObjective {
 	}
 	for _, r := range rows("Fasi") {
 		p := rawPhase{weight: r["Peso"], progress: r["Avanzamento %"]}
+		p.start, p.hasStart = cellDate(t, r["Inizio previsto"])
 		p.end, p.hasEnd = cellDate(t, r["Fine prevista"])
+		p.actualStart = r["Inizio effettivo"] != ""
 		p.actualEnd, p.hasActual = cellDate(t, r["Fine effettiva"])
 		o := byCode[r["Codice obiettivo"]]
 		o.phases = append(o.phases, p)
@@ -194,6 +197,10 @@ func expected(o *rawObjective, asOf time.Time) []string {
 			continue
 		}
 		late := p.hasActual && p.actualEnd.After(p.end) || !p.hasActual && asOf.After(p.end)
+		progress, _ := strconv.ParseFloat(p.progress, 64)
+		if !p.hasActual && !p.actualStart && progress == 0 && p.hasStart && !asOf.Before(p.start) {
+			late = true // NON AVVIATA: should have started by now
+		}
 		if late {
 			tempi = "IN RITARDO"
 			break
