@@ -124,7 +124,9 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 		headRows = 1 // the years themselves
 	}
 	headH := headRows * (tiny.lineHeight(th.LineGap) + 1)
-	monitored := o.HasMonitoring() || !opt.AsOf.IsZero()
+	// Progress only when asked: without a reference date a sheet shows the
+	// plan, even when the workbook carries monitoring data.
+	monitored := !opt.AsOf.IsZero()
 
 	title := font{bold, th.TextSize}
 	whole := title.lineHeight(th.LineGap) + 1 + headH + rowH*float64(len(o.Phases)) + 8
@@ -205,12 +207,12 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 		if p.HasDates() && !p.End.Before(p.Start) {
 			x1, x2 := xOf(p.Start.Days()), xOf(p.End.Days()+1)
 			f.rect(x1, barY, x2-x1, th.GanttBar, &th.Bar, false, th.Bar, 0)
-			if p.Progress.Set && p.Progress.Value > 0 {
+			if monitored && p.Progress.Set && p.Progress.Value > 0 {
 				done := (x2 - x1) * min(p.Progress.Value, 100) / 100
 				f.rect(x1, barY, done, th.GanttBar, &th.BarDone, false, th.BarDone, 0)
 			}
 		}
-		if s := p.ActualStart; !s.IsZero() {
+		if s := p.ActualStart; monitored && !s.IsZero() {
 			e := p.ActualEnd
 			if e.IsZero() {
 				e = opt.AsOf
