@@ -111,6 +111,10 @@ type Indicator struct {
 // HasDates reports whether the phase has both planned dates.
 func (p Phase) HasDates() bool { return !p.Start.IsZero() && !p.End.IsZero() }
 
+// IsMilestone reports whether the phase is a deadline only: a Fine
+// prevista and no Inizio previsto ("entro il 30/09/2016").
+func (p Phase) IsMilestone() bool { return p.Start.IsZero() && !p.End.IsZero() }
+
 // HasMonitoring reports whether any monitoring column is filled.
 func (p Phase) HasMonitoring() bool {
 	return !p.ActualStart.IsZero() || !p.ActualEnd.IsZero() || p.Progress.Set || p.ProgressNotes != ""

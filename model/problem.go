@@ -26,6 +26,7 @@ var (
 	// Warnings: the PDF is still produced.
 	ErrUnknownColumn = errors.New("colonna sconosciuta, ignorata")
 	ErrNoDates       = errors.New("fase senza date: nel GANTT non avrà la barra")
+	ErrNoEnd         = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
 	ErrWeights       = errors.New("i pesi delle fasi non sommano a 100")
 	ErrOutsideYear   = errors.New("la fase esce dall'anno dell'obiettivo")
 )

@@ -1,14 +1,16 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 )
 
 // Validate returns every problem of the plan at once: duplicate codes,
 // dates out of order, weights and progress outside 0–100 (errors), and
-// phases without dates, weights not adding up to 100, phases outside the
-// objective's year (warnings). Problems of reading the cells themselves are
+// phases without dates or without an end, weights not adding up to 100,
+// phases outside the objective's year (warnings). A phase with a Fine
+// prevista and no Inizio previsto is a milestone, not a problem. Problems of reading the cells themselves are
 // the reader's to report.
 func (p *Plan) Validate() Problems {
 	var ps Problems
@@ -46,9 +48,17 @@ func (o *Objective) validate() Problems {
 			ps = append(ps, ph.Loc.At(Error, FieldProgress,
 				fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrRange)))
 		}
-		if !ph.HasDates() {
+		switch {
+		case ph.Start.IsZero() && ph.End.IsZero():
 			ps = append(ps, ph.Loc.At(Warning, FieldStart, ErrNoDates))
-		} else if year != 0 && (ph.Start.Year != year || ph.End.Year != year) {
+		case ph.End.IsZero():
+			ps = append(ps, ph.Loc.At(Warning, FieldEnd, ErrNoEnd))
+		case ph.IsMilestone():
+			if year != 0 && ph.End.Year != year {
+				ps = append(ps, ph.Loc.At(Warning, FieldEnd,
+					fmt.Errorf("%w %d (%s)", ErrOutsideYear, year, ph.End)))
+			}
+		case year != 0 && (ph.Start.Year != year || ph.End.Year != year):
 			ps = append(ps, ph.Loc.At(Warning, FieldStart,
 				fmt.Errorf("%w %d (%s – %s)", ErrOutsideYear, year, ph.Start, ph.End)))
 		}
@@ -61,3 +71,28 @@ func (o *Objective) validate() Problems {
 }
 
 func inPercent(v float64) bool { return v >= 0 && v <= 100 }
+
+// Merge appends more to ps, leaving out the warnings about a phase's
+// dates (no dates, no end, outside the year) on a row where ps already has
+// a date that could not be read: a Fine prevista that is not a date is one
+// problem, not also a phase "without dates".
+func (ps Problems) Merge(more Problems) Problems {
+	type row struct {
+		sheet string
+		row   int
+	}
+	badDate := map[row]bool{}
+	for _, p := range ps {
+		if p.Severity == Error && p.Row > 0 && errors.Is(p, ErrDate) {
+			badDate[row{p.Sheet, p.Row}] = true
+		}
+	}
+	for _, p := range more {
+		dates := errors.Is(p, ErrNoDates) || errors.Is(p, ErrNoEnd) || errors.Is(p, ErrOutsideYear)
+		if p.Severity == Warning && dates && badDate[row{p.Sheet, p.Row}] {
+			continue
+		}
+		ps = append(ps, p)
+	}
+	return ps
+}

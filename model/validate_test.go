@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -38,6 +39,8 @@ func TestValidate(t *testing.T) {
 		{"negative weight", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(-1), "01/01/2019", "01/05/2019"), ph(3, Some(101), "01/01/2019", "01/05/2019")}}}, "Fasi!C2", Error, ErrRange},
 		{"progress over 100", []*Objective{{Code: "2019_A", Phases: []Phase{func() Phase { p := ph(2, Some(100), "01/01/2019", "01/05/2019"); p.Progress = Some(150); return p }()}}}, "Fasi!K2", Error, ErrRange},
 		{"no dates", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(100), "", "")}}}, "Fasi!D2", Warning, ErrNoDates},
+		{"no end", []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Some(100), "01/03/2019", "")}}}, "Fasi!E2", Warning, ErrNoEnd},
+		{"milestone outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "", "31/01/2020")}}}, "Fasi!E2", Warning, ErrOutsideYear},
 		{"weights not 100", []*Objective{{Code: "2019_A", Loc: loc("Obiettivi", 2), Phases: []Phase{ph(2, Some(50), "01/01/2019", "01/05/2019")}}}, "Obiettivi!A2", Warning, ErrWeights},
 		{"outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "01/10/2019", "31/03/2020")}}}, "Fasi!D2", Warning, ErrOutsideYear},
 	}
@@ -56,8 +59,27 @@ func TestValidate(t *testing.T) {
 	if ps := clean.Validate(); len(ps) != 0 {
 		t.Errorf("a clean plan has problems: %v", ps)
 	}
+	milestone := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019"), ph(3, Num{}, "", "30/09/2019")}}}}
+	if ps := milestone.Validate(); len(ps) != 0 {
+		t.Errorf("a milestone (Fine prevista only) is no problem: %v", ps)
+	}
 	noWeights := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019")}}}}
 	if ps := noWeights.Validate(); len(ps) != 0 {
 		t.Errorf("phases without weights are fine: %v", ps)
+	}
+}
+
+// TestMerge: a date the reader could not read is one problem, not also a
+// phase without dates; other warnings stay.
+func TestMerge(t *testing.T) {
+	read := Problems{{Severity: Error, Sheet: "Fasi", Row: 3, Col: 5, Err: fmt.Errorf("%q %w", "31/13/2019", ErrDate)}}
+	validated := Problems{
+		{Severity: Warning, Sheet: "Fasi", Row: 3, Col: 5, Err: ErrNoEnd},
+		{Severity: Warning, Sheet: "Fasi", Row: 4, Col: 4, Err: ErrNoDates},
+		{Severity: Warning, Sheet: "Obiettivi", Row: 2, Col: 1, Err: ErrWeights},
+	}
+	got := read.Merge(validated)
+	if len(got) != 3 || got[1].Row != 4 || got[2].Sheet != "Obiettivi" {
+		t.Errorf("Merge: %v", got)
 	}
 }

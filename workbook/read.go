@@ -88,7 +88,7 @@ func Read(r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
 	}
 	rd := &reader{b: b, lim: lim}
 	plan := rd.read()
-	ps := append(rd.problems, plan.Validate()...)
+	ps := rd.problems.Merge(plan.Validate())
 	sortProblems(ps)
 	return plan, ps, nil
 }
