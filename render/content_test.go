@@ -80,3 +80,43 @@ func TestProgressOnlyWhenAsked(t *testing.T) {
 		t.Error("with --al: no legend")
 	}
 }
+
+// TestWrapAtOpportunities: a word wider than the line breaks after "/",
+// "-" or ".", never inside a name while such a break exists (UAX #14).
+func TestWrapAtOpportunities(t *testing.T) {
+	f := font{bold, 8.5}
+	dir := "TECNICO/PATRIMONIO/LL.PP./URBANISTICA/AMBIENTE"
+	cases := []struct {
+		text  string
+		width float64
+	}{
+		{dir, 30}, {dir, 26}, {dir, 45}, {"Direzione " + dir, 40},
+		{"Servizi socio-assistenziali-educativi-culturali", 25},
+		{"www.comune.esempio.it/amministrazione", 28},
+	}
+	for _, c := range cases {
+		lines := wrap(c.text, f, c.width, 0)
+		if got := strings.Join(lines, ""); strings.ReplaceAll(got, " ", "") != strings.ReplaceAll(c.text, " ", "") {
+			t.Errorf("%q: characters lost: %q", c.text, lines)
+		}
+		for i, l := range lines {
+			if f.width(l) > c.width+0.01 {
+				t.Errorf("%q: line %q too wide", c.text, l)
+			}
+			if i < len(lines)-1 && !strings.ContainsAny(l[len(l)-1:], "/-. ") && !strings.HasSuffix(c.text, l) {
+				next := lines[i+1]
+				if !strings.Contains(c.text, l+" "+next) {
+					t.Errorf("%q at %.0f mm breaks inside a word: %q | %q", c.text, c.width, l, next)
+				}
+			}
+		}
+	}
+	if lines := wrap(dir, f, 30, 0); strings.Join(lines, "|") == "" || strings.Contains(strings.Join(lines, "|"), "PATRIMON|IO") {
+		t.Errorf("PATRIMON|IO: %q", lines)
+	}
+	// A word without opportunities still breaks, between characters.
+	long := wrap(strings.Repeat("a", 300), f, 20, 0)
+	if len(long) < 5 || strings.Join(long, "") != strings.Repeat("a", 300) {
+		t.Errorf("a long word: %q", long)
+	}
+}
