@@ -120,3 +120,97 @@ func TestWrapAtOpportunities(t *testing.T) {
 		t.Errorf("a long word: %q", long)
 	}
 }
+
+// ganttObjective has long phase descriptions, a phase of two days and a
+// milestone.
+func ganttObjective(t testing.TB) *model.Objective {
+	o := templates.Example().Objectives[0]
+	o.Phases = nil
+	for i, s := range []string{
+		"Fase numero 1: attività di verifica e controllo delle pratiche edilizie presentate nel corso dell'anno",
+		"Fase numero 2: attività di verifica e controllo degli accessi agli atti presentati",
+		"Fase numero 3: sopralluogo",
+	} {
+		p := model.Phase{Description: s, Start: date(t, "01/02/2019"), End: date(t, "30/06/2019")}
+		if i == 2 {
+			p.Start, p.End = date(t, "10/05/2019"), date(t, "11/05/2019")
+		}
+		o.Phases = append(o.Phases, p)
+	}
+	o.Phases = append(o.Phases, model.Phase{Description: "Approvazione del regolamento", End: date(t, "30/09/2019")})
+	return o
+}
+
+// TestGanttLegible: labels are whole on one or two lines (no "…" when two
+// lines at the widest column suffice), in portrait and landscape; a phase
+// of two days has a bar of the minimum width; a milestone is a diamond on
+// its day and "Scadenza" in FASI.
+func TestGanttLegible(t *testing.T) {
+	portrait := DefaultTheme()
+	landscape := DefaultTheme()
+	landscape.PageWidth, landscape.PageHeight = landscape.PageHeight, landscape.PageWidth
+	for name, th := range map[string]Theme{"portrait": portrait, "landscape": landscape} {
+		t.Run(name, func(t *testing.T) {
+			o := ganttObjective(t)
+			pages := layoutSheet(&th, o, Options{})
+			page1 := pageTexts(pages[:1])[0]
+			for _, p := range o.Phases {
+				for _, w := range strings.Fields(p.Description) {
+					if !strings.Contains(page1, w) {
+						t.Errorf("the Gantt lost %q of %q", w, p.Description)
+					}
+				}
+			}
+			if strings.Contains(page1, "…") {
+				t.Errorf("a Gantt label is cut: %q", page1)
+			}
+			bars := itemsOf(pages[:1], func(it item) bool {
+				return it.kind == rectItem && it.fill != nil && *it.fill == th.Bar && it.w < 10
+			})
+			if len(bars) != 1 || bars[0].w < th.GanttMinBar-0.001 {
+				t.Errorf("the two-day phase: %+v", bars)
+			}
+			diamonds := itemsOf(pages[:1], func(it item) bool { return it.kind == lineItem && it.color == th.Milestone })
+			if len(diamonds) != 1 {
+				t.Fatalf("milestone diamonds: %d", len(diamonds))
+			}
+			// Its centre is on 30/09: about 3/4 of the way along the year.
+			_, sept := ganttSpanX(t, pages[0], th)
+			if cx := diamonds[0].x + diamonds[0].w/2; cx < sept-1 || cx > sept+1 {
+				t.Errorf("the diamond is at %.1f mm, 30/09 at %.1f mm", cx, sept)
+			}
+			if !strings.Contains(strings.Join(pageTexts(pages[1:]), " "), th.Labels.Milestone+" 30/09/2019") {
+				t.Errorf("FASI does not say %q for the milestone", th.Labels.Milestone)
+			}
+		})
+	}
+}
+
+// ganttSpanX returns the x of the grid's left edge and of the end of
+// 30/09 (the right edge of its day), from the grid's bordered rectangle.
+func ganttSpanX(t testing.TB, p *page, th Theme) (float64, float64) {
+	for _, it := range p.items {
+		if it.kind == rectItem && it.fill == nil && it.stroke && it.lineWidth == 0.2 && it.x > th.Margin+1 {
+			from := model.Date{Year: 2019, Month: 1, Day: 1}.Days()
+			d := date(t, "30/09/2019").Days()
+			return it.x, it.x + it.w*(float64(d-from)+0.5)/365
+		}
+	}
+	t.Fatal("no grid")
+	return 0, 0
+}
+
+// TestNoPhases: an objective without phases gets one line instead of an
+// empty Gantt grid.
+func TestNoPhases(t *testing.T) {
+	th := DefaultTheme()
+	o := templates.Example().Objectives[0]
+	o.Phases = nil
+	pages := layoutSheet(&th, o, Options{})
+	if !strings.Contains(pageTexts(pages)[0], th.Labels.NoPhases) {
+		t.Errorf("no line saying there are no phases")
+	}
+	if n := len(itemsOf(pages[:1], func(it item) bool { return it.kind == lineItem && it.color == th.GridLine })); n > 1 {
+		t.Errorf("an empty grid of %d lines", n)
+	}
+}

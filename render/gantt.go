@@ -2,7 +2,9 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/pegpdf/pegpdf/model"
@@ -33,8 +35,10 @@ type axis struct {
 	years    []tick // the year row above it (empty when the unit is years)
 }
 
-// ganttAxis chooses the axis for the objective's phases.
-func ganttAxis(o *model.Objective, l *Labels) axis {
+// ganttAxis chooses the axis for the objective's phases. fallback is the
+// year shown when neither the objective nor its phases give one (render
+// never reads the clock: the caller's reference date gives it).
+func ganttAxis(o *model.Objective, l *Labels, fallback int) axis {
 	year := o.EffectiveYear()
 	lo, hi := model.Date{}, model.Date{}
 	widen := func(d model.Date) {
@@ -55,7 +59,7 @@ func ganttAxis(o *model.Objective, l *Labels) axis {
 		widen(p.ActualEnd)
 	}
 	if year == 0 {
-		year = time.Now().Year()
+		year = fallback
 		if !lo.IsZero() {
 			year = lo.Year
 		}
@@ -108,17 +112,69 @@ func monthStart(y, m int) model.Date { return model.Date{Year: y, Month: time.Mo
 
 func addMonths(d model.Date, n int) model.Date { return model.DateOf(d.Time().AddDate(0, n, 0)) }
 
+// ganttLabels wraps each phase's number and description to at most two
+// lines in the label column, which widens from the theme's width up to
+// its GanttLabelMax share of the page when a label needs it; only a label
+// that needs more than two lines at that width is shortened with "…".
+func (f *flow) ganttLabels(o *model.Objective) (width float64, labels [][]string) {
+	th := f.th
+	small, num := font{regular, th.SmallSize}, font{bold, th.SmallSize}
+	most := max(th.GanttLabelWidth, th.GanttLabelMax*th.contentWidth())
+	wrapAt := func(w float64) ([][]string, bool) {
+		out := make([][]string, len(o.Phases))
+		fits := true
+		for i, p := range o.Phases {
+			nw := num.width(strconv.Itoa(i+1) + " ")
+			out[i] = wrap(strings.Join(strings.Fields(clean(p.Description)), " "), small, w-nw-2, 0)
+			if len(out[i]) > 2 {
+				fits = false
+			}
+		}
+		return out, fits
+	}
+	width = th.GanttLabelWidth
+	for ; width < most; width = min(most, width+2) {
+		if ls, ok := wrapAt(width); ok {
+			return width, ls
+		}
+	}
+	labels, _ = wrapAt(width)
+	for i, ls := range labels {
+		if len(ls) > 2 {
+			nw := num.width(strconv.Itoa(i+1) + " ")
+			labels[i] = []string{ls[0], shorten(strings.Join(ls[1:], " "), small, width-nw-2)}
+		}
+	}
+	return width, labels
+}
+
 // gantt lays out the chart: the axis, then one row per phase numbered as in
-// FASI, breaking pages between rows with the axis repeated.
+// FASI, its label on one or two lines, breaking pages between rows with the
+// axis repeated. A bar runs from Inizio to Fine prevista, never thinner
+// than the theme's GanttMinBar; a milestone (a Fine prevista alone) is a
+// diamond on its day. An objective without phases gets one line saying so.
 func (f *flow) gantt(o *model.Objective, opt Options) {
 	th, l := f.th, &f.th.Labels
-	a := ganttAxis(o, l)
-	x0 := th.Margin + th.GanttLabelWidth
-	w := th.contentWidth() - th.GanttLabelWidth
-	xOf := func(day int) float64 { return x0 + w*float64(day-a.from)/float64(a.to-a.from) }
+	title := font{bold, th.TextSize}
 	small := font{regular, th.SmallSize}
+	if len(o.Phases) == 0 {
+		f.ensure(title.lineHeight(th.LineGap) + 1 + small.lineHeight(th.LineGap))
+		f.text(th.Margin, f.y, l.Gantt, title, th.Text)
+		f.y += title.lineHeight(th.LineGap) + 1
+		f.text(th.Margin, f.y, l.NoPhases, small, th.Muted)
+		f.y += small.lineHeight(th.LineGap)
+		return
+	}
+	a := ganttAxis(o, l, opt.AsOf.Year)
+	labelW, labels := f.ganttLabels(o)
+	x0 := th.Margin + labelW
+	w := th.contentWidth() - labelW
+	xOf := func(day int) float64 { return x0 + w*float64(day-a.from)/float64(a.to-a.from) }
 	tiny := font{regular, th.SmallSize - 1}
-	rowH := th.GanttRow
+	lineH := small.lineHeight(th.LineGap)
+	rowHeight := func(i int) float64 {
+		return max(th.GanttRow, float64(len(labels[i]))*lineH+1.2)
+	}
 	headRows := 2.0 // years above months or quarters
 	if len(a.years) == 0 {
 		headRows = 1 // the years themselves
@@ -128,12 +184,15 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 	// plan, even when the workbook carries monitoring data.
 	monitored := !opt.AsOf.IsZero()
 
-	title := font{bold, th.TextSize}
-	whole := title.lineHeight(th.LineGap) + 1 + headH + rowH*float64(len(o.Phases)) + 8
+	rows := 0.0
+	for i := range o.Phases {
+		rows += rowHeight(i)
+	}
+	whole := title.lineHeight(th.LineGap) + 1 + headH + rows + 8
 	if whole > f.room() && whole <= f.fresh() {
 		f.newPage() // keep a chart that fits on one page together
 	}
-	f.ensure(title.lineHeight(th.LineGap) + 1 + headH + rowH)
+	f.ensure(title.lineHeight(th.LineGap) + 1 + headH + rowHeight(0))
 	f.text(th.Margin, f.y, l.Gantt, title, th.Text)
 	f.y += title.lineHeight(th.LineGap) + 1
 
@@ -177,15 +236,27 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 			f.line(xOf(t.from), top, xOf(t.from), bottom, th.GridLine, 0.15)
 		}
 		f.rect(x0, top, w, bottom-top, nil, true, th.Border, 0.2)
-		if !opt.AsOf.IsZero() {
+		if monitored {
 			if d := opt.AsOf.Days(); d >= a.from && d < a.to {
 				x := (xOf(d) + xOf(d+1)) / 2
 				f.line(x, top-1, x, bottom, th.Today, 0.5)
 			}
 		}
 	}
+	// span is a bar's left edge and width from day d1 to day d2 included,
+	// widened about its middle to the minimum width.
+	span := func(d1, d2 int) (float64, float64) {
+		x1, x2 := xOf(d1), xOf(d2+1)
+		if x2-x1 < th.GanttMinBar {
+			mid := (x1 + x2) / 2
+			x1 = min(max(mid-th.GanttMinBar/2, x0), x0+w-th.GanttMinBar)
+			x2 = x1 + th.GanttMinBar
+		}
+		return x1, x2 - x1
+	}
 	header()
 	for i, p := range o.Phases {
+		rowH := rowHeight(i)
 		if f.room() < rowH {
 			grid(f.y)
 			f.newPage()
@@ -196,19 +267,25 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 			f.rect(th.Margin, y, th.contentWidth(), rowH, &th.LabelFill, false, th.Border, 0)
 		}
 		num := strconv.Itoa(i+1) + " "
-		f.text(th.Margin+0.5, y+(rowH-small.lineHeight(th.LineGap))/2, num, font{bold, small.size}, th.Text)
+		ty := y + (rowH-float64(len(labels[i]))*lineH)/2
+		f.text(th.Margin+0.5, ty, num, font{bold, small.size}, th.Text)
 		nw := font{bold, small.size}.width(num)
-		label := shorten(clean(p.Description), small, th.GanttLabelWidth-nw-2)
-		f.text(th.Margin+0.5+nw, y+(rowH-small.lineHeight(th.LineGap))/2, label, small, th.Text)
+		for k, line := range labels[i] {
+			f.text(th.Margin+0.5+nw, ty+float64(k)*lineH, line, small, th.Text)
+		}
 		barY := y + (rowH-th.GanttBar)/2
 		if monitored {
-			barY = y + 0.8
+			barY = y + (rowH-(th.GanttBar+0.4+1.1))/2
 		}
-		if p.HasDates() && !p.End.Before(p.Start) {
-			x1, x2 := xOf(p.Start.Days()), xOf(p.End.Days()+1)
-			f.rect(x1, barY, x2-x1, th.GanttBar, &th.Bar, false, th.Bar, 0)
+		switch {
+		case p.IsMilestone():
+			d := p.End.Days()
+			f.diamond((xOf(d)+xOf(d+1))/2, barY+th.GanttBar/2, th.GanttBar+0.8, th.Milestone)
+		case p.HasDates() && !p.End.Before(p.Start):
+			x1, bw := span(p.Start.Days(), p.End.Days())
+			f.rect(x1, barY, bw, th.GanttBar, &th.Bar, false, th.Bar, 0)
 			if monitored && p.Progress.Set && p.Progress.Value > 0 {
-				done := (x2 - x1) * min(p.Progress.Value, 100) / 100
+				done := bw * min(p.Progress.Value, 100) / 100
 				f.rect(x1, barY, done, th.GanttBar, &th.BarDone, false, th.BarDone, 0)
 			}
 		}
@@ -218,20 +295,29 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 				e = opt.AsOf
 			}
 			if !e.IsZero() && !e.Before(s) {
-				x1, x2 := xOf(s.Days()), xOf(e.Days()+1)
-				f.rect(x1, barY+th.GanttBar+0.4, x2-x1, 1.1, &th.BarActual, false, th.BarActual, 0)
+				x1, bw := span(s.Days(), e.Days())
+				f.rect(x1, barY+th.GanttBar+0.4, bw, 1.1, &th.BarActual, false, th.BarActual, 0)
 			}
 		}
 		f.y += rowH
 	}
 	grid(f.y)
 	if monitored {
-		f.ganttLegend(opt)
+		f.ganttLegend(o, opt)
 	}
 }
 
+// diamond lays out a filled diamond of the given diagonal centred on (x,
+// y): a square turned by 45°, drawn as one thick diagonal line with butt
+// ends (a line of width d/√2 and length d/√2 is that square).
+func (f *flow) diamond(x, y, diagonal float64, c Color) {
+	side := diagonal / math.Sqrt2
+	h := side / 2 / math.Sqrt2 // half the line's run on each axis
+	f.line(x-h, y+h, x+h, y-h, c, side)
+}
+
 // ganttLegend explains the colours of a Gantt with monitoring data.
-func (f *flow) ganttLegend(opt Options) {
+func (f *flow) ganttLegend(o *model.Objective, opt Options) {
 	th, l := f.th, &f.th.Labels
 	fn := font{regular, th.SmallSize - 0.5}
 	lh := fn.lineHeight(th.LineGap)
@@ -247,6 +333,15 @@ func (f *flow) ganttLegend(opt Options) {
 	key(th.Bar, 2.6, l.Planned)
 	key(th.BarDone, 2.6, l.Done)
 	key(th.BarActual, 1.1, l.Actual)
+	for _, p := range o.Phases {
+		if p.IsMilestone() {
+			f.diamond(x+1.5, f.y+lh/2, 2.8, th.Milestone)
+			x += 4.5
+			f.text(x, f.y, l.Milestone, fn, th.Text)
+			x += fn.width(l.Milestone) + 5
+			break
+		}
+	}
 	if !opt.AsOf.IsZero() {
 		f.line(x+1, f.y, x+1, f.y+lh, th.Today, 0.5)
 		x += 3

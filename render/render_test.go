@@ -255,7 +255,7 @@ func TestGanttAxis(t *testing.T) {
 	}
 	for _, c := range cases {
 		o := &model.Objective{Code: "2019_A", Year: 2019, Phases: []model.Phase{{Start: d(c.start), End: d(c.end)}}}
-		a := ganttAxis(o, &l)
+		a := ganttAxis(o, &l, 0)
 		if a.unit != c.unit || a.ticks[0].label != c.first || len(a.ticks) != c.n {
 			t.Errorf("%s: unit %v first %q ticks %d", c.name, a.unit, a.ticks[0].label, len(a.ticks))
 		}

@@ -79,7 +79,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	}
 	if th.Sections.Phases {
 		f.sectionTitle(l.Phases)
-		f.table(phaseColumns(th), phaseRows(o))
+		f.table(phaseColumns(th), phaseRows(th, o))
 		f.y += 6
 		if monitored {
 			f.ensure(lh(font{bold, th.TextSize}) * 4)
@@ -209,11 +209,15 @@ func phaseColumns(th *Theme) []column {
 	}
 }
 
-func phaseRows(o *model.Objective) []tableRow {
+func phaseRows(th *Theme, o *model.Objective) []tableRow {
 	rows := make([]tableRow, len(o.Phases))
 	for i, p := range o.Phases {
+		start := p.Start.String()
+		if p.IsMilestone() {
+			start = th.Labels.Milestone
+		}
 		rows[i] = tableRow{cells: []string{
-			p.Description, p.Weight.Decimal(2), p.Start.String(), p.End.String(), p.Owner, p.Centre, p.Notes,
+			p.Description, p.Weight.Decimal(2), start, p.End.String(), p.Owner, p.Centre, p.Notes,
 		}}
 	}
 	return rows

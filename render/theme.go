@@ -25,6 +25,11 @@ type Labels struct {
 
 	// Legend of a Gantt with monitoring data.
 	Planned, Done, Actual string
+	// A phase with a Fine prevista only: its legend in the Gantt and its
+	// Inizio Previsto cell in FASI.
+	Milestone string
+	// The line that stands for the Gantt of an objective without phases.
+	NoPhases string
 
 	// Monitoring columns and figures.
 	PhaseProgress, ProgressNotes             string
@@ -52,6 +57,7 @@ type Theme struct {
 	Border, HeaderFill, LabelFill  Color
 	Text, Muted                    Color
 	Bar, BarDone, BarActual, Today Color
+	Milestone                      Color // the diamond of a phase with a Fine prevista only
 
 	// Status colours of the monitoring outcomes; the text is always printed
 	// too, so that no status is told by colour alone.
@@ -59,6 +65,8 @@ type Theme struct {
 	GridLine                 Color
 
 	GanttLabelWidth float64 // the phase column of the Gantt
+	GanttLabelMax   float64 // the share of the content width it may widen to, for labels on two lines
+	GanttMinBar     float64 // the narrowest bar, so that a phase of a few days is seen
 	GanttRow        float64 // height of one phase row
 	GanttBar        float64 // height of a planned bar
 	DescLabelWidth  float64 // the label column of the description box
@@ -95,10 +103,11 @@ func DefaultTheme() Theme {
 		Border: Color{90, 90, 90}, HeaderFill: Color{217, 226, 243}, LabelFill: Color{242, 242, 242},
 		Text: Color{0, 0, 0}, Muted: Color{100, 100, 100},
 		Bar: Color{143, 170, 220}, BarDone: Color{47, 84, 150}, BarActual: Color{197, 90, 17}, Today: Color{192, 0, 0},
-		GridLine: Color{200, 200, 200},
-		Good:     Color{198, 239, 206}, Warn: Color{255, 235, 156}, Bad: Color{255, 199, 206}, Neutral: Color{230, 230, 230},
+		Milestone: Color{31, 56, 100},
+		GridLine:  Color{200, 200, 200},
+		Good:      Color{198, 239, 206}, Warn: Color{255, 235, 156}, Bad: Color{255, 199, 206}, Neutral: Color{230, 230, 230},
 
-		GanttLabelWidth: 62, GanttRow: 6, GanttBar: 3.4, DescLabelWidth: 32,
+		GanttLabelWidth: 62, GanttLabelMax: 0.4, GanttMinBar: 1.6, GanttRow: 6, GanttBar: 3.4, DescLabelWidth: 32,
 		PhaseColumns:     [7]float64{28, 7, 10, 10, 17, 15, 13},
 		IndicatorColumns: [3]float64{62, 18, 20},
 
@@ -118,6 +127,7 @@ func DefaultTheme() Theme {
 			Quarter: "T%d",
 			AsOf:    "al %s",
 			Planned: "Previsto", Done: "Svolto", Actual: "Effettivo",
+			Milestone: "Scadenza", NoPhases: "Nessuna fase prevista.",
 			PhaseProgress: "AVANZAMENTO DELLE FASI", ProgressNotes: "Note avanzamento",
 			ActualStart: "Inizio Effettivo", ActualEnd: "Fine Effettiva", Progress: "Avanzamento", Timing: "Tempi",
 			Measured: "Valore Rilevato", Degree: "Grado", Outcome: "Esito", Realization: "Realizzazione",
