@@ -31,10 +31,10 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 		meta.Title = bookletTitle(th, info)
 	}
 	if meta.Subject == "" {
-		meta.Subject = fmt.Sprintf("%s: %d obiettivi", meta.Title, len(objs))
+		meta.Subject = meta.Title + ": " + fmt.Sprintf(th.Labels.ObjectivesCount, len(objs))
 	}
 	if meta.Keywords == "" {
-		meta.Keywords = "PEG, Piano Esecutivo di Gestione, " + strconv.Itoa(info.Year)
+		meta.Keywords = th.Labels.PlanKeywords + ", " + strconv.Itoa(info.Year)
 	}
 	return writeDocument(w, th, pages, meta, opt)
 }
@@ -200,7 +200,7 @@ func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Opt
 			prevDir, prevSvc = model.Key(dir), "\x00"
 		}
 		if svc := o.Service; model.Key(svc) != prevSvc {
-			first.marks = append(first.marks, mark{title: clean(serviceName(svc)), level: 1})
+			first.marks = append(first.marks, mark{title: clean(serviceName(th, svc)), level: 1})
 			prevSvc = model.Key(svc)
 		}
 		first.marks = append(first.marks, mark{title: clean(o.Code + " – " + o.Title), level: 2})
@@ -210,9 +210,9 @@ func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Opt
 }
 
 // serviceName is how a group without Servizio is named.
-func serviceName(s string) string {
+func serviceName(th *Theme, s string) string {
 	if s == "" {
-		return "Servizio non indicato"
+		return th.Labels.NoService
 	}
 	return s
 }
@@ -240,7 +240,7 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 		}
 	}
 	if info.Entity != "" {
-		center(info.Entity, font{bold, 22}, th.Text)
+		center(info.Entity, font{bold, th.Cover.Entity}, th.Text)
 		f.y += 10
 	}
 	f.line(th.Margin+30, f.y, th.PageWidth-th.Margin-30, f.y, th.BarDone, 0.6)
@@ -249,16 +249,16 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 	if title == "" {
 		title = th.Labels.PlanTitle
 	}
-	center(title, font{bold, 26}, th.BarDone)
+	center(title, font{bold, th.Cover.Title}, th.BarDone)
 	f.y += 4
 	if info.Year != 0 {
-		center(strconv.Itoa(info.Year), font{regular, 22}, th.Text)
+		center(strconv.Itoa(info.Year), font{regular, th.Cover.Year}, th.Text)
 	}
 	f.y += 10
 	f.line(th.Margin+30, f.y, th.PageWidth-th.Margin-30, f.y, th.BarDone, 0.6)
 	f.y += 14
 	if info.Subtitle != "" {
-		center(info.Subtitle, font{regular, 12}, th.Muted)
+		center(info.Subtitle, font{regular, th.Cover.Subtitle}, th.Muted)
 	}
 	return f.pages[0]
 }
@@ -266,56 +266,83 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 // layoutContents lays out the table of contents: Direzione, then Servizio,
 // then one line per objective with its code, title and first page, each a
 // link to the sheet. starts are 0-based page indices; first is the page
-// index the contents begin at.
+// index the contents begin at. The code column widens to the longest code
+// (up to ContentsCodeMax of the width; a longer code wraps, never cut); a
+// Direzione continued on a new page repeats its heading with "(segue)".
 func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int) []*page {
 	f := newFlow(th, "")
 	title := font{bold, th.TitleSize + 2}
+	dirFont, svcFont := font{bold, th.TextSize + 1}, font{bold, th.TextSize}
+	dirBand := func(f *flow, name string) {
+		f.y += 2
+		fill := th.HeaderFill
+		h := dirFont.lineHeight(th.LineGap) + 1.5
+		f.rect(th.Margin, f.y, th.contentWidth(), h, &fill, false, th.Border, 0)
+		f.text(th.Margin+1.5, f.y+0.75, shorten(clean(name), dirFont, th.contentWidth()-3), dirFont, th.Text)
+		f.y += h + 1.5
+	}
+	continued := ""            // the Direzione whose entries go on
 	f.header = func(f *flow) { // on every page of the contents
 		f.text(th.Margin, f.y, th.Labels.Contents, title, th.Text)
 		f.y += title.lineHeight(th.LineGap) + 3
+		if continued != "" {
+			dirBand(f, continued+" "+th.Labels.Continued)
+		}
 	}
 	f.header(f)
 
-	dirFont, svcFont := font{bold, th.TextSize + 1}, font{bold, th.TextSize}
 	code, body := font{bold, th.TableSize + 0.5}, font{regular, th.TableSize + 0.5}
 	lh := body.lineHeight(th.LineGap)
-	codeW, numW := 30.0, 14.0
+	const indent, gap = 5.0, 3.0
+	codeW := th.ContentsCode
+	for _, o := range objs {
+		codeW = max(codeW, indent+code.width(clean(o.Code))+gap)
+	}
+	codeW = min(codeW, max(th.ContentsCode, th.ContentsCodeMax*th.contentWidth()))
+	numW := th.ContentsNumber
 	titleW := th.contentWidth() - codeW - numW - 4
 	prevDir, prevSvc := "\x00", "\x00"
 	for i, o := range objs {
 		dirKey, svcKey := model.Key(o.Direction), model.Key(o.Service)
+		codeLines := wrap(clean(o.Code), code, codeW-indent-gap, 0)
 		titleLines := wrap(clean(o.Title), body, titleW, 0)
 		if len(titleLines) > 2 {
 			titleLines = []string{titleLines[0], shorten(titleLines[1]+" "+titleLines[2], body, titleW)}
 		}
-		entryH := float64(len(titleLines))*lh + 1.2
+		if len(titleLines) == 0 {
+			titleLines = []string{""}
+		}
+		lines := max(len(codeLines), len(titleLines))
+		entryH := float64(lines)*lh + 1.2
 		if dirKey != prevDir {
+			continued = ""
 			f.ensure(dirFont.lineHeight(th.LineGap) + svcFont.lineHeight(th.LineGap) + entryH + 6)
-			f.y += 2
-			fill := th.HeaderFill
-			h := dirFont.lineHeight(th.LineGap) + 1.5
-			f.rect(th.Margin, f.y, th.contentWidth(), h, &fill, false, th.Border, 0)
-			f.text(th.Margin+1.5, f.y+0.75, clean(o.Direction), dirFont, th.Text)
-			f.y += h + 1.5
+			dirBand(f, o.Direction)
+			continued = o.Direction
 			prevDir, prevSvc = dirKey, "\x00"
 		}
 		if svcKey != prevSvc {
 			f.ensure(svcFont.lineHeight(th.LineGap) + entryH + 2)
 			f.y += 0.8
-			f.text(th.Margin+3, f.y, clean(serviceName(o.Service)), svcFont, th.Muted)
+			f.text(th.Margin+3, f.y, clean(serviceName(th, o.Service)), svcFont, th.Muted)
 			f.y += svcFont.lineHeight(th.LineGap) + 0.8
 			prevSvc = svcKey
 		}
 		f.ensure(entryH)
 		top := f.y
-		f.text(th.Margin+5, f.y, shorten(clean(o.Code), code, codeW-6), code, th.Text)
-		for _, l := range titleLines {
-			f.text(th.Margin+codeW, f.y, l, body, th.Text)
-			f.y += lh
+		for k, l := range codeLines {
+			f.text(th.Margin+indent, top+float64(k)*lh, l, code, th.Text)
 		}
+		for k, l := range titleLines {
+			f.text(th.Margin+codeW, top+float64(k)*lh, l, body, th.Text)
+		}
+		f.y = top + float64(lines)*lh
 		num := strconv.Itoa(starts[i] + 1)
 		last := titleLines[len(titleLines)-1]
 		dotsFrom := th.Margin + codeW + body.width(last) + 2
+		if len(codeLines) > len(titleLines) {
+			dotsFrom = th.Margin + codeW
+		}
 		dotsTo := th.PageWidth - th.Margin - body.width(num) - 2
 		if dotsTo > dotsFrom {
 			y := f.y - lh*0.3

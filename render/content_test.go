@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/templates"
 )
@@ -212,5 +213,123 @@ func TestNoPhases(t *testing.T) {
 	}
 	if n := len(itemsOf(pages[:1], func(it item) bool { return it.kind == lineItem && it.color == th.GridLine })); n > 1 {
 		t.Errorf("an empty grid of %d lines", n)
+	}
+}
+
+// oneDirection is n generated objectives of one Direzione, judged at
+// 31/07/2019, the first with a long code.
+func oneDirection(n int) ([]*model.Objective, []model.Evaluation) {
+	objs := peggen.Plan(peggen.Options{N: n, Seed: 3, Monitoring: 1}).Objectives
+	for _, o := range objs {
+		o.Direction = "TECNICO/PATRIMONIO/LL.PP./URBANISTICA/AMBIENTE"
+	}
+	objs[0].Code = "2027_URB_SUAP_EDILIZIA_PRIVATA_12"
+	return objs, model.Evaluate(objs, model.Date{Year: 2019, Month: 7, Day: 31})
+}
+
+// TestContentsPages: long codes whole; a Direzione going on to a new page
+// of the contents repeats its heading with "(segue)".
+func TestContentsPages(t *testing.T) {
+	th := DefaultTheme()
+	objs, _ := oneDirection(120)
+	toc := layoutContents(&th, objs, make([]int, len(objs)), 1)
+	if len(toc) < 2 {
+		t.Fatalf("contents on %d page", len(toc))
+	}
+	texts := pageTexts(toc)
+	if !strings.Contains(strings.ReplaceAll(texts[0], " ", ""), objs[0].Code) || strings.Contains(texts[0], "…") && strings.Contains(texts[0], "2027_URB") && !strings.Contains(strings.ReplaceAll(texts[0], " ", ""), objs[0].Code) {
+		t.Errorf("the long code is cut: %q", texts[0][:200])
+	}
+	for i, s := range texts[1:] {
+		if !strings.Contains(s, objs[0].Direction+" "+th.Labels.Continued) {
+			t.Errorf("contents page %d does not repeat the Direzione: %q", i+2, s[:80])
+		}
+	}
+	// Every code is printed whole, on one line or wrapped without losing
+	// a character.
+	all := strings.Join(texts, " ")
+	for _, o := range objs {
+		if !strings.Contains(strings.ReplaceAll(all, " ", ""), o.Code) {
+			t.Errorf("code %q missing", o.Code)
+		}
+	}
+}
+
+// TestReportPages: the continued table of a Direzione repeats its heading;
+// the Totale row keeps each Tempi with its count, NEI TEMPI included; the
+// Riepilogo names Esito and Tempi once; the cover prints no year under the
+// title's date.
+func TestReportPages(t *testing.T) {
+	th := DefaultTheme()
+	_, evals := oneDirection(60)
+	info := ReportInfo{Title: "Stato di attuazione degli obiettivi al 31/07/2019", Year: 2019}
+	pages := layoutReport(&th, evals, info, make([]int, len(evals)))
+	texts := pageTexts(pages)
+	if strings.Contains(texts[0], "2019 ") || strings.HasSuffix(texts[0], "2019") && !strings.HasSuffix(texts[0], "31/07/2019") {
+		t.Errorf("the cover repeats the year: %q", texts[0])
+	}
+	for _, it := range pages[0].items {
+		if it.kind == textItem && it.text == "2019" {
+			t.Errorf("the cover prints the year under the title")
+		}
+	}
+	dir := evals[0].Objective.Direction
+	segue := 0
+	for _, s := range texts[2:] {
+		if strings.Contains(s, dir+" "+th.Labels.Continued) {
+			segue++
+		}
+	}
+	if segue == 0 {
+		t.Errorf("no continued heading on the table's later pages")
+	}
+	tally := model.TallyOf(evals)
+	var lines []string
+	for _, o := range model.TimingOrder {
+		if n := tally.Timing[o]; n > 0 {
+			lines = append(lines, string(o)+" "+itoa(n))
+		}
+	}
+	if len(lines) < 2 {
+		t.Fatalf("the sample has one Tempi only: %v", lines)
+	}
+	for _, want := range lines {
+		if len(itemsOf(pages, func(it item) bool { return it.kind == textItem && it.text == want })) == 0 {
+			t.Errorf("the Totale row has no line %q", want)
+		}
+	}
+	// The Riepilogo: "Esito" and "Tempi" once each in the first column.
+	for _, label := range []string{th.Labels.Outcome, th.Labels.Timing} {
+		n := 0
+		for _, it := range pages[1].items {
+			if it.kind == textItem && it.text == label && it.x < th.Margin+th.CellPad+0.1 {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q %d times down the Riepilogo's first column", label, n)
+		}
+	}
+}
+
+// TestLinkedToLinesUp: the "Collegato a" label cell is as wide as the
+// grid's first column.
+func TestLinkedToLinesUp(t *testing.T) {
+	th := DefaultTheme()
+	pages := layoutSheet(&th, templates.Example().Objectives[0], Options{})
+	var first, linked *item
+	for i, it := range pages[0].items {
+		if it.kind == textItem && it.text == th.Labels.Direction {
+			first = &pages[0].items[i-1]
+		}
+		if it.kind == textItem && it.text == th.Labels.LinkedTo {
+			linked = &pages[0].items[i-1]
+		}
+	}
+	if first == nil || linked == nil || first.kind != rectItem || linked.kind != rectItem {
+		t.Fatal("cells not found")
+	}
+	if d := first.w - linked.w; d > 0.01 || d < -0.01 {
+		t.Errorf("Collegato a is %.2f mm out of line with Direzione", d)
 	}
 }

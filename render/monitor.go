@@ -40,7 +40,7 @@ func (f *flow) figures(r model.ObjectiveResult, asOf model.Date) {
 		real = "—"
 	}
 	asOfText := fmt.Sprintf(l.AsOf, asOf)
-	f.gridRowFilled([]float64{1.1, 0.7, 0.5, 1, 0.5, 1, 0.9},
+	f.gridRowFilled(th.FigureShares[:],
 		[]string{l.Realization, real, l.Outcome, string(r.Outcome), l.Timing, string(r.Timing), asOfText},
 		[]*Color{&th.LabelFill, nil, &th.LabelFill, th.statusColor(r.Outcome), &th.LabelFill, th.statusColor(r.Timing), nil})
 	f.y += 3
@@ -52,7 +52,7 @@ func (f *flow) figures(r model.ObjectiveResult, asOf model.Date) {
 func phaseProgressColumns(th *Theme) []column {
 	l := &th.Labels
 	return []column{
-		{"N.", 5, right}, {l.PhaseDescription, 38, left}, {l.ActualStart, 12, center}, {l.ActualEnd, 12, center},
+		{l.Number, 5, right}, {l.PhaseDescription, 38, left}, {l.ActualStart, 12, center}, {l.ActualEnd, 12, center},
 		{l.Progress, 12, right}, {l.Timing, 13, center}, {l.ProgressNotes, 28, left},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/pegpdf/pegpdf/model"
 )
@@ -69,10 +70,10 @@ func Report(w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, o
 		}
 	}
 	if meta.Subject == "" {
-		meta.Subject = fmt.Sprintf("%s: %d obiettivi", info.Title, len(evals))
+		meta.Subject = info.Title + ": " + fmt.Sprintf(th.Labels.ObjectivesCount, len(evals))
 	}
 	if meta.Keywords == "" {
-		meta.Keywords = "PEG, monitoraggio, stato di attuazione, " + strconv.Itoa(info.Year)
+		meta.Keywords = th.Labels.ReportKeywords + ", " + strconv.Itoa(info.Year)
 	}
 	return writeDocument(w, th, pages, meta, opt)
 }
@@ -103,8 +104,16 @@ func count(t model.Tally, n int) string {
 
 func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts []int) []*page {
 	l := &th.Labels
-	pages := []*page{layoutCover(th, BookletInfo{Entity: info.Entity, Title: info.Title, Subtitle: info.Subtitle, Year: info.Year})}
+	// The title says the date already: the cover prints no year under it.
+	pages := []*page{layoutCover(th, BookletInfo{Entity: info.Entity, Title: info.Title, Subtitle: info.Subtitle})}
 	f := newFlow(th, "")
+	// A Direzione's table continued on a new page repeats its heading.
+	continued := ""
+	f.header = func(f *flow) {
+		if continued != "" {
+			f.sectionTitle(continued + " " + l.Continued)
+		}
+	}
 	title := font{bold, th.TitleSize + 2}
 	section := func(s string) {
 		f.ensure(title.lineHeight(th.LineGap) * 4)
@@ -125,15 +134,17 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 
 	// One table per Direzione, with its subtotal.
 	for _, g := range gs {
+		continued = ""
 		f.ensure(40)
 		f.cur().marks = append(f.cur().marks, mark{title: clean(g.name), level: 0, y: f.y})
 		f.sectionTitle(g.name)
+		continued = g.name
 		t := model.TallyOf(g.evals)
 		rows := make([]tableRow, 0, len(g.evals)+1)
 		for i, e := range g.evals {
 			r := tableRow{
 				cells: []string{e.Objective.Code, e.Objective.Title, percent(e.Realization), string(e.Outcome), string(e.Timing),
-					fmt.Sprintf("%d su %d", e.Met, e.Measurable)},
+					fmt.Sprintf(l.OutOf, e.Met, e.Measurable)},
 				fill: []*Color{3: th.statusColor(e.Outcome), 4: th.statusColor(e.Timing)},
 			}
 			if info.WithSheets {
@@ -150,21 +161,28 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 				summary += fmt.Sprintf("%s %s", o, count(t, n))
 			}
 		}
-		late := ""
-		if n := t.Timing[model.Late]; n > 0 {
-			late = fmt.Sprintf("%s %d", model.Late, n)
+		// Each Tempi with its count on a line of its own, so that a
+		// status and its number are never parted.
+		var timing []string
+		for _, o := range model.TimingOrder {
+			if n := t.Timing[o]; n > 0 {
+				timing = append(timing, fmt.Sprintf("%s %d", o, n))
+			}
 		}
 		rows = append(rows, tableRow{
-			cells: []string{l.Total, fmt.Sprintf("%d obiettivi: %s", t.Objectives, summary), percent(t.MeanRealization()), "", late,
-				fmt.Sprintf("%d su %d", t.Met, t.Measurable)},
-			fill: []*Color{&th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill},
+			cells: []string{l.Total, fmt.Sprintf(l.ObjectivesCount, t.Objectives) + ": " + summary, percent(t.MeanRealization()), "",
+				strings.Join(timing, "\n"), fmt.Sprintf(l.OutOf, t.Met, t.Measurable)},
+			fill:  []*Color{&th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill},
+			whole: []bool{4: true},
 		})
+		c := th.ReportColumns
 		f.table([]column{
-			{"Codice", 13, left}, {"Titolo", 45, left}, {l.Realization + " %", 12, right},
-			{l.Outcome, 13, center}, {l.Timing, 12, center}, {"Indicatori raggiunti", 12, center},
+			{l.Code, c[0], left}, {l.Title, c[1], left}, {l.Realization + " %", c[2], right},
+			{l.Outcome, c[3], center}, {l.Timing, c[4], center}, {l.IndicatorsMet, c[5], center},
 		}, rows)
 		f.y += 6
 	}
+	continued = ""
 	return append(pages, f.pages...)
 }
 
@@ -173,35 +191,40 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 func (f *flow) summaryTables(t model.Tally) {
 	th, l := f.th, &f.th.Labels
 	var rows []tableRow
-	for _, o := range model.OutcomeOrder {
-		rows = append(rows, tableRow{cells: []string{l.Outcome, string(o), count(t, t.Outcome[o])}, fill: []*Color{1: th.statusColor(o)}})
+	// The group's name only on its first row.
+	group := func(name string, i int) string {
+		if i == 0 {
+			return name
+		}
+		return ""
 	}
-	for _, o := range model.TimingOrder {
-		rows = append(rows, tableRow{cells: []string{l.Timing, string(o), count(t, t.Timing[o])}, fill: []*Color{1: th.statusColor(o)}})
+	for i, o := range model.OutcomeOrder {
+		rows = append(rows, tableRow{cells: []string{group(l.Outcome, i), string(o), count(t, t.Outcome[o])}, fill: []*Color{1: th.statusColor(o)}})
+	}
+	for i, o := range model.TimingOrder {
+		rows = append(rows, tableRow{cells: []string{group(l.Timing, i), string(o), count(t, t.Timing[o])}, fill: []*Color{1: th.statusColor(o)}})
 	}
 	rows = append(rows,
-		tableRow{cells: []string{l.Total, "Obiettivi", strconv.Itoa(t.Objectives)}},
-		tableRow{cells: []string{l.Realization, "Media degli obiettivi", percent(t.MeanRealization())}},
-		tableRow{cells: []string{"Indicatori", "Raggiunti su misurabili", fmt.Sprintf("%d su %d", t.Met, t.Measurable)}},
+		tableRow{cells: []string{l.Total, l.Objectives, strconv.Itoa(t.Objectives)}},
+		tableRow{cells: []string{l.Realization, l.MeanOfObjectives, percent(t.MeanRealization())}},
+		tableRow{cells: []string{l.IndicatorsRow, l.MetOfMeasurable, fmt.Sprintf(l.OutOf, t.Met, t.Measurable)}},
 	)
-	f.table([]column{{"", 25, left}, {"Esito e tempi", 45, center}, {"Obiettivi (quota)", 30, right}}, rows)
+	f.table([]column{{"", 25, left}, {l.OutcomeAndTiming, 45, center}, {l.ObjectivesShare, 30, right}}, rows)
 }
 
 // chartColors are the strong colours of the chart's segments, in
 // OutcomeOrder (the counts are written in them too).
-func (th *Theme) chartColors() []Color {
-	return []Color{{102, 187, 106}, {255, 202, 40}, {239, 83, 80}, {176, 176, 176}}
-}
+func (th *Theme) chartColors() []Color { return th.Chart.Colors[:] }
 
 // chart draws, per Direzione, a bar of its objectives split by Esito, with
 // the counts written in the segments and a legend.
 func (f *flow) chart(gs []group) {
 	th := f.th
 	small := font{regular, th.SmallSize}
-	labelW := 60.0
+	labelW := th.Chart.LabelWidth
 	barX := th.Margin + labelW
 	barW := th.contentWidth() - labelW - 12
-	rowH := 6.5
+	rowH := th.Chart.RowHeight
 	colors := th.chartColors()
 	maxN := 0
 	for _, g := range gs {

@@ -53,7 +53,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		{l.Direction, o.Direction, l.Director, o.Director, l.Classification, o.Classification},
 		{l.Service, o.Service, l.Manager, o.Manager, l.Type, o.Type},
 	})
-	f.gridRow([]float64{0.4, 2.6}, []string{l.LinkedTo, o.LinkedTo})
+	f.linkedTo(l.LinkedTo, o.LinkedTo)
 	f.y += 4
 
 	// 4. The D.U.P. links.
@@ -110,10 +110,20 @@ func (f *flow) sectionTitle(s string) {
 // grid lays out rows of label/value pairs in bordered cells, labels on a
 // tint, values in bold.
 func (f *flow) grid(rows [][]string) {
-	shares := []float64{0.42, 0.58, 0.38, 0.62, 0.46, 0.54}
 	for _, r := range rows {
-		f.gridRow(shares, r)
+		f.gridRow(f.th.GridShares[:], r)
 	}
+}
+
+// linkedTo lays out the "Collegato a" row, its label as wide as the
+// grid's first column so that their borders line up.
+func (f *flow) linkedTo(label, value string) {
+	total := 0.0
+	for _, s := range f.th.GridShares {
+		total += s
+	}
+	first := f.th.GridShares[0]
+	f.gridRow([]float64{first, total - first}, []string{label, value})
 }
 
 // gridRow lays out one row of alternating label and value cells whose

@@ -21,6 +21,7 @@ const (
 type tableRow struct {
 	cells []string
 	fill  []*Color // per cell, optional
+	whole []bool   // per cell, optional: its lines are kept whole ("IN RITARDO 2")
 	link  int      // 1 + the page index the row links to; 0 for none
 }
 
@@ -142,10 +143,15 @@ func fitWords(widths []float64, cols []column, rows []tableRow, fn, head font, t
 			longest = max(longest, head.width(w))
 		}
 		for _, r := range rows {
-			if i < len(r.cells) {
-				for _, w := range strings.Fields(r.cells[i]) {
-					longest = max(longest, fn.width(clean(w)))
-				}
+			if i >= len(r.cells) {
+				continue
+			}
+			units := strings.Fields(r.cells[i])
+			if i < len(r.whole) && r.whole[i] {
+				units = strings.Split(r.cells[i], "\n")
+			}
+			for _, w := range units {
+				longest = max(longest, fn.width(clean(w)))
 			}
 		}
 		need[i] = min(longest+2*th.CellPad+0.5, th.contentWidth()/3)

@@ -38,9 +38,29 @@ type Labels struct {
 
 	// The monitoring report.
 	ReportTitle, Summary, ByDirection, Sheets, Total string
+	Code, Title, IndicatorsMet                       string // columns of a Direzione's table
+	Objectives, ObjectivesCount, OutOf               string // "Obiettivi", "%d obiettivi", "%d su %d"
+	MeanOfObjectives, IndicatorsRow, MetOfMeasurable string // rows of the summary
+	OutcomeAndTiming, ObjectivesShare                string // columns of the summary
+	Number                                           string // "N.", the phase's number
 
 	// Booklet.
 	PlanTitle, Contents string
+	NoService           string // the group of objectives without Servizio
+	// The keywords of the documents' metadata, before the year.
+	PlanKeywords, ReportKeywords string
+	Continued                    string // after a heading repeated on a new page: "(segue)"
+}
+
+// CoverSizes are the font sizes of a cover, in points.
+type CoverSizes struct {
+	Entity, Title, Year, Subtitle float64
+}
+
+// ChartStyle is the look of the report's chart of outcomes per Direzione.
+type ChartStyle struct {
+	LabelWidth, RowHeight float64  // millimetres
+	Colors                [4]Color // the segments, in model.OutcomeOrder
 }
 
 // Theme holds every size, colour and label of the documents. Lengths are in
@@ -74,6 +94,24 @@ type Theme struct {
 	// Column widths as shares of the table width.
 	PhaseColumns     [7]float64
 	IndicatorColumns [3]float64
+	// The header grid's label and value cells, as shares of the content
+	// width; "Collegato a" lines up with its first column.
+	GridShares [6]float64
+	// The monitoring figures under the title of a monitored sheet.
+	FigureShares [7]float64
+	// The columns of a Direzione's table in the report.
+	ReportColumns [6]float64
+
+	// The booklet's contents: the code column, widened up to CodeMax (a
+	// share of the content width) for long codes, and the page number.
+	ContentsCode, ContentsCodeMax, ContentsNumber float64
+
+	Cover CoverSizes
+	Chart ChartStyle
+
+	// Compact lets FASI follow the Gantt on page 1 when it fits; by
+	// default it starts page 2, as in the reference sheet.
+	Compact bool
 
 	Labels Labels
 
@@ -110,6 +148,13 @@ func DefaultTheme() Theme {
 		GanttLabelWidth: 62, GanttLabelMax: 0.4, GanttMinBar: 1.6, GanttRow: 6, GanttBar: 3.4, DescLabelWidth: 32,
 		PhaseColumns:     [7]float64{28, 7, 10, 10, 17, 15, 13},
 		IndicatorColumns: [3]float64{62, 18, 20},
+		GridShares:       [6]float64{0.42, 0.58, 0.38, 0.62, 0.46, 0.54},
+		FigureShares:     [7]float64{1.1, 0.7, 0.5, 1, 0.5, 1, 0.9},
+		ReportColumns:    [6]float64{13, 41, 12, 13, 16, 12},
+		ContentsCode:     30, ContentsCodeMax: 0.3, ContentsNumber: 14,
+		Cover: CoverSizes{Entity: 22, Title: 26, Year: 22, Subtitle: 12},
+		Chart: ChartStyle{LabelWidth: 60, RowHeight: 6.5,
+			Colors: [4]Color{{102, 187, 106}, {255, 202, 40}, {239, 83, 80}, {176, 176, 176}}},
 
 		Sections: Sections{Description: true, Gantt: true, Phases: true, Indicators: true},
 		Labels: Labels{
@@ -133,7 +178,13 @@ func DefaultTheme() Theme {
 			Measured: "Valore Rilevato", Degree: "Grado", Outcome: "Esito", Realization: "Realizzazione",
 			ReportTitle: "Stato di attuazione degli obiettivi al %s", Summary: "Riepilogo",
 			ByDirection: "Esito per Direzione", Sheets: "Schede", Total: "Totale",
+			Code: "Codice", Title: "Titolo", IndicatorsMet: "Indicatori raggiunti",
+			Objectives: "Obiettivi", ObjectivesCount: "%d obiettivi", OutOf: "%d su %d",
+			MeanOfObjectives: "Media degli obiettivi", IndicatorsRow: "Indicatori", MetOfMeasurable: "Raggiunti su misurabili",
+			OutcomeAndTiming: "Esito e tempi", ObjectivesShare: "Obiettivi (quota)", Number: "N.",
 			PlanTitle: "Piano Esecutivo di Gestione", Contents: "Indice",
+			NoService: "Servizio non indicato", Continued: "(segue)",
+			PlanKeywords: "PEG, Piano Esecutivo di Gestione", ReportKeywords: "PEG, monitoraggio, stato di attuazione",
 		},
 	}
 }
