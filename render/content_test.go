@@ -333,3 +333,28 @@ func TestLinkedToLinesUp(t *testing.T) {
 		t.Errorf("Collegato a is %.2f mm out of line with Direzione", d)
 	}
 }
+
+// TestCompact: with the compact theme FASI follows the Gantt on page 1
+// when it fits; by default it starts page 2, as in the reference.
+func TestCompact(t *testing.T) {
+	o := templates.Example().Objectives[0]
+	o.Indicators = nil
+	for _, compact := range []bool{false, true} {
+		th := DefaultTheme()
+		th.Compact = compact
+		texts := pageTexts(layoutSheet(&th, o, Options{}))
+		onFirst := strings.Contains(texts[0], th.Labels.Phases+" ")
+		if onFirst != compact {
+			t.Errorf("compact %v: FASI on page 1 %v (%d pages)", compact, onFirst, len(texts))
+		}
+		if all := strings.Join(texts, " "); !strings.Contains(all, th.Labels.NoIndicators) {
+			t.Errorf("compact %v: no line for the missing indicators", compact)
+		}
+	}
+	// Too many phases to fit: page 2 even when compact.
+	th := DefaultTheme()
+	th.Compact = true
+	if texts := pageTexts(layoutSheet(&th, longObjective(200, 30), Options{})); strings.Contains(texts[0], th.Labels.Phases+" ") {
+		t.Errorf("a FASI table that does not fit starts on page 1")
+	}
+}

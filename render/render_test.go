@@ -223,17 +223,24 @@ func TestHostileText(t *testing.T) {
 	}
 }
 
-// TestEmptyOptionalFields: an objective with only its required fields.
+// TestEmptyOptionalFields: an objective with only its required fields
+// reads well on one page: the grid and Collegato a (as in the reference),
+// one line for the Gantt, no empty D.U.P. lines, no page of empty tables.
 func TestEmptyOptionalFields(t *testing.T) {
 	o := &model.Objective{Code: "X", Title: "Solo il titolo", Direction: "D"}
 	doc, _ := renderSheet(t, o, Options{})
-	if len(doc.Pages) != 2 {
+	if len(doc.Pages) != 1 {
 		t.Errorf("pages: %d", len(doc.Pages))
 	}
 	text := allText(doc)
-	for _, s := range []string{"Collegato a", "INDIRIZZO STRATEGICO D.U.P.:", "FASI", "INDICATORI"} {
+	for _, s := range []string{"Collegato a", "GANTT", "Nessuna fase prevista."} {
 		if !strings.Contains(text, s) {
 			t.Errorf("label %q missing", s)
+		}
+	}
+	for _, s := range []string{"INDIRIZZO STRATEGICO D.U.P.:", "FASI", "INDICATORI"} {
+		if strings.Contains(text, s) {
+			t.Errorf("empty part %q printed", s)
 		}
 	}
 }

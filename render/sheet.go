@@ -1,6 +1,8 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/pegpdf/pegpdf/model"
 )
 
@@ -56,14 +58,18 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	f.linkedTo(l.LinkedTo, o.LinkedTo)
 	f.y += 4
 
-	// 4. The D.U.P. links.
-	f.labelled(l.StrategicLine, clean(o.StrategicLine), th.TextSize)
-	f.y += 1.5
-	f.labelled(l.StrategicGoal, clean(o.StrategicGoal), th.TextSize)
+	// 4. The D.U.P. links, each only when filled.
+	if o.StrategicLine != "" {
+		f.labelled(l.StrategicLine, clean(o.StrategicLine), th.TextSize)
+		f.y += 1.5
+	}
+	if o.StrategicGoal != "" {
+		f.labelled(l.StrategicGoal, clean(o.StrategicGoal), th.TextSize)
+	}
 	f.y += 4
 
-	// 5. The description box.
-	if th.Sections.Description {
+	// 5. The description box, when there is a description.
+	if th.Sections.Description && strings.TrimSpace(o.Description) != "" {
 		f.descriptionBox(l.Description, clean(o.Description))
 		f.y += 5
 	}
@@ -73,14 +79,25 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		f.gantt(o, opt)
 	}
 
-	// Page 2: the phases and the indicators.
-	if th.Sections.Phases || th.Sections.Indicators {
-		f.newPage()
-	}
-	if th.Sections.Phases {
+	// Page 2: the phases and the indicators; no page of empty tables (the
+	// Gantt has said there are no phases). With a compact theme FASI
+	// follows on page 1 when it fits there whole.
+	phases := th.Sections.Phases && len(o.Phases) > 0
+	indicators := th.Sections.Indicators && (len(o.Indicators) > 0 || phases)
+	phaseSection := func(f *flow) {
 		f.sectionTitle(l.Phases)
 		f.table(phaseColumns(th), phaseRows(th, o))
 		f.y += 6
+	}
+	if phases || indicators {
+		if th.Compact && phases && f.fits(func(p *flow) { p.y += 4; phaseSection(p) }) {
+			f.y += 4
+		} else {
+			f.newPage()
+		}
+	}
+	if phases {
+		phaseSection(f)
 		if monitored {
 			f.ensure(lh(font{bold, th.TextSize}) * 4)
 			f.sectionTitle(l.PhaseProgress)
@@ -88,16 +105,29 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 			f.y += 6
 		}
 	}
-	if th.Sections.Indicators {
+	if indicators {
 		f.ensure(lh(font{bold, th.TextSize}) * 4)
 		f.sectionTitle(l.Indicators)
-		if monitored {
+		switch {
+		case len(o.Indicators) == 0:
+			small := font{regular, th.SmallSize}
+			f.text(th.Margin, f.y, l.NoIndicators, small, th.Muted)
+			f.y += lh(small)
+		case monitored:
 			f.table(monitoredIndicatorColumns(th), monitoredIndicatorRows(th, o, judged))
-		} else {
+		default:
 			f.table(indicatorColumns(th), indicatorRows(o))
 		}
 	}
 	return f.pages
+}
+
+// fits reports whether lay, laid out from the flow's position, stays on
+// the current page.
+func (f *flow) fits(lay func(*flow)) bool {
+	probe := &flow{th: f.th, pages: []*page{{}}, y: f.y, header: f.header}
+	lay(probe)
+	return len(probe.pages) == 1
 }
 
 func (f *flow) sectionTitle(s string) {

@@ -28,8 +28,9 @@ type Labels struct {
 	// A phase with a Fine prevista only: its legend in the Gantt and its
 	// Inizio Previsto cell in FASI.
 	Milestone string
-	// The line that stands for the Gantt of an objective without phases.
-	NoPhases string
+	// The line that stands for the Gantt of an objective without phases,
+	// and for INDICATORI without indicators.
+	NoPhases, NoIndicators string
 
 	// Monitoring columns and figures.
 	PhaseProgress, ProgressNotes             string
@@ -172,7 +173,7 @@ func DefaultTheme() Theme {
 			Quarter: "T%d",
 			AsOf:    "al %s",
 			Planned: "Previsto", Done: "Svolto", Actual: "Effettivo",
-			Milestone: "Scadenza", NoPhases: "Nessuna fase prevista.",
+			Milestone: "Scadenza", NoPhases: "Nessuna fase prevista.", NoIndicators: "Nessun indicatore previsto.",
 			PhaseProgress: "AVANZAMENTO DELLE FASI", ProgressNotes: "Note avanzamento",
 			ActualStart: "Inizio Effettivo", ActualEnd: "Fine Effettiva", Progress: "Avanzamento", Timing: "Tempi",
 			Measured: "Valore Rilevato", Degree: "Grado", Outcome: "Esito", Realization: "Realizzazione",

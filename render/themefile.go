@@ -28,6 +28,7 @@ type themeFile struct {
 	}
 	Pagina struct {
 		Orientamento *string
+		Compatta     *bool
 	}
 	Sezioni struct {
 		Descrizione, Gantt, Fasi, Indicatori *bool
@@ -60,6 +61,7 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 	bools := map[string]**bool{
 		"sezioni.descrizione": &tf.Sezioni.Descrizione, "sezioni.gantt": &tf.Sezioni.Gantt,
 		"sezioni.fasi": &tf.Sezioni.Fasi, "sezioni.indicatori": &tf.Sezioni.Indicatori,
+		"pagina.compatta": &tf.Pagina.Compatta,
 	}
 	for _, section := range sortedKeys(m) {
 		raw := m[section]
@@ -176,6 +178,9 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 			return &ThemeError{Key: "pagina.orientamento", Msg: fmt.Sprintf("%q: scrivere \"verticale\" o \"orizzontale\"", *v)}
 		}
 	}
+	if v := tf.Pagina.Compatta; v != nil {
+		th.Compact = *v
+	}
 	for _, s := range []struct {
 		v   *bool
 		dst *bool
@@ -191,6 +196,8 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 		"intestazioni": &th.HeaderFill, "etichette": &th.LabelFill, "bordi": &th.Border, "barre": &th.Bar,
 		"svolto": &th.BarDone, "effettivo": &th.BarActual, "data_riferimento": &th.Today,
 		"esito_buono": &th.Good, "esito_parziale": &th.Warn, "esito_cattivo": &th.Bad, "non_misurabile": &th.Neutral,
+		"scadenza": &th.Milestone, "grafico_in_linea": &th.Chart.Colors[0], "grafico_parziale": &th.Chart.Colors[1],
+		"grafico_non_in_linea": &th.Chart.Colors[2], "grafico_non_misurabile": &th.Chart.Colors[3],
 	}
 	for _, k := range sortedKeys(tf.Colori) {
 		v := tf.Colori[k]
@@ -223,6 +230,12 @@ var labelKeys = map[string]string{
 	"valore_rilevato": "Measured", "grado": "Degree", "esito": "Outcome", "realizzazione": "Realization",
 	"titolo_rapporto": "ReportTitle", "riepilogo": "Summary", "esito_per_direzione": "ByDirection",
 	"schede": "Sheets", "totale": "Total",
+	"scadenza": "Milestone", "nessuna_fase": "NoPhases", "nessun_indicatore": "NoIndicators", "codice": "Code", "titolo": "Title",
+	"indicatori_raggiunti": "IndicatorsMet", "obiettivi": "Objectives", "numero_obiettivi": "ObjectivesCount",
+	"su": "OutOf", "media_obiettivi": "MeanOfObjectives", "riga_indicatori": "IndicatorsRow",
+	"raggiunti_su_misurabili": "MetOfMeasurable", "esito_e_tempi": "OutcomeAndTiming",
+	"obiettivi_quota": "ObjectivesShare", "numero": "Number", "servizio_non_indicato": "NoService",
+	"segue": "Continued", "parole_chiave_piano": "PlanKeywords", "parole_chiave_rapporto": "ReportKeywords",
 }
 
 func applyLabels(l *Labels, m map[string]any) error {
@@ -264,6 +277,14 @@ func applyLabels(l *Labels, m map[string]any) error {
 		case "data_riferimento", "titolo_rapporto":
 			if strings.Count(s, "%s") != 1 {
 				return &ThemeError{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
+			}
+		case "numero_obiettivi":
+			if strings.Count(s, "%d") != 1 || strings.Count(s, "%") != 1 {
+				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"%d obiettivi\""}
+			}
+		case "su":
+			if strings.Count(s, "%d") != 2 || strings.Count(s, "%") != 2 {
+				return &ThemeError{Key: key, Msg: "deve contenere due volte %d, ad esempio \"%d su %d\""}
 			}
 		}
 		v.FieldByName(field).SetString(s)
