@@ -100,7 +100,9 @@ func (d *drawn) object(n int) ([]byte, bool) {
 // so that the same content always gives the same bytes.
 func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []byte {
 	if meta.Created.IsZero() {
-		meta.Created = time.Now()
+		// render never reads the clock: the caller passes the time, and a
+		// document made without one says 1970, the same on every run.
+		meta.Created = time.Unix(0, 0).UTC()
 	}
 	keep := map[int]bool{}
 	for _, k := range d.kids[from:to] {

@@ -358,3 +358,22 @@ func TestCompact(t *testing.T) {
 		t.Errorf("a FASI table that does not fit starts on page 1")
 	}
 }
+
+// TestNoClock: render never reads the clock; without a time from the
+// caller the same input gives the same bytes.
+func TestNoClock(t *testing.T) {
+	o := templates.Example().Objectives[0]
+	o.Phases = nil // and a Gantt with no year of its own
+	o.Code = "ZN10"
+	th := DefaultTheme()
+	var w1, w2 strings.Builder
+	if err := Sheet(&w1, &th, o, Options{}, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := Sheet(&w2, &th, o, Options{}, Meta{}); err != nil {
+		t.Fatal(err)
+	}
+	if w1.String() != w2.String() || !strings.Contains(w1.String(), "D:1970") {
+		t.Error("without Meta.Created the document depends on the clock")
+	}
+}

@@ -12,7 +12,7 @@ import (
 // the XMP metadata of a PDF/A).
 type Meta struct {
 	Title, Author, Subject, Keywords string
-	Created                          time.Time // also the modification date; zero means now
+	Created                          time.Time // also the modification date; the caller's clock (zero: 1970)
 }
 
 const family = "go"
