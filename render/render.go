@@ -47,7 +47,7 @@ func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]
 	}
 	out := make([][]byte, len(objs))
 	for i, o := range objs {
-		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(o, metas[i]), nil, opt.PDFA)
+		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(th, o, metas[i]), nil, opt.PDFA)
 	}
 	return out, nil
 }
@@ -56,12 +56,12 @@ func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]
 // font is parsed once per call, and a batch this size keeps memory small.
 const SheetsPerDocument = 25
 
-func sheetMeta(o *model.Objective, meta Meta) Meta {
+func sheetMeta(th *Theme, o *model.Objective, meta Meta) Meta {
 	if meta.Title == "" {
 		meta.Title = o.Code + " – " + o.Title
 	}
 	if meta.Subject == "" {
-		meta.Subject = "Scheda obiettivo " + o.Code
+		meta.Subject = th.Labels.SheetSubject + " " + o.Code
 	}
 	if meta.Keywords == "" {
 		meta.Keywords = "PEG, " + o.Code + ", " + o.Direction

@@ -50,6 +50,7 @@ type Labels struct {
 	NoService           string // the group of objectives without Servizio
 	// The keywords of the documents' metadata, before the year.
 	PlanKeywords, ReportKeywords string
+	SheetSubject                 string // a sheet's metadata subject, before its code
 	Continued                    string // after a heading repeated on a new page: "(segue)"
 }
 
@@ -186,6 +187,7 @@ func DefaultTheme() Theme {
 			PlanTitle: "Piano Esecutivo di Gestione", Contents: "Indice",
 			NoService: "Servizio non indicato", Continued: "(segue)",
 			PlanKeywords: "PEG, Piano Esecutivo di Gestione", ReportKeywords: "PEG, monitoraggio, stato di attuazione",
+			SheetSubject: "Scheda obiettivo",
 		},
 	}
 }

@@ -235,7 +235,7 @@ var labelKeys = map[string]string{
 	"su": "OutOf", "media_obiettivi": "MeanOfObjectives", "riga_indicatori": "IndicatorsRow",
 	"raggiunti_su_misurabili": "MetOfMeasurable", "esito_e_tempi": "OutcomeAndTiming",
 	"obiettivi_quota": "ObjectivesShare", "numero": "Number", "servizio_non_indicato": "NoService",
-	"segue": "Continued", "parole_chiave_piano": "PlanKeywords", "parole_chiave_rapporto": "ReportKeywords",
+	"segue": "Continued", "parole_chiave_piano": "PlanKeywords", "parole_chiave_rapporto": "ReportKeywords", "oggetto_scheda": "SheetSubject",
 }
 
 func applyLabels(l *Labels, m map[string]any) error {
