@@ -231,10 +231,15 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 		f.y += headH
 		top = f.y
 	}
+	var diamonds [][2]float64 // the milestones of this page, drawn over the grid
 	grid := func(bottom float64) {
 		for _, t := range a.ticks[1:] {
 			f.line(xOf(t.from), top, xOf(t.from), bottom, th.GridLine, 0.15)
 		}
+		for _, d := range diamonds {
+			f.diamond(d[0], d[1], th.GanttBar+0.8, th.Milestone)
+		}
+		diamonds = diamonds[:0]
 		f.rect(x0, top, w, bottom-top, nil, true, th.Border, 0.2)
 		if monitored {
 			if d := opt.AsOf.Days(); d >= a.from && d < a.to {
@@ -280,7 +285,7 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 		switch {
 		case p.IsMilestone():
 			d := p.End.Days()
-			f.diamond((xOf(d)+xOf(d+1))/2, barY+th.GanttBar/2, th.GanttBar+0.8, th.Milestone)
+			diamonds = append(diamonds, [2]float64{(xOf(d) + xOf(d+1)) / 2, barY + th.GanttBar/2})
 		case p.HasDates() && !p.End.Before(p.Start):
 			x1, bw := span(p.Start.Days(), p.End.Days())
 			f.rect(x1, barY, bw, th.GanttBar, &th.Bar, false, th.Bar, 0)

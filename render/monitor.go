@@ -65,7 +65,8 @@ func phaseProgressRows(th *Theme, o *model.Objective, r model.ObjectiveResult) [
 				fmt.Sprint(i + 1), p.Description, p.ActualStart.String(), p.ActualEnd.String(),
 				percent(p.Progress), string(r.PhaseTimings[i]), p.ProgressNotes,
 			},
-			fill: []*Color{5: th.statusColor(r.PhaseTimings[i])},
+			fill:  []*Color{5: th.statusColor(r.PhaseTimings[i])},
+			whole: []bool{5: true},
 		}
 	}
 	return rows
@@ -90,6 +91,7 @@ func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResu
 		rows[i] = tableRow{
 			cells: []string{in.Description, in.Kind, in.Target.Text, measured, ir.Degree.Decimal(1), string(ir.Outcome)},
 			fill:  []*Color{5: th.statusColor(ir.Outcome)},
+			whole: []bool{5: true},
 		}
 	}
 	return rows

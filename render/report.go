@@ -145,7 +145,8 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 			r := tableRow{
 				cells: []string{e.Objective.Code, e.Objective.Title, percent(e.Realization), string(e.Outcome), string(e.Timing),
 					fmt.Sprintf(l.OutOf, e.Met, e.Measurable)},
-				fill: []*Color{3: th.statusColor(e.Outcome), 4: th.statusColor(e.Timing)},
+				fill:  []*Color{3: th.statusColor(e.Outcome), 4: th.statusColor(e.Timing)},
+				whole: []bool{3: true, 4: true},
 			}
 			if info.WithSheets {
 				r.link = starts[g.from+i] + 1
@@ -173,7 +174,7 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 			cells: []string{l.Total, fmt.Sprintf(l.ObjectivesCount, t.Objectives) + ": " + summary, percent(t.MeanRealization()), "",
 				strings.Join(timing, "\n"), fmt.Sprintf(l.OutOf, t.Met, t.Measurable)},
 			fill:  []*Color{&th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill},
-			whole: []bool{4: true},
+			whole: []bool{3: true, 4: true},
 		})
 		c := th.ReportColumns
 		f.table([]column{
