@@ -377,3 +377,28 @@ func TestNoClock(t *testing.T) {
 		t.Error("without Meta.Created the document depends on the clock")
 	}
 }
+
+// FuzzWrap: wrapping never loses or adds a character, and every line fits
+// unless it is a single character wider than the column.
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"TECNICO/PATRIMONIO/LL.PP./URBANISTICA/AMBIENTE", "a-b-c d.e.f", "www.esempio.it/x", "///...---", "é/è", ""} {
+		f.Add(s, 20.0)
+	}
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if width < 1 || width > 300 || width != width {
+			return
+		}
+		fn := font{regular, 8}
+		s = clean(s)
+		lines := wrap(s, fn, width, 0)
+		squash := func(x string) string { return strings.Join(strings.Fields(x), "") }
+		if squash(strings.Join(lines, "")) != squash(s) {
+			t.Fatalf("%q at %.1f: %q", s, width, lines)
+		}
+		for _, l := range lines {
+			if fn.width(l) > width+0.001 && len([]rune(l)) > 1 {
+				t.Fatalf("%q at %.1f: line %q is %.1f mm", s, width, l, fn.width(l))
+			}
+		}
+	})
+}

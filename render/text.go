@@ -113,12 +113,15 @@ func breakWord(word string, f font, first, width float64) []string {
 			if cur != "" {
 				emit()
 			}
-			for pw > avail && utf8.RuneCountInString(part) > 1 {
+			for pw > avail && !oneRune(part) {
 				head := fitPrefix(part, f, avail)
 				cur = head
 				emit()
 				part = part[len(head):]
-				pw = f.width(part)
+				pw -= f.width(head) // not measured again: linear in the word's length
+				if pw <= avail {
+					pw = f.width(part) // exact for the last piece
+				}
 			}
 			cur, curW = part, pw
 		}
@@ -127,6 +130,12 @@ func breakWord(word string, f font, first, width float64) []string {
 		pieces = append(pieces, cur)
 	}
 	return pieces
+}
+
+// oneRune reports whether s is at most one character long.
+func oneRune(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size >= len(s)
 }
 
 // segmentsOf splits a word at its line-break opportunities (UAX #14).
