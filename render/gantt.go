@@ -120,29 +120,35 @@ func (f *flow) ganttLabels(o *model.Objective) (width float64, labels [][]string
 	th := f.th
 	small, num := font{regular, th.SmallSize}, font{bold, th.SmallSize}
 	most := max(th.GanttLabelWidth, th.GanttLabelMax*th.contentWidth())
-	wrapAt := func(w float64) ([][]string, bool) {
-		out := make([][]string, len(o.Phases))
-		fits := true
-		for i, p := range o.Phases {
-			nw := num.width(strconv.Itoa(i+1) + " ")
-			out[i] = wrap(strings.Join(strings.Fields(clean(p.Description)), " "), small, w-nw-2, 0)
-			if len(out[i]) > 2 {
-				fits = false
+	wrapOne := func(i int, w float64) []string {
+		nw := num.width(strconv.Itoa(i+1) + " ")
+		return wrap(strings.Join(strings.Fields(clean(o.Phases[i].Description)), " "), small, w-nw-2, 0)
+	}
+	// Widen in steps while some label needs more than two lines, trying
+	// again only those labels; then wrap every label at the width found.
+	width = th.GanttLabelWidth
+	var long []int
+	for i := range o.Phases {
+		if len(wrapOne(i, width)) > 2 {
+			long = append(long, i)
+		}
+	}
+	for len(long) > 0 && width < most {
+		width = min(most, width+2)
+		still := long[:0]
+		for _, i := range long {
+			if len(wrapOne(i, width)) > 2 {
+				still = append(still, i)
 			}
 		}
-		return out, fits
+		long = still
 	}
-	width = th.GanttLabelWidth
-	for ; width < most; width = min(most, width+2) {
-		if ls, ok := wrapAt(width); ok {
-			return width, ls
-		}
-	}
-	labels, _ = wrapAt(width)
-	for i, ls := range labels {
-		if len(ls) > 2 {
+	labels = make([][]string, len(o.Phases))
+	for i := range o.Phases {
+		labels[i] = wrapOne(i, width)
+		if len(labels[i]) > 2 {
 			nw := num.width(strconv.Itoa(i+1) + " ")
-			labels[i] = []string{ls[0], shorten(strings.Join(ls[1:], " "), small, width-nw-2)}
+			labels[i] = []string{labels[i][0], shorten(strings.Join(labels[i][1:], " "), small, width-nw-2)}
 		}
 	}
 	return width, labels
