@@ -120,15 +120,26 @@ func (f *flow) ganttLabels(o *model.Objective) (width float64, labels [][]string
 	th := f.th
 	small, num := font{regular, th.SmallSize}, font{bold, th.SmallSize}
 	most := max(th.GanttLabelWidth, th.GanttLabelMax*th.contentWidth())
+	texts := make([]string, len(o.Phases))
+	nws := make([]float64, len(o.Phases))
+	for i, p := range o.Phases {
+		texts[i] = strings.Join(strings.Fields(clean(p.Description)), " ")
+		nws[i] = num.width(strconv.Itoa(i+1) + " ")
+	}
 	wrapOne := func(i int, w float64) []string {
-		nw := num.width(strconv.Itoa(i+1) + " ")
-		return wrap(strings.Join(strings.Fields(clean(o.Phases[i].Description)), " "), small, w-nw-2, 0)
+		if small.width(texts[i]) <= w-nws[i]-2 {
+			return []string{texts[i]} // one line: no need to wrap
+		}
+		return wrap(texts[i], small, w-nws[i]-2, 0)
 	}
 	// Widen in steps while some label needs more than two lines, trying
 	// again only those labels; then wrap every label at the width found.
 	width = th.GanttLabelWidth
 	var long []int
 	for i := range o.Phases {
+		if small.width(texts[i]) > 2*(most-nws[i]-2) {
+			continue // two lines will not hold it at any width: it is shortened
+		}
 		if len(wrapOne(i, width)) > 2 {
 			long = append(long, i)
 		}
@@ -147,8 +158,7 @@ func (f *flow) ganttLabels(o *model.Objective) (width float64, labels [][]string
 	for i := range o.Phases {
 		labels[i] = wrapOne(i, width)
 		if len(labels[i]) > 2 {
-			nw := num.width(strconv.Itoa(i+1) + " ")
-			labels[i] = []string{labels[i][0], shorten(strings.Join(labels[i][1:], " "), small, width-nw-2)}
+			labels[i] = []string{labels[i][0], shorten(strings.Join(labels[i][1:], " "), small, width-nws[i]-2)}
 		}
 	}
 	return width, labels
