@@ -1,6 +1,7 @@
 package render
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -199,6 +200,24 @@ func ganttSpanX(t testing.TB, p *page, th Theme) (float64, float64) {
 	}
 	t.Fatal("no grid")
 	return 0, 0
+}
+
+// TestMilestoneAtTheEdge: a milestone on the axis's last day stays inside
+// the chart.
+func TestMilestoneAtTheEdge(t *testing.T) {
+	th := DefaultTheme()
+	o := templates.Example().Objectives[0]
+	o.Phases = []model.Phase{{Description: "Rendiconto", End: date(t, "31/12/2019")}, {Description: "Avvio", End: date(t, "01/01/2019")}}
+	pages := layoutSheet(&th, o, Options{})
+	x0, _ := ganttSpanX(t, pages[0], th)
+	right := th.PageWidth - th.Margin
+	for _, it := range itemsOf(pages[:1], func(it item) bool { return it.kind == lineItem && it.color == th.Milestone }) {
+		half := it.lineWidth / math.Sqrt2 // the diamond's half diagonal
+		cx := it.x + it.w/2
+		if cx-half < x0-0.01 || cx+half > right+0.01 {
+			t.Errorf("a diamond from %.1f to %.1f leaves the chart [%.1f, %.1f]", cx-half, cx+half, x0, right)
+		}
+	}
 }
 
 // TestNoPhases: an objective without phases gets one line instead of an

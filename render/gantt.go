@@ -301,7 +301,9 @@ func (f *flow) gantt(o *model.Objective, opt Options) {
 		switch {
 		case p.IsMilestone():
 			d := p.End.Days()
-			diamonds = append(diamonds, [2]float64{(xOf(d) + xOf(d+1)) / 2, barY + th.GanttBar/2})
+			half := (th.GanttBar + 0.8) / 2 // kept inside the chart on the axis's first and last days
+			x := min(max((xOf(d)+xOf(d+1))/2, x0+half), x0+w-half)
+			diamonds = append(diamonds, [2]float64{x, barY + th.GanttBar/2})
 		case p.HasDates() && !p.End.Before(p.Start):
 			x1, bw := span(p.Start.Days(), p.End.Days())
 			f.rect(x1, barY, bw, th.GanttBar, &th.Bar, false, th.Bar, 0)
