@@ -6,6 +6,7 @@ import (
 	"io"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/pegpdf/pegpdf/model"
@@ -305,6 +306,9 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 	for i, o := range objs {
 		dirKey, svcKey := model.Key(o.Direction), model.Key(o.Service)
 		codeLines := wrap(clean(o.Code), code, codeW-indent-gap, 0)
+		if len(codeLines) > 6 { // only an absurd code is cut, so that the entry fits a page
+			codeLines = append(codeLines[:5], shorten(strings.Join(codeLines[5:], ""), code, codeW-indent-gap))
+		}
 		titleLines := wrap(clean(o.Title), body, titleW, 0)
 		if len(titleLines) > 2 {
 			titleLines = []string{titleLines[0], shorten(titleLines[1]+" "+titleLines[2], body, titleW)}

@@ -421,3 +421,18 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// TestContentsAbsurdCode: a code of thousands of characters keeps its
+// contents entry on the page.
+func TestContentsAbsurdCode(t *testing.T) {
+	th := DefaultTheme()
+	objs, _ := oneDirection(3)
+	objs[1].Code = strings.Repeat("2027_URB_", 3000)
+	for n, p := range layoutContents(&th, objs, make([]int, len(objs)), 1) {
+		for _, it := range p.items {
+			if _, y1, _, y2 := box(it); y1 < 0 || y2 > th.bottom()+0.01 {
+				t.Fatalf("page %d: %q leaves the page", n+1, clip(it.text))
+			}
+		}
+	}
+}
