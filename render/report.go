@@ -231,10 +231,21 @@ func (f *flow) chart(gs []group) {
 	for _, g := range gs {
 		maxN = max(maxN, len(g.evals))
 	}
+	lh := small.lineHeight(th.LineGap)
 	for _, g := range gs {
-		f.ensure(rowH)
+		// The Direzione's name on up to two lines, the row taller when
+		// it needs them; the bar keeps its height, centred.
+		name := wrap(clean(g.name), small, labelW-2, 0)
+		if len(name) > 2 {
+			name = []string{name[0], shorten(strings.Join(name[1:], " "), small, labelW-2)}
+		}
+		h := max(rowH, float64(len(name))*lh+1)
+		f.ensure(h)
+		top := f.y + (h-rowH)/2 // the bar's row
+		for k, line := range name {
+			f.text(th.Margin, f.y+(h-float64(len(name))*lh)/2+float64(k)*lh, line, small, th.Text)
+		}
 		t := model.TallyOf(g.evals)
-		f.text(th.Margin, f.y+(rowH-small.lineHeight(th.LineGap))/2, shorten(clean(g.name), small, labelW-2), small, th.Text)
 		x := barX
 		for i, o := range model.OutcomeOrder {
 			n := t.Outcome[o]
@@ -243,14 +254,14 @@ func (f *flow) chart(gs []group) {
 			}
 			w := barW * float64(n) / float64(maxN)
 			c := colors[i]
-			f.rect(x, f.y+0.8, w, rowH-1.6, &c, true, Color{255, 255, 255}, 0.3)
+			f.rect(x, top+0.8, w, rowH-1.6, &c, true, Color{255, 255, 255}, 0.3)
 			if s := strconv.Itoa(n); small.width(s)+1 < w {
-				f.text(x+(w-small.width(s))/2, f.y+(rowH-small.lineHeight(th.LineGap))/2, s, small, th.Text)
+				f.text(x+(w-small.width(s))/2, top+(rowH-lh)/2, s, small, th.Text)
 			}
 			x += w
 		}
-		f.text(x+1.5, f.y+(rowH-small.lineHeight(th.LineGap))/2, strconv.Itoa(t.Objectives), font{bold, small.size}, th.Text)
-		f.y += rowH
+		f.text(x+1.5, top+(rowH-lh)/2, strconv.Itoa(t.Objectives), font{bold, small.size}, th.Text)
+		f.y += h
 	}
 	f.y += 2
 	f.ensure(small.lineHeight(th.LineGap))
