@@ -317,6 +317,12 @@ func TestReportPages(t *testing.T) {
 			t.Errorf("the Totale row has no line %q", want)
 		}
 	}
+	// The chart names the Direzione whole, on two lines.
+	for _, it := range pages[1].items {
+		if it.kind == textItem && strings.HasSuffix(it.text, "…") {
+			t.Errorf("the chart cuts a name: %q", it.text)
+		}
+	}
 	// The Riepilogo: "Esito" and "Tempi" once each in the first column.
 	for _, label := range []string{th.Labels.Outcome, th.Labels.Timing} {
 		n := 0
