@@ -1,4 +1,4 @@
-package batch
+package produce
 
 import (
 	"context"
@@ -16,7 +16,7 @@ func TestReadTimeout(t *testing.T) {
 	pr, pw := io.Pipe() // never written: reading blocks
 	defer pw.Close()
 	start := time.Now()
-	in := Read(context.Background(), "lento.xlsx", func() (io.ReadCloser, error) { return pr, nil }, workbook.Limits{}, 50*time.Millisecond)
+	in := read(context.Background(), Source{"lento.xlsx", func() (io.ReadCloser, error) { return pr, nil }}, workbook.Limits{}, 50*time.Millisecond)
 	if time.Since(start) > 2*time.Second {
 		t.Fatal("the time limit did not work")
 	}
@@ -31,7 +31,7 @@ func TestReadCancelled(t *testing.T) {
 	defer pw.Close()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	in := Read(ctx, "lento.xlsx", func() (io.ReadCloser, error) { return pr, nil }, workbook.Limits{}, time.Minute)
+	in := read(ctx, Source{"lento.xlsx", func() (io.ReadCloser, error) { return pr, nil }}, workbook.Limits{}, time.Minute)
 	if in.Err == nil || IOMessage(in.Err) != "interrotto" {
 		t.Errorf("%v", in.Err)
 	}
