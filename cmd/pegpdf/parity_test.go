@@ -1,0 +1,123 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"mime/multipart"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/pegpdf/pegpdf/server"
+)
+
+// parityInputs are the workbooks both front ends read.
+var parityInputs = []string{"../../samples/2019_ZN10.xlsx", "../../samples/peg-2019.xlsx"}
+
+// postForm sends the inputs and the fields to the server's endpoint, as
+// the web page does, and returns the answer.
+func postForm(t *testing.T, h http.Handler, endpoint string, fields map[string]string) *httptest.ResponseRecorder {
+	t.Helper()
+	var b bytes.Buffer
+	mw := multipart.NewWriter(&b)
+	for k, v := range fields {
+		mw.WriteField(k, v)
+	}
+	for _, p := range parityInputs {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, _ := mw.CreateFormFile("files", filepath.Base(p))
+		w.Write(data)
+	}
+	mw.Close()
+	r := httptest.NewRequest("POST", endpoint, &b)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	if w.Code != http.StatusOK {
+		t.Fatalf("%s: %d %s", endpoint, w.Code, w.Body.String())
+	}
+	return w
+}
+
+// TestParity: the same inputs and options through the command line's run
+// and through the server's handler give the same bytes, for the sheets,
+// the booklet and the report. The theme has an acts line, which both take
+// as the subtitle when none is given; the server's fields use the flags'
+// names or their Italian aliases, and the spellings of a web form.
+func TestParity(t *testing.T) {
+	const epoch = 1564531200 // 31/07/2019
+	t.Setenv("SOURCE_DATE_EPOCH", "1564531200")
+	themePath := "../../samples/valverde/tema.toml"
+	th, err := loadTheme(themePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := server.New(server.Config{Theme: th, Now: func() time.Time { return time.Unix(epoch, 0).UTC() }})
+	dir := t.TempDir()
+	cli := func(args ...string) {
+		t.Helper()
+		args = append(append(args, "--theme", themePath), parityInputs...)
+		if code, _, stderr := pegpdf(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+	}
+	same := func(what string, fromCLI, fromServer []byte) {
+		t.Helper()
+		if len(fromCLI) == 0 || !bytes.Equal(fromCLI, fromServer) {
+			t.Errorf("%s: command line %d bytes, server %d bytes: not the same", what, len(fromCLI), len(fromServer))
+		}
+	}
+	read := func(path string) []byte {
+		t.Helper()
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return data
+	}
+
+	t.Run("booklet", func(t *testing.T) {
+		out := filepath.Join(dir, "libretto.pdf")
+		cli("booklet", "--out", out, "--pdfa", "--duplex", "--entity", "Comune di Prova", "--year", "2019", "--title", "PEG")
+		w := postForm(t, h, "/api/booklet", map[string]string{
+			"pdfa": "sì", "fronte-retro": "on", "ente": "Comune di Prova", "anno": "2019", "title": "PEG"})
+		same("booklet", read(out), w.Body.Bytes())
+	})
+
+	t.Run("report", func(t *testing.T) {
+		out := filepath.Join(dir, "rapporto.pdf")
+		cli("report", "--out", out, "--as-of", "31/07/2019", "--with-sheets", "--pdfa")
+		w := postForm(t, h, "/api/report", map[string]string{"al": "31/07/2019", "con-schede": "1", "pdfa": "true"})
+		same("report", read(out), w.Body.Bytes())
+	})
+
+	t.Run("sheets", func(t *testing.T) {
+		out := filepath.Join(dir, "schede")
+		cli("sheets", "--out", out, "--as-of", "31/07/2019")
+		w := postForm(t, h, "/api/sheets", map[string]string{"as-of": "31/07/2019"})
+		zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := filepath.Glob(filepath.Join(out, "*.pdf"))
+		if len(zr.File) != 21 || len(files) != 21 {
+			t.Fatalf("zip %d sheets, folder %d, want 21", len(zr.File), len(files))
+		}
+		for _, f := range zr.File {
+			rc, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b bytes.Buffer
+			b.ReadFrom(rc)
+			rc.Close()
+			same(f.Name, read(filepath.Join(out, f.Name)), b.Bytes())
+		}
+	})
+}
