@@ -14,10 +14,12 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"mime"
 	"net/http"
 	"path"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -320,8 +322,9 @@ func (s *server) produceRequest(req *request) (produce.Request, error) {
 		Limits:      workbook.Limits{Password: req.fields["password"]},
 		ReadTimeout: s.cfg.Timeout,
 	}
-	for name, v := range req.fields {
-		err := pr.Options.Set(name, v)
+	names := slices.Sorted(maps.Keys(req.fields)) // the same answer whatever the fields' order
+	for _, name := range names {
+		err := pr.Options.Set(name, req.fields[name])
 		if err != nil && !errors.Is(err, produce.ErrUnknownOption) {
 			return pr, &statusError{status: http.StatusBadRequest, msg: err.Error()}
 		}

@@ -14,8 +14,9 @@ import (
 	"github.com/pegpdf/pegpdf/server"
 )
 
-// parityInputs are the workbooks both front ends read.
-var parityInputs = []string{"../../samples/2019_ZN10.xlsx", "../../samples/peg-2019.xlsx"}
+// parityInputs are the workbooks both front ends read, copied into the
+// test's folder so that both know them by the same name.
+var parityInputs = []string{"2019_ZN10.xlsx", "peg-2019.xlsx"}
 
 // postForm sends the inputs and the fields to the server's endpoint, as
 // the web page does, and returns the answer.
@@ -31,7 +32,7 @@ func postForm(t *testing.T, h http.Handler, endpoint string, fields map[string]s
 		if err != nil {
 			t.Fatal(err)
 		}
-		w, _ := mw.CreateFormFile("files", filepath.Base(p))
+		w, _ := mw.CreateFormFile("files", p)
 		w.Write(data)
 	}
 	mw.Close()
@@ -46,34 +47,46 @@ func postForm(t *testing.T, h http.Handler, endpoint string, fields map[string]s
 }
 
 // TestParity: the same inputs and options through the command line's run
-// and through the server's handler give the same bytes, for the sheets,
-// the booklet and the report. The theme has an acts line, which both take
-// as the subtitle when none is given; the server's fields use the flags'
-// names or their Italian aliases, and the spellings of a web form.
+// and through the server's handler give the same bytes, for the check's
+// JSON, the sheets, the booklet and the report. The theme has an acts
+// line, which both take as the subtitle when none is given; the server's
+// fields use the flags' names or their Italian aliases, and the spellings
+// of a web form.
 func TestParity(t *testing.T) {
 	const epoch = 1564531200 // 31/07/2019
 	t.Setenv("SOURCE_DATE_EPOCH", "1564531200")
-	themePath := "../../samples/valverde/tema.toml"
+	themePath, err := filepath.Abs("../../samples/valverde/tema.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
 	th, err := loadTheme(themePath)
 	if err != nil {
 		t.Fatal(err)
 	}
 	h := server.New(server.Config{Theme: th, Now: func() time.Time { return time.Unix(epoch, 0).UTC() }})
 	dir := t.TempDir()
-	cli := func(args ...string) {
+	for _, p := range parityInputs {
+		copyFile(t, filepath.Join("../../samples", p), filepath.Join(dir, p))
+	}
+	t.Chdir(dir)
+	// cli runs the command on the inputs; the documents take the theme.
+	cli := func(t *testing.T, args ...string) {
 		t.Helper()
-		args = append(append(args, "--theme", themePath), parityInputs...)
+		if args[0] != "check" {
+			args = append(args, "--theme", themePath)
+		}
+		args = append(args, parityInputs...)
 		if code, _, stderr := pegpdf(t, args...); code != 0 {
 			t.Fatalf("%v: exit %d: %s", args, code, stderr)
 		}
 	}
-	same := func(what string, fromCLI, fromServer []byte) {
+	same := func(t *testing.T, what string, fromCLI, fromServer []byte) {
 		t.Helper()
 		if len(fromCLI) == 0 || !bytes.Equal(fromCLI, fromServer) {
 			t.Errorf("%s: command line %d bytes, server %d bytes: not the same", what, len(fromCLI), len(fromServer))
 		}
 	}
-	read := func(path string) []byte {
+	read := func(t *testing.T, path string) []byte {
 		t.Helper()
 		data, err := os.ReadFile(path)
 		if err != nil {
@@ -82,24 +95,31 @@ func TestParity(t *testing.T) {
 		return data
 	}
 
+	t.Run("check", func(t *testing.T) {
+		out := filepath.Join(dir, "esito.json")
+		cli(t, "check", "--report", out)
+		w := postForm(t, h, "/api/check", nil)
+		same(t, "check", read(t, out), w.Body.Bytes())
+	})
+
 	t.Run("booklet", func(t *testing.T) {
 		out := filepath.Join(dir, "libretto.pdf")
-		cli("booklet", "--out", out, "--pdfa", "--duplex", "--entity", "Comune di Prova", "--year", "2019", "--title", "PEG")
+		cli(t, "booklet", "--out", out, "--pdfa", "--duplex", "--entity", "Comune di Prova", "--year", "2019", "--title", "PEG")
 		w := postForm(t, h, "/api/booklet", map[string]string{
 			"pdfa": "sì", "fronte-retro": "on", "ente": "Comune di Prova", "anno": "2019", "title": "PEG"})
-		same("booklet", read(out), w.Body.Bytes())
+		same(t, "booklet", read(t, out), w.Body.Bytes())
 	})
 
 	t.Run("report", func(t *testing.T) {
 		out := filepath.Join(dir, "rapporto.pdf")
-		cli("report", "--out", out, "--as-of", "31/07/2019", "--with-sheets", "--pdfa")
+		cli(t, "report", "--out", out, "--as-of", "31/07/2019", "--with-sheets", "--pdfa")
 		w := postForm(t, h, "/api/report", map[string]string{"al": "31/07/2019", "con-schede": "1", "pdfa": "true"})
-		same("report", read(out), w.Body.Bytes())
+		same(t, "report", read(t, out), w.Body.Bytes())
 	})
 
 	t.Run("sheets", func(t *testing.T) {
 		out := filepath.Join(dir, "schede")
-		cli("sheets", "--out", out, "--as-of", "31/07/2019")
+		cli(t, "sheets", "--out", out, "--as-of", "31/07/2019")
 		w := postForm(t, h, "/api/sheets", map[string]string{"as-of": "31/07/2019"})
 		zr, err := zip.NewReader(bytes.NewReader(w.Body.Bytes()), int64(w.Body.Len()))
 		if err != nil {
@@ -117,7 +137,7 @@ func TestParity(t *testing.T) {
 			var b bytes.Buffer
 			b.ReadFrom(rc)
 			rc.Close()
-			same(f.Name, read(filepath.Join(out, f.Name)), b.Bytes())
+			same(t, f.Name, read(t, filepath.Join(out, f.Name)), b.Bytes())
 		}
 	})
 }
