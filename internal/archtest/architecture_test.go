@@ -192,4 +192,3 @@ func TestMatch(t *testing.T) {
 		}
 	}
 }
-
