@@ -237,6 +237,9 @@ func Template(out Sink) error {
 	return out("peg-modello.xlsx", workbook.Template)
 }
 
+// sinksPerBatch bounds the sheets of one batch given to the sink at once.
+const sinksPerBatch = 8
+
 // renderSheets draws the sheet of every objective on jobs goroutines, in
 // fixed batches of render.SheetsPerDocument (the font is parsed once per
 // batch): the batches depend only on objs, so jobs never changes the
@@ -264,12 +267,14 @@ func renderSheets(ctx context.Context, th *render.Theme, objs []*model.Objective
 			if err != nil {
 				return err
 			}
+			// The sink may wait on the disk (a file's fsync): the sheets
+			// of a batch go to it at once, so that the waits overlap.
+			var out errgroup.Group
+			out.SetLimit(sinksPerBatch)
 			for i, pdf := range pdfs {
-				if err := emit(from+i, pdf); err != nil {
-					return err
-				}
+				out.Go(func() error { return emit(from+i, pdf) })
 			}
-			return nil
+			return out.Wait()
 		})
 	}
 	if err := g.Wait(); err != nil {
