@@ -269,10 +269,15 @@ func renderSheets(ctx context.Context, th *render.Theme, objs []*model.Objective
 			}
 			// The sink may wait on the disk (a file's fsync): the sheets
 			// of a batch go to it at once, so that the waits overlap.
-			var out errgroup.Group
+			out, octx := errgroup.WithContext(gctx)
 			out.SetLimit(sinksPerBatch)
 			for i, pdf := range pdfs {
-				out.Go(func() error { return emit(from+i, pdf) })
+				out.Go(func() error {
+					if err := octx.Err(); err != nil {
+						return err
+					}
+					return emit(from+i, pdf)
+				})
 			}
 			return out.Wait()
 		})
