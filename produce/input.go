@@ -80,6 +80,9 @@ func readAll(ctx context.Context, req *Request) []*Input {
 			break
 		}
 		g.Go(func() error {
+			if ctx.Err() != nil {
+				return nil // ended while this one waited for a free slot
+			}
 			out[i] = read(ctx, src, req.Limits, req.ReadTimeout)
 			if req.Progress != nil {
 				req.Progress(out[i])

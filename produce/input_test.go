@@ -36,3 +36,24 @@ func TestReadCancelled(t *testing.T) {
 		t.Errorf("%v", in.Err)
 	}
 }
+
+// TestReadAllStops: once the context ends, no more workbooks are started;
+// those not read say so, in the inputs' order.
+func TestReadAllStops(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	opened := 0
+	src := func(name string) Source {
+		return Source{name, func() (io.ReadCloser, error) { opened++; return io.NopCloser(strings.NewReader("")), nil }}
+	}
+	req := &Request{Inputs: []Source{src("a.xlsx"), src("b.xlsx"), src("c.xlsx")}, Jobs: 1,
+		Progress: func(*Input) { cancel() }}
+	inputs := readAll(ctx, req)
+	if opened != 1 || len(inputs) != 3 || inputs[0].Name != "a.xlsx" || inputs[2].Name != "c.xlsx" {
+		t.Fatalf("opened %d, inputs %d", opened, len(inputs))
+	}
+	for _, in := range inputs[1:] {
+		if IOMessage(in.Err) != "interrotto" {
+			t.Errorf("%s: %v", in.Name, in.Err)
+		}
+	}
+}
