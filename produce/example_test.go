@@ -32,6 +32,6 @@ func ExampleCheck() {
 	fmt.Println(err)
 	// Output:
 	// peg-sbagliato.xlsx: il file o la cartella non esiste: controllare il nome
-	// 2 file, 2 obiettivi, 1 file con errori
+	// 2 file, 2 obiettivi, 1 errore, 1 file con errori
 	// alcuni file hanno errori
 }
