@@ -26,7 +26,7 @@ type Request struct {
 	Today   model.Date
 
 	Limits      workbook.Limits // of each workbook
-	ReadTimeout time.Duration   // of each workbook; 0: none
+	ReadTimeout time.Duration   // of each workbook, then abandoned; 0: none, every reader is waited for
 	Jobs        int             // workbooks read and sheets drawn at once; 0: the cores
 
 	// Progress, if set, is called as each workbook is read, possibly from

@@ -30,8 +30,11 @@ type Input struct {
 // Failed reports whether the input gives no PDF.
 func (in *Input) Failed() bool { return in.Err != nil || in.Problems.HasErrors() }
 
-// read reads one workbook, giving up after timeout (0: never) or when ctx
-// ends; the goroutine reading a hostile file is abandoned, not waited for.
+// read reads one workbook. With a timeout, it gives up after it or when
+// ctx ends, and the goroutine reading a hostile file is abandoned, not
+// waited for (the command line moves on to the next file). Without one, it
+// reads on the caller's goroutine to the end, so that no reader outlives
+// the run (the server holds a slot until its work really ends).
 func read(ctx context.Context, src Source, lim workbook.Limits, timeout time.Duration) *Input {
 	in := &Input{Name: src.Name}
 	type result struct {
@@ -39,27 +42,28 @@ func read(ctx context.Context, src Source, lim workbook.Limits, timeout time.Dur
 		ps   model.Problems
 		err  error
 	}
-	ch := make(chan result, 1)
-	go func() {
+	readSource := func() result {
 		f, err := src.Open()
 		if err != nil {
-			ch <- result{err: err}
-			return
+			return result{err: err}
 		}
 		defer f.Close()
 		plan, ps, err := workbook.Read(f, lim)
-		ch <- result{plan, ps, err}
-	}()
-	var timer <-chan time.Time
-	if timeout > 0 {
-		t := time.NewTimer(timeout)
-		defer t.Stop()
-		timer = t.C
+		return result{plan, ps, err}
 	}
+	if timeout <= 0 {
+		r := readSource()
+		in.Plan, in.Problems, in.Err = r.plan, r.ps, r.err
+		return in
+	}
+	ch := make(chan result, 1)
+	go func() { ch <- readSource() }()
+	t := time.NewTimer(timeout)
+	defer t.Stop()
 	select {
 	case r := <-ch:
 		in.Plan, in.Problems, in.Err = r.plan, r.ps, r.err
-	case <-timer:
+	case <-t.C:
 		in.Problems = model.Problems{{Severity: model.Error,
 			Err: fmt.Errorf("lettura interrotta dopo %s: il file è troppo grande o anomalo", timeout)}}
 	case <-ctx.Done():

@@ -315,12 +315,14 @@ func displayName(name string, i int) string {
 func (s *server) produceRequest(req *request) (produce.Request, error) {
 	now := s.cfg.Now()
 	pr := produce.Request{
-		Inputs:      req.sources,
-		Theme:       &s.cfg.Theme,
-		Created:     now,
-		Today:       model.DateOf(now),
-		Limits:      workbook.Limits{Password: req.fields["password"]},
-		ReadTimeout: s.cfg.Timeout,
+		Inputs:  req.sources,
+		Theme:   &s.cfg.Theme,
+		Created: now,
+		Today:   model.DateOf(now),
+		Limits:  workbook.Limits{Password: req.fields["password"]},
+		// No reading time of its own: the request's covers it, and a
+		// reader is waited for, so that the slot is held until the work
+		// really ends.
 	}
 	names := slices.Sorted(maps.Keys(req.fields)) // the same answer whatever the fields' order
 	for _, name := range names {
