@@ -1,12 +1,13 @@
 // Package produce is pegpdf's one pipeline: every document the command line
-// or the web page makes goes through one function here — [Check], [Sheets],
-// [Booklet], [Report] and [Template] — so that the two front ends cannot
-// drift. A front end turns its flags or form fields into a [Request] (the
-// inputs as named readers, the [Options], the theme, the dates, the limits,
-// a progress callback) and gives a [Sink] where the documents go; it keeps
-// only what is its own: files and exit codes, or HTTP answers. The context
-// is each function's first argument (not a field of the Request): its end
-// stops the run between workbooks and between batches of sheets.
+// or the web page makes goes through one function here — [Check],
+// [Sheets], [Booklet], [Report], [Evaluation] and [Template] — so that the
+// two front ends cannot drift. A front end turns its flags or form fields
+// into a [Request] (the inputs as named readers, the [Options], the theme,
+// the dates, the limits, a progress callback) and gives a [Sink] where the
+// documents go; it keeps only what is its own: files and exit codes, or
+// HTTP answers. The context is each function's first argument (not a field
+// of the Request): its end stops the run between workbooks and between
+// batches of sheets.
 //
 // It owns, each in its file:
 //   - input.go: reading the workbooks, concurrently and with a time limit;

@@ -196,23 +196,43 @@ func Booklet(ctx context.Context, req Request, out Sink) (*Result, error) {
 	})
 }
 
+// evaluate reads the inputs of a report and judges the objectives at
+// Options.AsOf (default: Request.Today, else today).
+func evaluate(ctx context.Context, req *Request) (*Result, []*model.Objective, []model.Evaluation, error) {
+	res, objs, err := document(ctx, req)
+	if err != nil {
+		return res, nil, nil, err
+	}
+	if req.Options.AsOf.IsZero() {
+		req.Options.AsOf = req.Today
+	}
+	if req.Options.AsOf.IsZero() {
+		req.Options.AsOf = model.DateOf(time.Now())
+	}
+	evals := model.Evaluate(objs, req.Options.AsOf)
+	res.AsOf, res.Tally = req.Options.AsOf, model.TallyOf(evals)
+	return res, objs, evals, nil
+}
+
+// Evaluation judges the objectives as Report does and gives out only the
+// evaluation as CSV, "esiti.csv" (monitoring.md).
+func Evaluation(ctx context.Context, req Request, out Sink) (*Result, error) {
+	res, _, evals, err := evaluate(ctx, &req)
+	if err != nil {
+		return res, err
+	}
+	return res, out("esiti.csv", func(w io.Writer) error { return WriteEvaluationCSV(w, evals) })
+}
+
 // Report judges the objectives at Options.AsOf (default: Request.Today)
 // and makes the monitoring report, "rapporto.pdf"; when evaluation is not
 // nil it also gets the evaluation as CSV, "esiti.csv", first.
 func Report(ctx context.Context, req Request, out, evaluation Sink) (*Result, error) {
-	res, objs, err := document(ctx, &req)
+	res, objs, evals, err := evaluate(ctx, &req)
 	if err != nil {
 		return res, err
 	}
 	th, o := req.theme(), req.Options
-	if o.AsOf.IsZero() {
-		o.AsOf = req.Today
-	}
-	if o.AsOf.IsZero() {
-		o.AsOf = model.DateOf(time.Now())
-	}
-	evals := model.Evaluate(objs, o.AsOf)
-	res.AsOf, res.Tally = o.AsOf, model.TallyOf(evals)
 	if evaluation != nil {
 		if err := evaluation("esiti.csv", func(w io.Writer) error { return WriteEvaluationCSV(w, evals) }); err != nil {
 			return res, err

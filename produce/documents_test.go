@@ -166,6 +166,11 @@ func TestDocumentDefaults(t *testing.T) {
 	if !bytes.HasPrefix(c.files["esiti.csv"], []byte("\ufeffCodice;Direzione")) {
 		t.Errorf("evaluation: %.40q", c.files["esiti.csv"])
 	}
+	var alone collector
+	if _, err := Evaluation(context.Background(), req, alone.sink); err != nil || len(alone.files) != 1 ||
+		!bytes.Equal(alone.files["esiti.csv"], c.files["esiti.csv"]) {
+		t.Errorf("Evaluation alone: %v, %d files, not the report's CSV", err, len(alone.files))
+	}
 
 	empty := Request{Inputs: []Source{memory("vuoto.xlsx", nil)}}
 	if _, err := Booklet(context.Background(), empty, c.sink); !errors.Is(err, ErrInputs) {
