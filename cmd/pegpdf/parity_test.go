@@ -36,7 +36,7 @@ func postForm(t *testing.T, h http.Handler, endpoint string, fields map[string]s
 		w.Write(data)
 	}
 	mw.Close()
-	r := httptest.NewRequest("POST", endpoint, &b)
+	r := httptest.NewRequest("POST", "http://127.0.0.1"+endpoint, &b) // a loopback Host, as the page is opened
 	r.Header.Set("Content-Type", mw.FormDataContentType())
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
