@@ -31,7 +31,7 @@ func ExampleCheck() {
 	fmt.Println(produce.Summary(res.Inputs))
 	fmt.Println(err)
 	// Output:
-	// peg-sbagliato.xlsx: il file o la cartella non esiste: controllare il nome
+	// peg-sbagliato.xlsx: il file non esiste: controllare il nome
 	// 2 file, 2 obiettivi, 1 errore, 1 file con errori
 	// alcuni file hanno errori
 }

@@ -38,7 +38,7 @@ func ProblemLine(path string, p model.Problem) string {
 func IOMessage(err error) string {
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return "il file o la cartella non esiste: controllare il nome"
+		return "il file non esiste: controllare il nome"
 	case errors.Is(err, fs.ErrPermission):
 		return "permesso negato: non si può leggere il file"
 	case errors.Is(err, context.Canceled):

@@ -24,7 +24,7 @@ func TestMistypedName(t *testing.T) {
 	if n, _ := filepath.Glob(filepath.Join(out, "*.pdf")); len(n) != 21 {
 		t.Errorf("%d sheets, want 21", len(n))
 	}
-	want := missing + ": il file o la cartella non esiste: controllare il nome\n"
+	want := missing + ": il file non esiste: controllare il nome\n"
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
@@ -44,7 +44,7 @@ func TestMistypedNameOnly(t *testing.T) {
 	} {
 		code, _, stderr := pegpdf(t, args...)
 		code2, stdout, _ := pegpdf(t, args...)
-		if code != 1 || code2 != 1 || !strings.Contains(stderr+stdout, "non-esiste.xlsx: il file o la cartella non esiste") {
+		if code != 1 || code2 != 1 || !strings.Contains(stderr+stdout, "non-esiste.xlsx: il file non esiste") {
 			t.Errorf("%v: exit %d: %s", args, code, stderr)
 		}
 	}
