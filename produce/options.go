@@ -3,6 +3,7 @@ package produce
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -23,10 +24,11 @@ type Options struct {
 }
 
 // option is one settable option: its name (the command line's flag and the
-// web form's field), its Italian alias, and how a text sets it.
+// web form's field), its aliases (Italian), and how a text sets it.
 type option struct {
-	name, alias string
-	set         func(o *Options, v string) error
+	name    string
+	aliases []string
+	set     func(o *Options, v string) error
 }
 
 func boolOption(field func(*Options) *bool) func(*Options, string) error {
@@ -45,8 +47,8 @@ func textOption(field func(*Options) *string) func(*Options, string) error {
 }
 
 var options = []option{
-	{"pdfa", "", boolOption(func(o *Options) *bool { return &o.PDFA })},
-	{"as-of", "al", func(o *Options, v string) error {
+	{"pdfa", nil, boolOption(func(o *Options) *bool { return &o.PDFA })},
+	{"as-of", []string{"al"}, func(o *Options, v string) error {
 		if v = strings.TrimSpace(v); v == "" {
 			o.AsOf = model.Date{}
 			return nil
@@ -57,10 +59,10 @@ var options = []option{
 		}
 		return err
 	}},
-	{"entity", "ente", textOption(func(o *Options) *string { return &o.Entity })},
-	{"title", "titolo", textOption(func(o *Options) *string { return &o.Title })},
-	{"subtitle", "sottotitolo", textOption(func(o *Options) *string { return &o.Subtitle })},
-	{"year", "anno", func(o *Options, v string) error {
+	{"entity", []string{"ente"}, textOption(func(o *Options) *string { return &o.Entity })},
+	{"title", []string{"titolo"}, textOption(func(o *Options) *string { return &o.Title })},
+	{"subtitle", []string{"sottotitolo"}, textOption(func(o *Options) *string { return &o.Subtitle })},
+	{"year", []string{"anno"}, func(o *Options, v string) error {
 		if v = strings.TrimSpace(v); v == "" {
 			o.Year = 0
 			return nil
@@ -72,8 +74,8 @@ var options = []option{
 		o.Year = n
 		return nil
 	}},
-	{"duplex", "fronte-retro", boolOption(func(o *Options) *bool { return &o.Duplex })},
-	{"with-sheets", "con-schede", boolOption(func(o *Options) *bool { return &o.WithSheets })},
+	{"duplex", []string{"fronte-retro"}, boolOption(func(o *Options) *bool { return &o.Duplex })},
+	{"with-sheets", []string{"con-schede"}, boolOption(func(o *Options) *bool { return &o.WithSheets })},
 }
 
 // OptionNames are the names Set accepts, without their aliases, in a fixed
@@ -99,12 +101,12 @@ type OptionError struct {
 func (e *OptionError) Error() string { return e.Name + ": " + e.Err.Error() }
 func (e *OptionError) Unwrap() error { return e.Err }
 
-// Set sets the option called name (its English name or its Italian alias:
+// Set sets the option called name (its English name or an Italian alias:
 // "with-sheets" or "con-schede") from text, the one parser of both the
 // command line and the web form.
 func (o *Options) Set(name, value string) error {
 	for _, op := range options {
-		if name == op.name || (op.alias != "" && name == op.alias) {
+		if name == op.name || slices.Contains(op.aliases, name) {
 			if err := op.set(o, value); err != nil {
 				return &OptionError{Name: name, Value: value, Err: err}
 			}

@@ -3,6 +3,7 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"io"
 	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/server"
 )
 
@@ -140,4 +142,33 @@ func TestParity(t *testing.T) {
 			same(t, f.Name, read(t, filepath.Join(out, f.Name)), b.Bytes())
 		}
 	})
+}
+
+// TestOptionsAreFlags: every option of the pipeline, which the web form
+// may send, is a flag of a document command with the same name and
+// Italian alias, so that the two front ends offer the same choices.
+func TestOptionsAreFlags(t *testing.T) {
+	app := newApp(io.Discard, io.Discard)
+	names := map[string][]string{} // flag name -> its names, over the document commands
+	for _, cmd := range app.Commands {
+		switch cmd.Name {
+		case "sheets", "booklet", "report":
+			for _, f := range cmd.Flags {
+				names[f.Names()[0]] = f.Names()
+			}
+		}
+	}
+	for _, name := range produce.OptionNames() {
+		flagNames, ok := names[name]
+		if !ok {
+			t.Errorf("option %q of the pipeline is no flag of sheets, booklet or report", name)
+			continue
+		}
+		for _, n := range flagNames {
+			var o produce.Options
+			if err := o.Set(n, ""); err != nil {
+				t.Errorf("flag --%s: the pipeline does not know the name %q: %v", name, n, err)
+			}
+		}
+	}
 }
