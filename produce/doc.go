@@ -15,9 +15,12 @@
 //   - names.go: the file name of a sheet (SafeName);
 //   - options.go: the options of a document and their one parser, shared by
 //     flags and form fields;
-//   - documents.go: the documents themselves, and the only worker pool
-//     outside render (errgroup);
+//   - request.go: what a front end gives (Request, Sink) and gets (Result);
+//   - documents.go: the documents themselves;
+//   - batches.go: drawing the sheets in batches, with input.go's reading the
+//     only worker pools outside render (errgroup);
 //   - encode.go: the problem report (CSV, JSON) and the evaluation CSV;
+//   - zip.go: a Sink that gives the sheets as one zip archive;
 //   - words.go: the Italian sentences the front ends print (summaries,
 //     problem lines, why a file could not be read).
 //
