@@ -41,6 +41,9 @@ func parseDrawn(raw []byte) (*drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := fixFonts(objs); err != nil {
+		return nil, err
+	}
 	if err := compressObjects(objs); err != nil {
 		return nil, err
 	}

@@ -1,0 +1,263 @@
+package render
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"sort"
+	"unicode/utf16"
+)
+
+// The font subsets the PDF library embeds are TrueType files whose cmap
+// table is malformed (the format 4 subtable's length field counts bytes as
+// if they were words), so that font tools refuse them. This file rewrites
+// a subset's cmap from the mapping the PDF already states (CIDToGIDMap,
+// where a CID is the Unicode code point) and names the subset with the
+// tag ISO 32000-1 §9.6.4 asks for.
+
+var errFont = errors.New("render: unexpected font program from the PDF library")
+
+// sfntTable is one table of a TrueType file.
+type sfntTable struct {
+	tag  string
+	data []byte
+}
+
+// sfntTables cuts a TrueType file into its tables, in directory order.
+func sfntTables(ttf []byte) ([]sfntTable, error) {
+	if len(ttf) < 12 {
+		return nil, errFont
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	if len(ttf) < 12+16*n {
+		return nil, errFont
+	}
+	tables := make([]sfntTable, 0, n)
+	for i := range n {
+		rec := ttf[12+16*i : 28+16*i]
+		off, length := int(binary.BigEndian.Uint32(rec[8:])), int(binary.BigEndian.Uint32(rec[12:]))
+		if off < 0 || length < 0 || off > len(ttf) || length > len(ttf)-off {
+			return nil, errFont
+		}
+		tables = append(tables, sfntTable{string(rec[:4]), ttf[off : off+length]})
+	}
+	return tables, nil
+}
+
+// sfntChecksum is the TrueType checksum of data: the sum of its big-endian
+// 32-bit words, the last one padded with zeros.
+func sfntChecksum(data []byte) uint32 {
+	var sum uint32
+	for i := 0; i < len(data); i += 4 {
+		var w [4]byte
+		copy(w[:], data[i:])
+		sum += binary.BigEndian.Uint32(w[:])
+	}
+	return sum
+}
+
+// sfntJoin writes tables as a TrueType file: sorted directory, 4-byte
+// aligned tables, checksums and the head table's checkSumAdjustment.
+func sfntJoin(tables []sfntTable) ([]byte, error) {
+	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
+	n := len(tables)
+	searchRange, entrySelector := 1, 0
+	for searchRange*2 <= n {
+		searchRange *= 2
+		entrySelector++
+	}
+	size := 12 + 16*n
+	for _, t := range tables {
+		size += (len(t.data) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
+	binary.BigEndian.PutUint32(out, 0x00010000)
+	binary.BigEndian.PutUint16(out[4:], uint16(n))
+	binary.BigEndian.PutUint16(out[6:], uint16(searchRange*16))
+	binary.BigEndian.PutUint16(out[8:], uint16(entrySelector))
+	binary.BigEndian.PutUint16(out[10:], uint16(n*16-searchRange*16))
+	headAt := -1
+	for i, t := range tables {
+		data := t.data
+		if t.tag == "head" {
+			if len(data) < 12 {
+				return nil, errFont
+			}
+			data = append([]byte(nil), data...)
+			binary.BigEndian.PutUint32(data[8:], 0) // checkSumAdjustment counts as zero
+			headAt = len(out) + 8
+		}
+		rec := out[12+16*i:]
+		copy(rec, t.tag)
+		binary.BigEndian.PutUint32(rec[4:], sfntChecksum(data))
+		binary.BigEndian.PutUint32(rec[8:], uint32(len(out)))
+		binary.BigEndian.PutUint32(rec[12:], uint32(len(data)))
+		out = append(out, data...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	if headAt < 0 {
+		return nil, errFont
+	}
+	binary.BigEndian.PutUint32(out[headAt:], 0xB1B0AFBA-sfntChecksum(out))
+	return out, nil
+}
+
+// glyphMap is a subset's mapping of characters to its glyphs, sorted by
+// character.
+type glyphMap []struct {
+	r   rune
+	gid uint16
+}
+
+// cmapFormat4 writes a cmap table with one subtable, Windows Unicode BMP
+// (3, 1), format 4: one segment per run of consecutive characters with
+// consecutive glyphs, each mapped by idDelta, and the closing 0xFFFF
+// segment.
+func cmapFormat4(m glyphMap) []byte {
+	type seg struct{ start, end, delta uint16 }
+	var segs []seg
+	for i, e := range m {
+		if e.r >= 0xFFFF {
+			break
+		}
+		if i > 0 && len(segs) > 0 {
+			last := &segs[len(segs)-1]
+			prev := m[i-1]
+			if rune(last.end)+1 == e.r && prev.gid+1 == e.gid {
+				last.end = uint16(e.r)
+				continue
+			}
+		}
+		segs = append(segs, seg{uint16(e.r), uint16(e.r), e.gid - uint16(e.r)})
+	}
+	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
+	segX2 := 2 * len(segs)
+	searchRange, entrySelector := 2, 0
+	for searchRange*2 <= segX2 {
+		searchRange *= 2
+		entrySelector++
+	}
+	length := 16 + 8*len(segs)
+	b := make([]byte, 0, 12+length)
+	u16 := func(v uint16) { b = binary.BigEndian.AppendUint16(b, v) }
+	u16(0) // version
+	u16(1) // one subtable
+	u16(3) // Windows
+	u16(1) // Unicode BMP
+	b = binary.BigEndian.AppendUint32(b, 12)
+	u16(4)
+	u16(uint16(length))
+	u16(0) // language
+	u16(uint16(segX2))
+	u16(uint16(searchRange))
+	u16(uint16(entrySelector))
+	u16(uint16(segX2 - searchRange))
+	for _, s := range segs {
+		u16(s.end)
+	}
+	u16(0) // reservedPad
+	for _, s := range segs {
+		u16(s.start)
+	}
+	for _, s := range segs {
+		u16(s.delta)
+	}
+	for range segs {
+		u16(0) // idRangeOffset: every segment maps by idDelta
+	}
+	return b
+}
+
+// fixSubset replaces the cmap of a subset with one made from m and
+// returns the new file and the font's PostScript name ("" if it has none).
+func fixSubset(ttf []byte, m glyphMap) ([]byte, string, error) {
+	tables, err := sfntTables(ttf)
+	if err != nil {
+		return nil, "", err
+	}
+	name := ""
+	found := false
+	for i := range tables {
+		switch tables[i].tag {
+		case "cmap":
+			tables[i].data = cmapFormat4(m)
+			found = true
+		case "name":
+			name = postScriptName(tables[i].data)
+		}
+	}
+	if !found {
+		return nil, "", errFont
+	}
+	out, err := sfntJoin(tables)
+	return out, name, err
+}
+
+// postScriptName reads name ID 6 from a name table (Windows, Unicode, or
+// Macintosh Roman), keeping only the characters a PDF name allows plainly.
+func postScriptName(name []byte) string {
+	if len(name) < 6 {
+		return ""
+	}
+	count, strOff := int(binary.BigEndian.Uint16(name[2:])), int(binary.BigEndian.Uint16(name[4:]))
+	for i := range count {
+		at := 6 + 12*i
+		if at+12 > len(name) {
+			return ""
+		}
+		rec := name[at:]
+		platform, nameID := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[6:])
+		length, off := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
+		if nameID != 6 || strOff+off+length > len(name) {
+			continue
+		}
+		raw := name[strOff+off : strOff+off+length]
+		var s []rune
+		switch platform {
+		case 3, 0:
+			units := make([]uint16, len(raw)/2)
+			for k := range units {
+				units[k] = binary.BigEndian.Uint16(raw[2*k:])
+			}
+			s = utf16.Decode(units)
+		case 1:
+			for _, c := range raw {
+				s = append(s, rune(c))
+			}
+		default:
+			continue
+		}
+		var b []byte
+		for _, r := range s {
+			if r > ' ' && r < 0x7F && !isPDFDelimiter(byte(r)) && r != '#' {
+				b = append(b, byte(r))
+			}
+		}
+		if len(b) > 0 {
+			return string(b)
+		}
+	}
+	return ""
+}
+
+func isPDFDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// subsetTag is the six capital letters that name a subset (ISO 32000-1
+// §9.6.4), derived from its content so that the same subset always gets
+// the same tag and different subsets practically never share one.
+func subsetTag(ttf []byte) string {
+	sum := sha256.Sum256(ttf)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
