@@ -25,7 +25,7 @@ import (
 
 // embeddedFont is the objects of one Type0 font in a document.
 type embeddedFont struct {
-	base string // the BaseFont, without a subset tag
+	base                                                           string // the BaseFont, without a subset tag
 	type0, cidFont, toUnicode, sysInfo, descriptor, cidToGID, file int
 }
 
