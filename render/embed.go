@@ -25,8 +25,9 @@ import (
 
 // embeddedFont is the objects of one Type0 font in a document.
 type embeddedFont struct {
-	base                                                           string // the BaseFont, without a subset tag
-	type0, cidFont, toUnicode, sysInfo, descriptor, cidToGID, file int
+	base string // the BaseFont, without a subset tag
+
+	type0, cidFont, toUnicode, sysInfo, descriptor, cidToGID, file int // object numbers
 }
 
 // objects returns the object numbers of the font, the Type0 font first.
@@ -202,10 +203,11 @@ func fixFonts(objs []pdfObject) error {
 		if err != nil {
 			return fmt.Errorf("font %s: %w", f.base, err)
 		}
-		fixed, ps, err := fixSubset(ttf, m)
+		fixed, names, err := fixSubset(ttf, m)
 		if err != nil {
 			return fmt.Errorf("font %s: %w", f.base, err)
 		}
+		ps := names.postScript
 		if ps == "" {
 			ps = f.base
 		}
@@ -218,7 +220,16 @@ func fixFonts(objs []pdfObject) error {
 		objs[index[f.toUnicode]].body = streamObject(f.toUnicode, "", toUnicodeCMap(m))
 		objs[index[f.type0]].body = renameFont(objs[index[f.type0]].body, baseFontRE, name)
 		objs[index[f.cidFont]].body = renameFont(objs[index[f.cidFont]].body, baseFontRE, name)
-		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, name)
+		// FontFamily, optional in ISO 32000-1, is what strict validators
+		// (pdfcpu) and screen readers look for.
+		extra := ""
+		if names.family != "" {
+			extra += " /FontFamily (" + names.family + ")"
+		}
+		if names.weight >= 100 && names.weight <= 900 && names.weight%100 == 0 {
+			extra += " /FontWeight " + strconv.Itoa(names.weight)
+		}
+		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, name+extra)
 	}
 	return nil
 }

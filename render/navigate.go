@@ -59,6 +59,10 @@ type outlineNode struct {
 	children []*outlineNode
 }
 
+// open reports whether an outline item starts open: Servizi (level 1)
+// and below start closed, since a booklet has hundreds of sheets.
+func open(o *outlineNode) bool { return o.m.level < 1 }
+
 // outline writes the outline tree as objects numbered from next; it
 // returns them and the root's number (0 when there are no marks).
 func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
@@ -90,6 +94,21 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		}
 	}
 	number(root)
+	// ISO 32000-1 Table 152 and 153: the root's /Count is the number of
+	// items visible at every level; an open item's, the number of its
+	// visible descendants; a closed item's, minus the number that would be
+	// visible if it were opened.
+	var visible func(*outlineNode) int
+	visible = func(o *outlineNode) int {
+		n := 0
+		for _, c := range o.children {
+			n++
+			if open(c) {
+				n += visible(c)
+			}
+		}
+		return n
+	}
 	var objs []pdfObject
 	var write func(o, parent *outlineNode, prev, nextSib *outlineNode)
 	write = func(o, parent *outlineNode, prev, nextSib *outlineNode) {
@@ -110,9 +129,9 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		}
 		if len(o.children) > 0 {
 			fmt.Fprintf(&b, " /First %d 0 R /Last %d 0 R", o.children[0].num, o.children[len(o.children)-1].num)
-			count := len(o.children)
-			if parent != nil && o.m.level >= 1 {
-				count = -count // Servizi start closed: a booklet has hundreds of sheets
+			count := visible(o)
+			if parent != nil && !open(o) {
+				count = -count
 			}
 			b.WriteString(" /Count " + strconv.Itoa(count))
 		}

@@ -170,34 +170,48 @@ func cmapFormat4(m glyphMap) []byte {
 	return b
 }
 
+// fontNames is what a subset says of itself for its PDF font dictionaries.
+type fontNames struct {
+	postScript, family string // "" when the font has none
+	weight             int    // usWeightClass, 0 when unknown
+}
+
 // fixSubset replaces the cmap of a subset with one made from m and
-// returns the new file and the font's PostScript name ("" if it has none).
-func fixSubset(ttf []byte, m glyphMap) ([]byte, string, error) {
+// returns the new file and the font's names.
+func fixSubset(ttf []byte, m glyphMap) ([]byte, fontNames, error) {
+	var names fontNames
 	tables, err := sfntTables(ttf)
 	if err != nil {
-		return nil, "", err
+		return nil, names, err
 	}
-	name := ""
 	found := false
 	for i := range tables {
-		switch tables[i].tag {
+		switch t := tables[i].data; tables[i].tag {
 		case "cmap":
 			tables[i].data = cmapFormat4(m)
 			found = true
 		case "name":
-			name = postScriptName(tables[i].data)
+			names.postScript, names.family = nameString(t, 6), nameString(t, 1)
+		case "OS/2":
+			if len(t) >= 6 {
+				names.weight = int(binary.BigEndian.Uint16(t[4:]))
+			}
 		}
 	}
 	if !found {
-		return nil, "", errFont
+		return nil, names, errFont
 	}
 	out, err := sfntJoin(tables)
-	return out, name, err
+	return out, names, err
 }
 
 // postScriptName reads name ID 6 from a name table (Windows, Unicode, or
 // Macintosh Roman), keeping only the characters a PDF name allows plainly.
-func postScriptName(name []byte) string {
+func postScriptName(name []byte) string { return nameString(name, 6) }
+
+// nameString reads name id from a name table, keeping only printable
+// ASCII that needs no escape in a PDF name or string.
+func nameString(name []byte, id uint16) string {
 	if len(name) < 6 {
 		return ""
 	}
@@ -210,7 +224,7 @@ func postScriptName(name []byte) string {
 		rec := name[at:]
 		platform, nameID := binary.BigEndian.Uint16(rec), binary.BigEndian.Uint16(rec[6:])
 		length, off := int(binary.BigEndian.Uint16(rec[8:])), int(binary.BigEndian.Uint16(rec[10:]))
-		if nameID != 6 || strOff+off+length > len(name) {
+		if nameID != id || strOff+off+length > len(name) {
 			continue
 		}
 		raw := name[strOff+off : strOff+off+length]
@@ -231,7 +245,7 @@ func postScriptName(name []byte) string {
 		}
 		var b []byte
 		for _, r := range s {
-			if r > ' ' && r < 0x7F && !isPDFDelimiter(byte(r)) && r != '#' {
+			if r > ' ' && r < 0x7F && !isPDFDelimiter(byte(r)) && r != '#' && r != '\\' {
 				b = append(b, byte(r))
 			}
 		}
