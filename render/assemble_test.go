@@ -5,7 +5,6 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -242,5 +241,4 @@ func TestCompressCopies(t *testing.T) {
 			t.Errorf("object %d: a stream left uncompressed", o.num)
 		}
 	}
-	_ = io.Discard
 }
