@@ -10,6 +10,9 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	pdfcpumodel "github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/templates"
 )
@@ -144,5 +147,34 @@ func TestControlCharacters(t *testing.T) {
 		if c < 0x20 || c >= 0x7F && c <= 0x9F {
 			t.Errorf("a control character %U reached the Info dictionary", c)
 		}
+	}
+}
+
+// TestStrictValidation: pdfcpu's strict validation accepts a booklet,
+// outline counts and font descriptors included. The contents' links are
+// left out: the assembly writes them as direct annotation dictionaries,
+// which strict validation refuses (to be made indirect with the tagging
+// of links, which needs them as objects).
+func TestStrictValidation(t *testing.T) {
+	objs := manyObjectives(4)
+	objs[1].Service, objs[3].Direction = "ALTRO SERVIZIO", "ALTRA DIREZIONE"
+	model.SortForBooklet(objs)
+	th := DefaultTheme()
+	pages := layoutBooklet(&th, objs, BookletInfo{Year: 2019}, Options{})
+	number(pages)
+	nav := navigationOf(&th, pages)
+	for i := range nav.links {
+		nav.links[i] = nil
+	}
+	d, err := drawParts(&th, pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := d.assemble(0, len(d.kids), Meta{Title: "prova", Created: time.Unix(0, 0)}, nav, true)
+	pdfcpumodel.ConfigPath = "disable"
+	conf := pdfcpumodel.NewDefaultConfiguration()
+	conf.ValidationMode = pdfcpumodel.ValidationStrict
+	if err := api.Validate(bytes.NewReader(pdf), conf); err != nil {
+		t.Errorf("strict validation: %v", err)
 	}
 }
