@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"regexp"
@@ -195,43 +196,97 @@ func fixFonts(objs []pdfObject) error {
 		return err
 	}
 	for _, f := range fonts {
-		m, err := glyphMapOf(objs[index[f.cidToGID]].body)
+		r, err := repair(objs[index[f.cidToGID]].body, objs[index[f.file]].body, f.base)
 		if err != nil {
 			return fmt.Errorf("font %s: %w", f.base, err)
 		}
-		ttf, err := streamData(objs[index[f.file]].body)
-		if err != nil {
-			return fmt.Errorf("font %s: %w", f.base, err)
-		}
-		fixed, names, err := fixSubset(ttf, m)
-		if err != nil {
-			return fmt.Errorf("font %s: %w", f.base, err)
-		}
-		ps := names.postScript
-		if ps == "" {
-			ps = f.base
-		}
-		name := subsetTag(fixed) + "+" + ps
-		var z bytes.Buffer
-		zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-		zw.Write(fixed)
-		zw.Close()
-		objs[index[f.file]].body = streamObject(f.file, fmt.Sprintf("\n/Filter /FlateDecode\n/Length1 %d", len(fixed)), z.Bytes())
-		objs[index[f.toUnicode]].body = streamObject(f.toUnicode, "", toUnicodeCMap(m))
-		objs[index[f.type0]].body = renameFont(objs[index[f.type0]].body, baseFontRE, name)
-		objs[index[f.cidFont]].body = renameFont(objs[index[f.cidFont]].body, baseFontRE, name)
-		// FontFamily, optional in ISO 32000-1, is what strict validators
-		// (pdfcpu) and screen readers look for.
-		extra := ""
-		if names.family != "" {
-			extra += " /FontFamily (" + names.family + ")"
-		}
-		if names.weight >= 100 && names.weight <= 900 && names.weight%100 == 0 {
-			extra += " /FontWeight " + strconv.Itoa(names.weight)
-		}
-		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, name+extra)
+		objs[index[f.file]].body = streamObject(f.file, fmt.Sprintf("\n/Filter /FlateDecode\n/Length1 %d", r.length1), r.file)
+		objs[index[f.toUnicode]].body = streamObject(f.toUnicode, "", r.toUnicode)
+		objs[index[f.type0]].body = renameFont(objs[index[f.type0]].body, baseFontRE, r.name)
+		objs[index[f.cidFont]].body = renameFont(objs[index[f.cidFont]].body, baseFontRE, r.name)
+		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, r.name+r.descriptor)
 	}
 	return nil
+}
+
+// repaired is what fixFonts writes for one subset.
+type repaired struct {
+	file       []byte // the subset with its new cmap, compressed
+	length1    int    // its length uncompressed
+	toUnicode  []byte
+	name       string // tag + PostScript name
+	descriptor string // entries added to the font descriptor
+}
+
+// repairs remembers the latest repairs by the subset and map they came
+// from: sheets drawn 25 at a time often use the same characters, and
+// deflating a font at the best level costs more than drawing a page.
+var repairs = struct {
+	sync.Mutex
+	m map[[32]byte]*repaired
+}{m: map[[32]byte]*repaired{}}
+
+var bestWriters = sync.Pool{New: func() any {
+	zw, _ := zlib.NewWriterLevel(nil, zlib.BestCompression)
+	return zw
+}}
+
+// repair makes the repaired subset of the CIDToGIDMap and FontFile2
+// objects of one font.
+func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
+	h := sha256.New()
+	for _, b := range [][]byte{mapBody, fileBody} {
+		if s := bytes.Index(b, streamKw); s >= 0 {
+			h.Write(b[s:])
+		}
+	}
+	var key [32]byte
+	h.Sum(key[:0])
+	repairs.Lock()
+	r := repairs.m[key]
+	repairs.Unlock()
+	if r != nil {
+		return r, nil
+	}
+	m, err := glyphMapOf(mapBody)
+	if err != nil {
+		return nil, err
+	}
+	ttf, err := streamData(fileBody)
+	if err != nil {
+		return nil, err
+	}
+	fixed, names, err := fixSubset(ttf, m)
+	if err != nil {
+		return nil, err
+	}
+	ps := names.postScript
+	if ps == "" {
+		ps = base
+	}
+	r = &repaired{length1: len(fixed), toUnicode: toUnicodeCMap(m), name: subsetTag(fixed) + "+" + ps}
+	var z bytes.Buffer
+	zw := bestWriters.Get().(*zlib.Writer)
+	zw.Reset(&z)
+	zw.Write(fixed)
+	zw.Close()
+	bestWriters.Put(zw)
+	r.file = z.Bytes()
+	// FontFamily, optional in ISO 32000-1, is what strict validators
+	// (pdfcpu) and screen readers look for.
+	if names.family != "" {
+		r.descriptor += " /FontFamily (" + names.family + ")"
+	}
+	if names.weight >= 100 && names.weight <= 900 && names.weight%100 == 0 {
+		r.descriptor += " /FontWeight " + strconv.Itoa(names.weight)
+	}
+	repairs.Lock()
+	if len(repairs.m) >= 64 {
+		clear(repairs.m)
+	}
+	repairs.m[key] = r
+	repairs.Unlock()
+	return r, nil
 }
 
 // faceStyles maps the PostScript name of each embedded face to its style.
