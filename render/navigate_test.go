@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/hex"
+	"encoding/xml"
 	"regexp"
 	"strconv"
 	"strings"
@@ -177,4 +178,43 @@ func TestStrictValidation(t *testing.T) {
 	if err := api.Validate(bytes.NewReader(pdf), conf); err != nil {
 		t.Errorf("strict validation: %v", err)
 	}
+}
+
+// FuzzMetaAgree: whatever a cell holds, the title the Info dictionary
+// gives a reader is the title the XMP gives, and the XMP is well-formed.
+func FuzzMetaAgree(f *testing.F) {
+	for _, s := range []string{"Primo\vSecondo", "a\x00b", "\xff\xfe", "Città – più\u0085", "\uFFFE\uFFFF", "😀 & <b>", "\r\n\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if s == "" {
+			return // neither writes a title
+		}
+		meta := Meta{Title: s, Created: time.Unix(0, 0).UTC()}
+		info := infoObject(1, meta.printable())
+		m := titleRE.FindSubmatch(info)
+		if m == nil {
+			t.Fatalf("no title in %q", info)
+		}
+		fromInfo := decodeTextString(t, string(m[1]))
+		xmp := xmpObject(2, meta, meta.Created)
+		body := xmp[bytes.Index(xmp, []byte("stream\n"))+7 : bytes.LastIndex(xmp, []byte("\nendstream"))]
+		body = bytes.TrimPrefix(body, []byte("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"))
+		body = bytes.TrimSuffix(body, []byte("\n<?xpacket end=\"w\"?>"))
+		var doc struct {
+			RDF struct {
+				Description struct {
+					Title struct {
+						Li string `xml:"Alt>li"`
+					} `xml:"title"`
+				} `xml:"Description"`
+			} `xml:"RDF"`
+		}
+		if err := xml.Unmarshal(body, &doc); err != nil {
+			t.Fatalf("the XMP is not well-formed: %v", err)
+		}
+		if fromXMP := doc.RDF.Description.Title.Li; fromXMP != fromInfo {
+			t.Errorf("Info %q, XMP %q", fromInfo, fromXMP)
+		}
+	})
 }
