@@ -3,6 +3,9 @@ package render
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -191,5 +194,33 @@ func TestFontsOnceInBooklet(t *testing.T) {
 	}
 	if got := bytes.Count(b.Bytes(), []byte("/FontFile2 ")); got != 2 {
 		t.Errorf("%d font programs embedded, want 2", got)
+	}
+	_, sheet := renderSheet(t, templates.Example().Objectives[0], Options{PDFA: true})
+	checkWithFontTools(t, map[string][]byte{"booklet.pdf": b.Bytes(), "sheet.pdf": sheet})
+}
+
+// checkWithFontTools runs scripts/check-fonts.py (fontTools and pikepdf,
+// independent of this code) on the documents, when Python has them.
+func checkWithFontTools(t *testing.T, docs map[string][]byte) {
+	t.Helper()
+	const python = "/usr/bin/python3"
+	if err := exec.Command(python, "-c", "import fontTools, pikepdf").Run(); err != nil {
+		t.Log("skipping the fontTools check: install python3-fonttools and python3-pikepdf")
+		return
+	}
+	dir := t.TempDir()
+	args := []string{filepath.Join("..", "scripts", "check-fonts.py")}
+	for name, pdf := range docs {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, pdf, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	out, err := exec.Command(python, args...).CombinedOutput()
+	if err != nil {
+		t.Errorf("check-fonts.py: %v\n%s", err, out)
+	} else {
+		t.Logf("check-fonts.py:\n%s", out)
 	}
 }

@@ -28,13 +28,13 @@ def parse_tounicode(data):
     text = data.decode("latin-1")
     for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
         for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            out[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
+            out[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be", "replace")
     for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
         for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
             base = bytes.fromhex(dst)
             for k, code in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
                 d = base[:-2] + (int.from_bytes(base[-2:], "big") + k).to_bytes(2, "big")
-                out[code] = d.decode("utf-16-be")
+                out[code] = d.decode("utf-16-be", "replace")
     return out
 
 
@@ -44,7 +44,7 @@ def used_codes(pdf):
     for page in pdf.pages:
         fonts = page.Resources.get("/Font", {})
         current = None
-        for operands, op in pikepdf.parse_content_stream(page):
+        for operands, op in pikepdf.parse_content_stream(page, "Tf Tj TJ ' \""):
             name = str(op)
             if name == "Tf":
                 f = fonts.get(str(operands[0]))
@@ -124,7 +124,10 @@ def main(paths):
         return 2
     bad = False
     for path in paths:
-        problems, fonts, glyphs = check(path)
+        try:
+            problems, fonts, glyphs = check(path)
+        except Exception as e:  # noqa: BLE001 - an unreadable file is a finding
+            problems, fonts, glyphs = [f"{path}: cannot be checked: {e!r}"], 0, 0
         for p in problems:
             print(p)
         bad = bad or bool(problems)
