@@ -242,3 +242,27 @@ func TestCompressCopies(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeFallback: when the fonts cannot be unified (here: a face this
+// package does not know), each part keeps its own and the document is
+// still whole.
+func TestMergeFallback(t *testing.T) {
+	parts := []*drawn{drawFixture(t, "alfa"), drawFixture(t, "beta")}
+	for _, p := range parts {
+		for i, o := range p.objs {
+			p.objs[i].body = bytes.ReplaceAll(o.body, []byte("+GoRegular"), []byte("+Sconosciuto"))
+		}
+	}
+	m := mergeDrawn(parts)
+	pdf := m.assemble(0, len(m.kids), Meta{Created: time.Unix(0, 0)}, nil, false)
+	checkReferences(t, pdf)
+	p := parseOutput(t, pdf)
+	fonts, err := findFonts(p.objs, p.index)
+	if err != nil || len(fonts) != 4 {
+		t.Errorf("%d fonts (%v), want each part's two", len(fonts), err)
+	}
+	doc, err := readPDF(pdf)
+	if err != nil || len(doc.Pages) != 2 || !strings.Contains(doc.Pages[1].Text, "beta") {
+		t.Errorf("%v", err)
+	}
+}
