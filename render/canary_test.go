@@ -138,7 +138,7 @@ func TestCanaryLibraryOutputShape(t *testing.T) {
 			fail("a FlateDecode FontFile2")
 			continue
 		}
-		if _, _, err := fixSubset(ttf, gm); err != nil {
+		if _, _, _, err := fixSubset(ttf, gm); err != nil {
 			fail("a TrueType subset with a cmap table: " + err.Error())
 		}
 		tu, _ := streamData(objs[index[f.toUnicode]].body)

@@ -28,12 +28,15 @@ import (
 type embeddedFont struct {
 	base string // the BaseFont, without a subset tag
 
-	type0, cidFont, toUnicode, sysInfo, descriptor, cidToGID, file int // object numbers
+	// Object numbers. aux is the CIDSystemInfo dictionary in the library's
+	// output; fixFonts moves that into the CIDFont and makes aux the
+	// CIDSet stream.
+	type0, cidFont, toUnicode, aux, descriptor, cidToGID, file int
 }
 
 // objects returns the object numbers of the font, the Type0 font first.
 func (f embeddedFont) objects() [7]int {
-	return [7]int{f.type0, f.cidFont, f.toUnicode, f.sysInfo, f.descriptor, f.cidToGID, f.file}
+	return [7]int{f.type0, f.cidFont, f.toUnicode, f.aux, f.descriptor, f.cidToGID, f.file}
 }
 
 var (
@@ -45,6 +48,7 @@ var (
 	descriptorRE = regexp.MustCompile(`/FontDescriptor (\d+) 0 R`)
 	cidToGIDRE   = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R`)
 	fontFile2RE  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	cidSetRE     = regexp.MustCompile(`/CIDSet (\d+) 0 R`)
 	type0Kw      = []byte("/Subtype /Type0")
 )
 
@@ -87,8 +91,11 @@ func findFonts(objs []pdfObject, index map[int]int) ([]embeddedFont, error) {
 			f.base = untagged(string(m[1]))
 		}
 		cid := get(f.cidFont)
-		f.sysInfo, f.descriptor, f.cidToGID = refIn(sysInfoRE, cid), refIn(descriptorRE, cid), refIn(cidToGIDRE, cid)
+		f.aux, f.descriptor, f.cidToGID = refIn(sysInfoRE, cid), refIn(descriptorRE, cid), refIn(cidToGIDRE, cid)
 		f.file = refIn(fontFile2RE, get(f.descriptor))
+		if f.aux == 0 { // repaired: the CIDSet
+			f.aux = refIn(cidSetRE, get(f.descriptor))
+		}
 		for _, n := range f.objects() {
 			if get(n) == nil {
 				return nil, fmt.Errorf("%w: font %s, object %d", errLayout, f.base, n)
@@ -200,11 +207,20 @@ func fixFonts(objs []pdfObject) error {
 		if err != nil {
 			return fmt.Errorf("font %s: %w", f.base, err)
 		}
+		sysInfo := dictOf(objs[index[f.aux]].body)
+		open, end := bytes.Index(sysInfo, []byte("<<")), bytes.LastIndex(sysInfo, []byte(">>"))
+		if open < 0 || end < open {
+			return fmt.Errorf("font %s: %w", f.base, errLayout)
+		}
+		sysInfo = sysInfo[open : end+2]
 		objs[index[f.file]].body = streamObject(f.file, fmt.Sprintf("\n/Filter /FlateDecode\n/Length1 %d", r.length1), r.file)
 		objs[index[f.toUnicode]].body = streamObject(f.toUnicode, "", r.toUnicode)
+		objs[index[f.cidToGID]].body = streamObject(f.cidToGID, "/Filter /FlateDecode", r.cidToGID)
+		objs[index[f.aux]].body = streamObject(f.aux, "/Filter /FlateDecode", r.cidSet)
 		objs[index[f.type0]].body = renameFont(objs[index[f.type0]].body, baseFontRE, r.name)
-		objs[index[f.cidFont]].body = renameFont(objs[index[f.cidFont]].body, baseFontRE, r.name)
-		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, r.name+r.descriptor)
+		cid := renameFont(objs[index[f.cidFont]].body, baseFontRE, r.name)
+		objs[index[f.cidFont]].body = sysInfoRE.ReplaceAllLiteral(cid, append([]byte("/CIDSystemInfo "), sysInfo...))
+		objs[index[f.descriptor]].body = renameFont(objs[index[f.descriptor]].body, fontNameRE, r.name+r.descriptor+" /CIDSet "+strconv.Itoa(f.aux)+" 0 R")
 	}
 	return nil
 }
@@ -214,6 +230,8 @@ type repaired struct {
 	file       []byte // the subset with its new cmap, compressed
 	length1    int    // its length uncompressed
 	toUnicode  []byte
+	cidToGID   []byte // compressed
+	cidSet     []byte // compressed
 	name       string // tag + PostScript name
 	descriptor string // entries added to the font descriptor
 }
@@ -256,7 +274,7 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 	if err != nil {
 		return nil, err
 	}
-	fixed, names, err := fixSubset(ttf, m)
+	fixed, m, names, err := fixSubset(ttf, m)
 	if err != nil {
 		return nil, err
 	}
@@ -265,13 +283,16 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 		ps = base
 	}
 	r = &repaired{length1: len(fixed), toUnicode: toUnicodeCMap(m), name: subsetTag(fixed) + "+" + ps}
-	var z bytes.Buffer
-	zw := bestWriters.Get().(*zlib.Writer)
-	zw.Reset(&z)
-	zw.Write(fixed)
-	zw.Close()
-	bestWriters.Put(zw)
-	r.file = z.Bytes()
+	deflate := func(data []byte) []byte {
+		var z bytes.Buffer
+		zw := bestWriters.Get().(*zlib.Writer)
+		zw.Reset(&z)
+		zw.Write(data)
+		zw.Close()
+		bestWriters.Put(zw)
+		return z.Bytes()
+	}
+	r.file, r.cidToGID, r.cidSet = deflate(fixed), deflate(cidToGIDMap(m)), deflate(cidSet(m))
 	// FontFamily, optional in ISO 32000-1, is what strict validators
 	// (pdfcpu) and screen readers look for.
 	if names.family != "" {

@@ -176,13 +176,17 @@ type fontNames struct {
 	weight             int    // usWeightClass, 0 when unknown
 }
 
-// fixSubset replaces the cmap of a subset with one made from m and
-// returns the new file and the font's names.
-func fixSubset(ttf []byte, m glyphMap) ([]byte, fontNames, error) {
+// fixSubset drops the glyphs no character of m reaches, replaces the
+// cmap with one made from m, and returns the new file, m with the glyphs
+// renumbered, and the font's names.
+func fixSubset(ttf []byte, m glyphMap) ([]byte, glyphMap, fontNames, error) {
 	var names fontNames
 	tables, err := sfntTables(ttf)
 	if err != nil {
-		return nil, names, err
+		return nil, nil, names, err
+	}
+	if tables, m, err = pruneGlyphs(tables, m); err != nil {
+		return nil, nil, names, err
 	}
 	found := false
 	for i := range tables {
@@ -199,10 +203,10 @@ func fixSubset(ttf []byte, m glyphMap) ([]byte, fontNames, error) {
 		}
 	}
 	if !found {
-		return nil, names, errFont
+		return nil, nil, names, errFont
 	}
 	out, err := sfntJoin(tables)
-	return out, names, err
+	return out, m, names, err
 }
 
 // postScriptName reads name ID 6 from a name table (Windows, Unicode, or
@@ -274,4 +278,196 @@ func subsetTag(ttf []byte) string {
 		tag[i] = 'A' + sum[i]%26
 	}
 	return string(tag)
+}
+
+// pruneGlyphs removes from a subset every glyph that no character of m
+// reaches, directly or as a component of a composite glyph, keeping glyph
+// 0 (.notdef): the library keeps the glyph of U+0000, which no code can
+// show, and PDF/A's CIDSet must list every glyph of the program. It
+// returns the tables and m with the glyphs renumbered.
+func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) {
+	get := func(tag string) []byte {
+		for _, t := range tables {
+			if t.tag == tag {
+				return t.data
+			}
+		}
+		return nil
+	}
+	head, maxp, hhea, loca, glyf, hmtx := get("head"), get("maxp"), get("hhea"), get("loca"), get("glyf"), get("hmtx")
+	if len(head) < 54 || len(maxp) < 6 || len(hhea) < 36 || loca == nil || glyf == nil {
+		return nil, nil, errFont
+	}
+	n := int(binary.BigEndian.Uint16(maxp[4:]))
+	long := binary.BigEndian.Uint16(head[50:]) == 1
+	nh := int(binary.BigEndian.Uint16(hhea[34:]))
+	if nh < 1 || nh > n || len(hmtx) < 4*nh+2*(n-nh) {
+		return nil, nil, errFont
+	}
+	offset := func(g int) int {
+		if long {
+			if 4*g+4 > len(loca) {
+				return -1
+			}
+			return int(binary.BigEndian.Uint32(loca[4*g:]))
+		}
+		if 2*g+2 > len(loca) {
+			return -1
+		}
+		return 2 * int(binary.BigEndian.Uint16(loca[2*g:]))
+	}
+	glyph := func(g int) ([]byte, error) {
+		a, b := offset(g), offset(g+1)
+		if a < 0 || b < a || b > len(glyf) {
+			return nil, errFont
+		}
+		return glyf[a:b], nil
+	}
+	// components calls f with the position of each component's glyph
+	// index in a composite glyph's data.
+	components := func(data []byte, f func(at int)) error {
+		if len(data) < 10 || int16(binary.BigEndian.Uint16(data)) >= 0 {
+			return nil
+		}
+		for at := 10; ; {
+			if at+4 > len(data) {
+				return errFont
+			}
+			flags := binary.BigEndian.Uint16(data[at:])
+			f(at + 2)
+			at += 4
+			if flags&0x0001 != 0 {
+				at += 4
+			} else {
+				at += 2
+			}
+			switch {
+			case flags&0x0008 != 0:
+				at += 2
+			case flags&0x0040 != 0:
+				at += 4
+			case flags&0x0080 != 0:
+				at += 8
+			}
+			if flags&0x0020 == 0 {
+				return nil
+			}
+		}
+	}
+	keep := make([]bool, n)
+	var visit func(g int) error
+	visit = func(g int) error {
+		if g < 0 || g >= n || keep[g] {
+			return nil
+		}
+		keep[g] = true
+		data, err := glyph(g)
+		if err != nil {
+			return err
+		}
+		var inner error
+		err = components(data, func(at int) {
+			if e := visit(int(binary.BigEndian.Uint16(data[at:]))); e != nil {
+				inner = e
+			}
+		})
+		return errors.Join(err, inner)
+	}
+	if err := visit(0); err != nil {
+		return nil, nil, err
+	}
+	for _, e := range m {
+		if err := visit(int(e.gid)); err != nil {
+			return nil, nil, err
+		}
+	}
+	newID := make([]uint16, n)
+	kept := 0
+	for g := range n {
+		if keep[g] {
+			newID[g] = uint16(kept)
+			kept++
+		}
+	}
+	if kept == n {
+		return tables, m, nil
+	}
+	var newGlyf, newHmtx []byte
+	newLoca := make([]byte, 0, 4*(kept+1))
+	for g := range n {
+		if !keep[g] {
+			continue
+		}
+		data, _ := glyph(g)
+		data = append([]byte(nil), data...)
+		components(data, func(at int) {
+			binary.BigEndian.PutUint16(data[at:], newID[binary.BigEndian.Uint16(data[at:])])
+		})
+		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+		newGlyf = append(newGlyf, data...)
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+		adv := hmtx[4*min(g, nh-1):]
+		lsb := hmtx[4*g+2:]
+		if g >= nh {
+			lsb = hmtx[4*nh+2*(g-nh):]
+		}
+		newHmtx = append(newHmtx, adv[0], adv[1], lsb[0], lsb[1])
+	}
+	newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
+	out := make([]sfntTable, 0, len(tables))
+	for _, t := range tables {
+		data := t.data
+		switch t.tag {
+		case "glyf":
+			data = newGlyf
+		case "loca":
+			data = newLoca
+		case "hmtx":
+			data = newHmtx
+		case "head":
+			data = append([]byte(nil), data...)
+			binary.BigEndian.PutUint16(data[50:], 1) // long offsets
+		case "maxp":
+			data = append([]byte(nil), data...)
+			binary.BigEndian.PutUint16(data[4:], uint16(kept))
+		case "hhea":
+			data = append([]byte(nil), data...)
+			binary.BigEndian.PutUint16(data[34:], uint16(kept))
+		}
+		out = append(out, sfntTable{t.tag, data})
+	}
+	pruned := make(glyphMap, len(m))
+	for i, e := range m {
+		pruned[i] = e
+		pruned[i].gid = newID[e.gid]
+	}
+	return out, pruned, nil
+}
+
+// cidSet is the CIDSet stream of a subset (ISO 32000-1 Table 124): one
+// bit per CID, the first CID in the high-order bit of the first byte, set
+// for CID 0 (.notdef) and every CID of m.
+func cidSet(m glyphMap) []byte {
+	top := rune(0)
+	for _, e := range m {
+		top = max(top, e.r)
+	}
+	b := make([]byte, top/8+1)
+	b[0] = 0x80
+	for _, e := range m {
+		b[e.r/8] |= 0x80 >> (e.r % 8)
+	}
+	return b
+}
+
+// cidToGIDMap is the CIDToGIDMap stream of m: two bytes for each of the
+// 65,536 CIDs, as the library writes it.
+func cidToGIDMap(m glyphMap) []byte {
+	b := make([]byte, 2*0x10000)
+	for _, e := range m {
+		binary.BigEndian.PutUint16(b[2*e.r:], e.gid)
+	}
+	return b
 }
