@@ -104,6 +104,27 @@ func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
 		if err != nil {
 			t.Fatalf("font %s: an independent parser refuses the subset: %v", names[0], err)
 		}
+		// The CIDSet lists CID 0 and every CID with a glyph, and so as
+		// many CIDs as the program has glyphs (ISO 19005-2 6.2.11.4.2).
+		set, err := streamData(p.body(t, refIn(cidSetRE, dictOf(p.body(t, f.descriptor)))))
+		if err != nil {
+			t.Fatalf("font %s: no CIDSet: %v", names[0], err)
+		}
+		bits := 0
+		for i, c := range set {
+			for k := range 8 {
+				if c&(0x80>>k) == 0 {
+					continue
+				}
+				bits++
+				if cid := 8*i + k; cid > 0 && !slicesContainsRune(gm, rune(cid)) {
+					t.Errorf("font %s: the CIDSet lists CID %d, which has no glyph", names[0], cid)
+				}
+			}
+		}
+		if bits != font.NumGlyphs() {
+			t.Errorf("font %s: the CIDSet lists %d CIDs, the subset has %d glyphs", names[0], bits, font.NumGlyphs())
+		}
 		var buf sfnt.Buffer
 		for _, e := range gm {
 			gid, err := font.GlyphIndex(&buf, e.r)
@@ -133,6 +154,15 @@ func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
 		}
 	}
 	return fonts, shown
+}
+
+func slicesContainsRune(m glyphMap, r rune) bool {
+	for _, e := range m {
+		if e.r == r {
+			return true
+		}
+	}
+	return false
 }
 
 // faceCounts counts the fonts of a document by name without the tag.

@@ -2,10 +2,11 @@
 """Check the embedded fonts of PDFs with independent tools (pikepdf, fontTools).
 
 For every Type0 font of every file: the subset opens in fontTools with every
-table decompiled; its name carries a subset tag (ABCDEF+Name); every glyph a
-page draws has a ToUnicode mapping, and that character maps back, through the
-subset's own cmap, to the same glyph (the round trip). Across the file, each
-font name is embedded exactly once.
+table decompiled; its name carries a subset tag (ABCDEF+Name); its CIDSet
+lists exactly the glyphs of the program (PDF/A); every glyph a page draws has
+a ToUnicode mapping, and that character maps back, through the subset's own
+cmap, to the same glyph (the round trip). Across the file, each font name is
+embedded exactly once.
 
 Usage: /usr/bin/python3 scripts/check-fonts.py FILE.pdf...
 Needs the Debian packages python3-fonttools and python3-pikepdf.
@@ -92,6 +93,16 @@ def check(path):
             problems.append(f"{where}: the subset has no Unicode cmap")
             continue
         m = cid.CIDToGIDMap.read_bytes()
+        if "/CIDSet" not in desc:
+            problems.append(f"{where}: no CIDSet (PDF/A-1 asks it of a subset)")
+        else:
+            cidset = desc.CIDSet.read_bytes()
+            listed = [8 * i + k for i, c in enumerate(cidset) for k in range(8) if c & (0x80 >> k)]
+            for c in listed:
+                if c > 0 and int.from_bytes(m[2 * c:2 * c + 2], "big") == 0:
+                    problems.append(f"{where}: the CIDSet lists CID {c}, which has no glyph")
+            if len(listed) < font["maxp"].numGlyphs:
+                problems.append(f"{where}: the CIDSet lists {len(listed)} CIDs for {font['maxp'].numGlyphs} glyphs")
         tounicode = parse_tounicode(obj.ToUnicode.read_bytes())
         codes = used.get(obj.objgen, set())
         for code in sorted(codes):
@@ -120,7 +131,7 @@ def check(path):
 
 def main(paths):
     if not paths:
-        print(__doc__.strip().splitlines()[-3], file=sys.stderr)
+        print(__doc__.strip(), file=sys.stderr)
         return 2
     bad = False
     for path in paths:
