@@ -2,10 +2,13 @@ package render
 
 import (
 	"encoding/binary"
+	"sort"
 	"testing"
 
+	xfont "golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
 )
 
 func glyphs(pairs ...int) glyphMap {
@@ -101,6 +104,51 @@ func TestSubsetTag(t *testing.T) {
 	for in, want := range map[string]string{"ABCDEF+Go-Bold": "Go-Bold", "Go-Bold": "Go-Bold", "ABCDEf+X": "ABCDEf+X", "ABCDEFG": "ABCDEFG"} {
 		if got := untagged(in); got != want {
 			t.Errorf("untagged(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPruneGlyphs: a font cut down to a few characters keeps .notdef and
+// their glyphs only, renumbered, with the same advances and outlines'
+// bounds as in the whole font.
+func TestPruneGlyphs(t *testing.T) {
+	orig, err := sfnt.Parse(goregular.TTF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf sfnt.Buffer
+	var m glyphMap
+	for _, r := range "Aaàé€ " {
+		g, err := orig.GlyphIndex(&buf, r)
+		if err != nil || g == 0 {
+			t.Fatalf("%q: %v", r, err)
+		}
+		m = append(m, glyphs(int(r), int(g))...)
+	}
+	sort.Slice(m, func(i, j int) bool { return m[i].r < m[j].r })
+	ttf, pruned, _, err := fixSubset(goregular.TTF, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := sfnt.Parse(ttf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.NumGlyphs() != len(m)+1 {
+		t.Errorf("%d glyphs, want %d", f.NumGlyphs(), len(m)+1)
+	}
+	ppem := fixed.I(1000)
+	for i, e := range pruned {
+		g, err := f.GlyphIndex(&buf, e.r)
+		if err != nil || uint16(g) != e.gid {
+			t.Errorf("%q: glyph %d, the map says %d", e.r, g, e.gid)
+		}
+		a1, _ := orig.GlyphAdvance(&buf, sfnt.GlyphIndex(m[i].gid), ppem, xfont.HintingNone)
+		a2, _ := f.GlyphAdvance(&buf, g, ppem, xfont.HintingNone)
+		b1, _, _ := orig.GlyphBounds(&buf, sfnt.GlyphIndex(m[i].gid), ppem, xfont.HintingNone)
+		b2, _, _ := f.GlyphBounds(&buf, g, ppem, xfont.HintingNone)
+		if a1 != a2 || b1 != b2 {
+			t.Errorf("%q: advance %v bounds %v, was %v %v", e.r, a2, b2, a1, b1)
 		}
 	}
 }
