@@ -401,7 +401,9 @@ func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) 
 		data, _ := glyph(g)
 		data = append([]byte(nil), data...)
 		components(data, func(at int) {
-			binary.BigEndian.PutUint16(data[at:], newID[binary.BigEndian.Uint16(data[at:])])
+			if c := int(binary.BigEndian.Uint16(data[at:])); c < n {
+				binary.BigEndian.PutUint16(data[at:], newID[c])
+			}
 		})
 		newLoca = binary.BigEndian.AppendUint32(newLoca, uint32(len(newGlyf)))
 		newGlyf = append(newGlyf, data...)
