@@ -377,6 +377,9 @@ func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) 
 		return nil, nil, err
 	}
 	for _, e := range m {
+		if int(e.gid) >= n {
+			return nil, nil, errFont
+		}
 		if err := visit(int(e.gid)); err != nil {
 			return nil, nil, err
 		}

@@ -152,3 +152,17 @@ func TestPruneGlyphs(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFixSubset: whatever bytes come as a font program, repairing it
+// returns an error or a font, never a panic.
+func FuzzFixSubset(f *testing.F) {
+	small, m, _, err := fixSubset(goregular.TTF, glyphs('A', 36, 'a', 68))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(small)
+	f.Fuzz(func(t *testing.T, ttf []byte) {
+		fixSubset(ttf, m)
+		fixSubset(ttf, glyphs('A', 36, 'a', 68))
+	})
+}
