@@ -208,11 +208,11 @@ func fixFonts(objs []pdfObject) error {
 			return fmt.Errorf("font %s: %w", f.base, err)
 		}
 		sysInfo := dictOf(objs[index[f.aux]].body)
-		open, end := bytes.Index(sysInfo, []byte("<<")), bytes.LastIndex(sysInfo, []byte(">>"))
-		if open < 0 || end < open {
+		lo, hi := bytes.Index(sysInfo, []byte("<<")), bytes.LastIndex(sysInfo, []byte(">>"))
+		if lo < 0 || hi < lo {
 			return fmt.Errorf("font %s: %w", f.base, errLayout)
 		}
-		sysInfo = sysInfo[open : end+2]
+		sysInfo = sysInfo[lo : hi+2]
 		objs[index[f.file]].body = streamObject(f.file, fmt.Sprintf("\n/Filter /FlateDecode\n/Length1 %d", r.length1), r.file)
 		objs[index[f.toUnicode]].body = streamObject(f.toUnicode, "", r.toUnicode)
 		objs[index[f.cidToGID]].body = streamObject(f.cidToGID, "/Filter /FlateDecode", r.cidToGID)

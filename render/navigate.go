@@ -59,9 +59,9 @@ type outlineNode struct {
 	children []*outlineNode
 }
 
-// open reports whether an outline item starts open: Servizi (level 1)
+// startsOpen reports whether an outline item starts open: Servizi (level 1)
 // and below start closed, since a booklet has hundreds of sheets.
-func open(o *outlineNode) bool { return o.m.level < 1 }
+func startsOpen(o *outlineNode) bool { return o.m.level < 1 }
 
 // outline writes the outline tree as objects numbered from next; it
 // returns them and the root's number (0 when there are no marks).
@@ -103,7 +103,7 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		n := 0
 		for _, c := range o.children {
 			n++
-			if open(c) {
+			if startsOpen(c) {
 				n += visible(c)
 			}
 		}
@@ -130,7 +130,7 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		if len(o.children) > 0 {
 			fmt.Fprintf(&b, " /First %d 0 R /Last %d 0 R", o.children[0].num, o.children[len(o.children)-1].num)
 			count := visible(o)
-			if parent != nil && !open(o) {
+			if parent != nil && !startsOpen(o) {
 				count = -count
 			}
 			b.WriteString(" /Count " + strconv.Itoa(count))
