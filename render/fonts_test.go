@@ -200,6 +200,10 @@ func TestFontsOnceInBooklet(t *testing.T) {
 	plan := peggen.Plan(peggen.Options{N: 200, Seed: 3})
 	objs := plan.Objectives
 	model.SortForBooklet(objs)
+	// Characters only the first part draws, and others only the last.
+	first, last := "Ĉapelo ĝis ŝŭo", "Ωμέγα Жизнь ½ ≤ ∑ œ ł"
+	objs[0].Description += " " + first
+	objs[len(objs)-1].Description += " " + last
 	th := DefaultTheme()
 	var b bytes.Buffer
 	if err := Booklet(&b, &th, objs, BookletInfo{Year: 2019, Entity: "Comune di Prova"}, Options{}, Meta{Created: time.Date(2019, 2, 1, 0, 0, 0, 0, time.UTC)}); err != nil {
@@ -220,6 +224,12 @@ func TestFontsOnceInBooklet(t *testing.T) {
 	for _, r := range allText(doc) {
 		if !unicode.IsSpace(r) && !shown[r] {
 			t.Errorf("the booklet shows %q, which no ToUnicode maps", r)
+		}
+	}
+	text := strings.Join(strings.Fields(allText(doc)), " ")
+	for _, w := range []string{first, last} {
+		if !strings.Contains(text, w) {
+			t.Errorf("the booklet does not say %q", w)
 		}
 	}
 	if got := bytes.Count(b.Bytes(), []byte("/FontFile2 ")); got != 2 {
