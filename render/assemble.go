@@ -41,6 +41,9 @@ func parseDrawn(raw []byte) (*drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := fixFonts(objs); err != nil {
+		return nil, err
+	}
 	if err := compressObjects(objs); err != nil {
 		return nil, err
 	}
@@ -104,6 +107,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		// document made without one says 1970, the same on every run.
 		meta.Created = time.Unix(0, 0).UTC()
 	}
+	meta = meta.printable() // the same text in Info and XMP
 	keep := map[int]bool{}
 	for _, k := range d.kids[from:to] {
 		keep[k] = true
