@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -23,7 +24,7 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, ln, server.New(server.Config{}), 30*time.Second, io.Discard) }()
+	go func() { served <- serve(ctx, ln, server.New(server.Config{}), server.Config{Timeout: 30 * time.Second}, io.Discard) }()
 
 	data, _ := os.ReadFile("../../samples/2019_ZN10.xlsx")
 	var body bytes.Buffer
@@ -65,5 +66,64 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + ln.Addr().String() + "/"); err == nil {
 		t.Error("the server still answers")
+	}
+}
+
+// TestServePortInUse: a port already taken is one Italian sentence saying
+// what to do, not the system's English.
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	code, _, stderr := pegpdf(t, "servizio", "--addr", ln.Addr().String())
+	if code != exitUsage || !strings.Contains(stderr, "la porta è già in uso") || !strings.Contains(stderr, "--addr 127.0.0.1:8081") ||
+		strings.Contains(stderr, "bind") || strings.Contains(stderr, "address already in use") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
+
+// TestServeRemoteNeedsFlag: listening beyond this machine needs --rete.
+func TestServeRemoteNeedsFlag(t *testing.T) {
+	for _, addr := range []string{"0.0.0.0:0", ":0", "[::]:0"} {
+		code, _, stderr := pegpdf(t, "servizio", "--addr", addr)
+		if code != exitUsage || !strings.Contains(stderr, "--rete") || !strings.Contains(stderr, "tutta la rete") {
+			t.Errorf("%s: exit %d: %s", addr, code, stderr)
+		}
+	}
+	for addr, want := range map[string]bool{"127.0.0.1:8080": false, "localhost:8080": false, "[::1]:8080": false, "127.0.0.2:80": false,
+		"0.0.0.0:8080": true, ":8080": true, "192.168.1.2:8080": true, "peg.example:8080": true} {
+		if got, err := needsRemote(addr); err != nil || got != want {
+			t.Errorf("%s: %v %v", addr, got, err)
+		}
+	}
+	if _, err := needsRemote("8080"); err == nil || !strings.Contains(err.Error(), "127.0.0.1:8080") {
+		t.Errorf("no port: %v", err)
+	}
+}
+
+// TestServeStartupLines: the start-up line is a URL a person can click
+// (never http://[::]:P/), and a server open to the network says so.
+func TestServeStartupLines(t *testing.T) {
+	ln, err := net.Listen("tcp", ":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, stop := context.WithCancel(context.Background())
+	var log bytes.Buffer
+	done := make(chan error, 1)
+	go func() { done <- serve(ctx, ln, http.NotFoundHandler(), server.Config{Remote: true}, &log) }()
+	time.Sleep(100 * time.Millisecond)
+	stop()
+	<-done
+	out := log.String()
+	if strings.Contains(out, "[::]") || strings.Contains(out, "0.0.0.0") || !strings.Contains(out, "http://127.0.0.1:") ||
+		!strings.Contains(out, "ATTENZIONE: la pagina è aperta a tutta la rete") || !strings.Contains(out, "--token") {
+		t.Errorf("start-up lines:\n%s", out)
+	}
+	local, _ := pageURLs(&net.TCPAddr{IP: net.IPv6loopback, Port: 8080})
+	if local != "http://[::1]:8080/" {
+		t.Errorf("IPv6 loopback: %s", local)
 	}
 }
