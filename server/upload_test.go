@@ -254,4 +254,3 @@ func TestItalianDuration(t *testing.T) {
 		}
 	}
 }
-

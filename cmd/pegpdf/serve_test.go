@@ -24,7 +24,9 @@ func TestGracefulShutdown(t *testing.T) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	served := make(chan error, 1)
-	go func() { served <- serve(ctx, ln, server.New(server.Config{}), server.Config{Timeout: 30 * time.Second}, io.Discard) }()
+	go func() {
+		served <- serve(ctx, ln, server.New(server.Config{}), server.Config{Timeout: 30 * time.Second}, io.Discard)
+	}()
 
 	data, _ := os.ReadFile("../../samples/2019_ZN10.xlsx")
 	var body bytes.Buffer
