@@ -145,6 +145,9 @@ func (s *server) timedOut(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) tooLarge() string {
+	if s.cfg.MaxBytes < 1<<20 {
+		return fmt.Sprintf("la richiesta supera il limite di %d KB: caricare meno file alla volta", s.cfg.MaxBytes>>10)
+	}
 	return fmt.Sprintf("la richiesta supera il limite di %d MB: caricare meno file alla volta", s.cfg.MaxBytes>>20)
 }
 
