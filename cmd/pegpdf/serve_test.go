@@ -1,13 +1,16 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
 	"io"
 	"mime/multipart"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -127,5 +130,78 @@ func TestServeStartupLines(t *testing.T) {
 	local, _ := pageURLs(&net.TCPAddr{IP: net.IPv6loopback, Port: 8080})
 	if local != "http://[::1]:8080/" {
 		t.Errorf("IPv6 loopback: %s", local)
+	}
+}
+
+// TestServeParity: the same inputs and options give the same bytes from
+// the command line and from the page, for every document the page offers.
+func TestServeParity(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1564574400")
+	created := time.Unix(1564574400, 0).UTC()
+	dir := t.TempDir()
+	theme := filepath.Join(dir, "tema.toml")
+	themeText := "[ente]\nnome = \"Comune di Valverde\"\nriga_atti = \"Allegato B alla delibera n. 7\"\n"
+	os.WriteFile(theme, []byte(themeText), 0o644)
+	in := "../../samples/peg-2019.xlsx"
+	data, _ := os.ReadFile(in)
+	h := server.New(server.Config{Now: func() time.Time { return created }})
+	post := func(endpoint string, fields map[string]string) []byte {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for k, v := range fields {
+			mw.WriteField(k, v)
+		}
+		w, _ := mw.CreateFormFile("files", "peg-2019.xlsx")
+		w.Write(data)
+		w, _ = mw.CreateFormFile("theme", "tema.toml")
+		w.Write([]byte(themeText))
+		mw.Close()
+		r := httptest.NewRequest("POST", "http://127.0.0.1/api/"+endpoint, &body)
+		r.Header.Set("Content-Type", mw.FormDataContentType())
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d %s", endpoint, rec.Code, rec.Body.String())
+		}
+		return rec.Body.Bytes()
+	}
+	for _, c := range []struct {
+		endpoint string
+		args     []string
+		fields   map[string]string
+	}{
+		{"booklet", []string{"libretto", "--fronte-retro", "--anno", "2020", "--titolo", "PEG 2019", "--pdfa"},
+			map[string]string{"duplex": "true", "year": "2020", "title": "PEG 2019", "pdfa": "true"}},
+		{"booklet", []string{"libretto", "--ente", "Comune di Prova", "--sottotitolo", "Allegato A"},
+			map[string]string{"entity": "Comune di Prova", "subtitle": "Allegato A"}},
+		{"report", []string{"rapporto", "--al", "31/07/2019", "--con-schede"},
+			map[string]string{"as-of": "31/07/2019", "with-sheets": "true"}},
+	} {
+		out := filepath.Join(dir, c.endpoint+".pdf")
+		args := append(append(c.args, "--tema", theme, "--out", out), in)
+		if code, _, stderr := pegpdf(t, args...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		cli, _ := os.ReadFile(out)
+		if web := post(c.endpoint, c.fields); !bytes.Equal(cli, web) {
+			t.Errorf("%v: the command line and the page differ (%d and %d bytes)", c.args, len(cli), len(web))
+		}
+	}
+	sheets := filepath.Join(dir, "schede")
+	if code, _, stderr := pegpdf(t, "schede", "--al", "31/07/2019", "--tema", theme, "--out", sheets, in); code != 0 {
+		t.Fatalf("sheets: exit %d: %s", code, stderr)
+	}
+	zipped := post("sheets", map[string]string{"as-of": "31/07/2019"})
+	zr, err := zip.NewReader(bytes.NewReader(zipped), int64(len(zipped)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		web, _ := io.ReadAll(rc)
+		cli, err := os.ReadFile(filepath.Join(sheets, f.Name))
+		if err != nil || !bytes.Equal(cli, web) {
+			t.Errorf("sheet %s: the command line and the page differ (%v)", f.Name, err)
+		}
 	}
 }
