@@ -346,6 +346,42 @@ func TestPageEndToEnd(t *testing.T) {
 
 // shot saves a screenshot: the whole page at desktop width; at a phone's
 // width, one screen from the status line down (the problems as cards).
+// TestLoginPageEndToEnd: a server open to the network with a token asks
+// for it on an accessible page; without a token the page says that anyone
+// on the network can use it.
+func TestLoginPageEndToEnd(t *testing.T) {
+	axeJS, err := os.ReadFile("testdata/axe/axe.min.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &page{t: t, ctx: browser(t), axe: string(axeJS)}
+	open := httptest.NewServer(New(Config{Remote: true}))
+	defer open.Close()
+	p.open(open.URL)
+	p.do(chromedp.WaitVisible("#network"))
+	if n := p.text("#network"); !strings.Contains(n, "aperta a tutta la rete, senza codice di accesso") {
+		t.Errorf("network notice: %q", n)
+	}
+	p.check("empty page")
+
+	locked := httptest.NewServer(New(Config{Remote: true, Token: "segreto-123"}))
+	defer locked.Close()
+	p.do(chromedp.Navigate(locked.URL+"/"), chromedp.WaitVisible("#token"))
+	if f := p.focused(); f != "token" {
+		t.Errorf("login: focus on %q", f)
+	}
+	p.check("login")
+	p.do(chromedp.SendKeys("#token", "sbagliato\r"), chromedp.WaitVisible("#token-help.error"))
+	if p.attr("token", "aria-invalid") != "true" || !strings.Contains(p.text("#token-help"), "errato") {
+		t.Errorf("wrong token: %q", p.text("#token-help"))
+	}
+	p.check("login, wrong token")
+	p.do(chromedp.SendKeys("#token", "segreto-123\r"), chromedp.WaitVisible("#files"), chromedp.WaitVisible("#network"))
+	if n := p.text("#network"); !strings.Contains(n, "protetta da un codice di accesso") {
+		t.Errorf("network notice with a token: %q", n)
+	}
+}
+
 func shot(p *page, path string, width int64) {
 	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)

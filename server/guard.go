@@ -89,9 +89,15 @@ func (s *server) hostAllowed(hostport string) bool {
 }
 
 // sameOrigin reports whether a request that changes something comes from
-// the page itself, or from a program that sends no Origin (curl).
+// the page itself, or from a program that sends no Origin (curl). The
+// browser's Sec-Fetch-Site decides when present (page scripts cannot set
+// it; the login form's Origin is "null" under Referrer-Policy no-referrer);
+// otherwise the Origin must be this server's.
 func sameOrigin(r *http.Request) bool {
-	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+	switch r.Header.Get("Sec-Fetch-Site") {
+	case "same-origin", "none":
+		return true
+	case "same-site", "cross-site":
 		return false
 	}
 	o := r.Header.Get("Origin")

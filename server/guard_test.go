@@ -53,6 +53,10 @@ func TestCrossOriginRefused(t *testing.T) {
 		{map[string]string{"Origin": "http://attacker.example"}, 403},
 		{map[string]string{"Origin": "null"}, 403},
 		{map[string]string{"Sec-Fetch-Site": "cross-site"}, 403},
+		{map[string]string{"Sec-Fetch-Site": "same-site", "Origin": "http://127.0.0.1:9000"}, 403}, // another local service
+		{map[string]string{"Origin": "http://127.0.0.1:9000"}, 403},
+		{map[string]string{"Sec-Fetch-Site": "same-origin", "Origin": "null"}, 400}, // the login form
+
 		{map[string]string{"Origin": "http://127.0.0.1:8080"}, 400}, // same origin: reaches the API (no body: 400)
 		{nil, 400}, // curl
 	} {
