@@ -109,7 +109,10 @@ func listen(addr string) (net.Listener, error) {
 	case err == nil:
 		return ln, nil
 	case errors.Is(err, syscall.EADDRINUSE):
-		return nil, usagef("--addr %s: la porta è già in uso, forse da un altro «pegpdf servizio» già avviato: aprire quello, o sceglierne un'altra, ad esempio --addr 127.0.0.1:8081", addr)
+		host, port, _ := net.SplitHostPort(addr)
+		next, _ := strconv.Atoi(port)
+		return nil, usagef("--addr %s: la porta è già in uso, forse da un altro «pegpdf servizio» già avviato: aprire quello, o sceglierne un'altra, ad esempio --addr %s",
+			addr, net.JoinHostPort(host, strconv.Itoa(next%65535+1)))
 	case errors.Is(err, syscall.EACCES):
 		return nil, usagef("--addr %s: questa porta è riservata all'amministratore: sceglierne una sopra 1024, ad esempio 8080", addr)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
