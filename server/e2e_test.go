@@ -25,6 +25,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
@@ -47,7 +49,12 @@ func browser(t *testing.T) context.Context {
 	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelC := chromedp.NewContext(actx)
 	t.Cleanup(func() { cancelC(); cancelA() })
-	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil { // starts the browser
+	// starts the browser; the page has the focus a person's window has
+	focused := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tg, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+		return err
+	})
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), focused); err != nil {
 		t.Fatalf("chromium: %v", err)
 	}
 	return ctx
@@ -144,6 +151,11 @@ func (p *page) check(state string) {
 	}
 	if tag := eval[string](p, `document.activeElement ? document.activeElement.tagName : "none"`); state != "empty page" && (tag == "BODY" || tag == "none") {
 		p.t.Errorf("%s: focus on <body> after the answer", state)
+	}
+	if state != "empty page" {
+		if msg := eval[string](p, focusRingJS); msg != "" {
+			p.t.Errorf("%s: %s", state, msg)
+		}
 	}
 	p.do(chromedp.KeyEvent("\t"))
 	if tag := eval[string](p, `document.activeElement.tagName`); tag == "BODY" {
