@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -122,6 +123,62 @@ func rssMB() float64 {
 	return 0
 }
 
+var big struct {
+	once     sync.Once
+	data     []byte
+	read     time.Duration // reading it
+	batch    time.Duration // drawing one batch of sheets per core
+}
+
+// bigWorkbook is a 2,000-objective workbook, with how long reading it and
+// drawing one batch of sheets take on this machine now.
+func bigWorkbook(t *testing.T) ([]byte, time.Duration, time.Duration) {
+	big.once.Do(func() {
+		var wb bytes.Buffer
+		if err := workbook.Write(&wb, peggen.Plan(peggen.Options{N: 2000, Monitoring: 0.8})); err != nil {
+			t.Fatal(err)
+		}
+		start := time.Now()
+		plan, _, err := workbook.Read(bytes.NewReader(wb.Bytes()), workbook.Limits{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		big.read = time.Since(start)
+		th := render.DefaultTheme()
+		start = time.Now()
+		batch.RenderSheets(context.Background(), &th, plan.Objectives[:render.SheetsPerDocument*runtime.NumCPU()], render.Options{}, render.Meta{}, runtime.NumCPU(),
+			func(int, []byte) error { return nil })
+		big.batch = time.Since(start)
+		big.data = wb.Bytes()
+	})
+	return big.data, big.read, big.batch
+}
+
+// stopsAndIdles waits for the work to give back its slot, then checks that
+// it did so within bound, and that the CPU and the heap are back to idle.
+func stopsAndIdles(t *testing.T, s *server, since time.Time, bound time.Duration, idleHeap, idleRSS float64) {
+	t.Helper()
+	for len(s.slots) > 0 && time.Since(since) < 10*time.Second {
+		time.Sleep(5 * time.Millisecond)
+	}
+	stopped := time.Since(since)
+	cpu0 := cpuTime()
+	time.Sleep(500 * time.Millisecond)
+	cpu := cpuTime() - cpu0
+	heap, rss := heapMB(), rssMB()
+	t.Logf("work stopped %v later (bound %v); then CPU %v in 500ms; heap %.1f MB (idle %.1f), RSS %.0f MB (idle %.0f)",
+		stopped.Round(time.Millisecond), bound.Round(time.Millisecond), cpu.Round(time.Millisecond), heap, idleHeap, rss, idleRSS)
+	if stopped > bound {
+		t.Errorf("the work held its slot %v after the end of the request", stopped)
+	}
+	if cpu > 50*time.Millisecond {
+		t.Errorf("CPU still busy after the work stopped: %v in 500ms", cpu)
+	}
+	if heap > idleHeap+50 {
+		t.Errorf("heap %.1f MB, idle %.1f MB", heap, idleHeap)
+	}
+}
+
 // TestTimedOutWorkStops: after a request past its time limit, the work
 // stops: within a second its slot is free (on a machine so loaded that one
 // batch of sheets takes longer, within two batches' time), then the CPU is
@@ -130,53 +187,51 @@ func TestTimedOutWorkStops(t *testing.T) {
 	if testing.Short() {
 		t.Skip("renders hundreds of sheets")
 	}
-	var wb bytes.Buffer
-	if err := workbook.Write(&wb, peggen.Plan(peggen.Options{N: 2000, Monitoring: 0.8})); err != nil {
-		t.Fatal(err)
-	}
-	read := time.Now()
-	plan, _, err := workbook.Read(bytes.NewReader(wb.Bytes()), workbook.Limits{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, read, batch := bigWorkbook(t)
 	// The reader does not take a context yet: the time limit must fall
 	// while the sheets are drawn.
-	timeout := 2*time.Since(read) + 300*time.Millisecond
-	th := render.DefaultTheme()
-	calib := time.Now()
-	batch.RenderSheets(context.Background(), &th, plan.Objectives[:render.SheetsPerDocument*runtime.NumCPU()], render.Options{}, render.Meta{}, runtime.NumCPU(),
-		func(int, []byte) error { return nil })
-	bound := max(time.Second, 2*time.Since(calib))
-	plan = nil
-
+	timeout := 2*read + 300*time.Millisecond
 	s := newServer(Config{Timeout: timeout, Now: func() time.Time { return fixed }})
 	h := s.handler()
 	idleHeap, idleRSS := heapMB(), rssMB()
 	start := time.Now()
-	w := post(t, h, "/api/sheets", []file{{"grande.xlsx", wb.Bytes()}}, nil)
+	w := post(t, h, "/api/sheets", []file{{"grande.xlsx", data}}, nil)
 	answered := time.Since(start)
 	if w.Code != 503 {
 		t.Fatalf("the request was not timed out (%d in %v): make it bigger", w.Code, answered)
 	}
-	for len(s.slots) > 0 && time.Since(start) < answered+10*time.Second {
-		time.Sleep(5 * time.Millisecond)
+	t.Logf("time limit %v: answered 503 at %v", timeout.Round(time.Millisecond), answered.Round(time.Millisecond))
+	stopsAndIdles(t, s, time.Now(), max(time.Second, 2*batch), idleHeap, idleRSS)
+}
+
+// TestClientGoneWorkStops: a client that goes away mid-conversion stops
+// the work, as a time-out does.
+func TestClientGoneWorkStops(t *testing.T) {
+	if testing.Short() {
+		t.Skip("renders hundreds of sheets")
 	}
-	stopped := time.Since(start) - answered
-	cpu0 := cpuTime()
-	time.Sleep(500 * time.Millisecond)
-	cpu := cpuTime() - cpu0
-	heap, rss := heapMB(), rssMB()
-	t.Logf("time limit %v: answered 503 at %v; work stopped %v later (bound %v); then CPU %v in 500ms; heap %.1f MB (idle %.1f), RSS %.0f MB (idle %.0f)",
-		timeout.Round(time.Millisecond), answered.Round(time.Millisecond), stopped.Round(time.Millisecond), bound.Round(time.Millisecond), cpu.Round(time.Millisecond), heap, idleHeap, rss, idleRSS)
-	if stopped > bound {
-		t.Errorf("the work held its slot %v after the answer", stopped)
+	data, read, batch := bigWorkbook(t)
+	s := newServer(Config{Timeout: time.Minute, Now: func() time.Time { return fixed }})
+	srv := httptest.NewServer(s.handler())
+	defer srv.Close()
+	idleHeap, idleRSS := heapMB(), rssMB()
+	ctx, cancel := context.WithCancel(context.Background())
+	body, ct := form(t, []file{{"grande.xlsx", data}}, nil)
+	req, _ := http.NewRequestWithContext(ctx, "POST", srv.URL+"/api/sheets", body)
+	req.Header.Set("Content-Type", ct)
+	go func() {
+		for len(s.slots) == 0 { // the upload is read, the work started
+			time.Sleep(5 * time.Millisecond)
+		}
+		time.Sleep(2*read + 300*time.Millisecond) // drawing
+		cancel()
+	}()
+	_, err := http.DefaultClient.Do(req)
+	gone := time.Now()
+	if err == nil {
+		t.Fatal("the request finished before the client left: make it bigger")
 	}
-	if cpu > 50*time.Millisecond {
-		t.Errorf("CPU still busy after the work stopped: %v in 500ms", cpu)
-	}
-	if heap > idleHeap+50 {
-		t.Errorf("heap %.1f MB, idle %.1f MB", heap, idleHeap)
-	}
+	stopsAndIdles(t, s, gone, max(time.Second, 2*batch), idleHeap, idleRSS)
 }
 
 // TestTemplateDownload: GET /api/template gives the same workbook as
