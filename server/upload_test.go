@@ -124,10 +124,10 @@ func rssMB() float64 {
 }
 
 var big struct {
-	once     sync.Once
-	data     []byte
-	read     time.Duration // reading it
-	batch    time.Duration // drawing one batch of sheets per core
+	once  sync.Once
+	data  []byte
+	read  time.Duration // reading it
+	batch time.Duration // drawing one batch of sheets per core
 }
 
 // bigWorkbook is a 2,000-objective workbook, with how long reading it and
