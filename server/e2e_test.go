@@ -10,7 +10,8 @@
 // any violation, checks that focus is not on <body> after the answer nor
 // after a Tab, and that at a 320 px viewport nothing scrolls sideways.
 // PEGPDF_SCREENSHOT=docs/web.png and PEGPDF_SCREENSHOT_320=docs/web-320.png
-// also save screenshots of the page.
+// also save screenshots of the page; PEGPDF_SCREENSHOTS=DIR saves every
+// state at 320 px.
 package server
 
 import (
@@ -168,6 +169,13 @@ func (p *page) check(state string) {
 	}
 	if v := eval[[]string](p, axeRunJS, await); len(v) > 0 {
 		p.t.Errorf("%s at 320 px: axe: %v", state, v)
+	}
+	if dir := os.Getenv("PEGPDF_SCREENSHOTS"); dir != "" { // every state at 320 px, to look at
+		ctx, cancel := context.WithTimeout(p.ctx, 30*time.Second)
+		defer cancel()
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(filepath.Join(dir, strings.NewReplacer(" ", "-", "(", "", ")", "", ",", "").Replace(state)+".png"), png, 0o644)
+		}
 	}
 	p.do(chromedp.EmulateViewport(1100, 1400))
 }
