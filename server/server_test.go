@@ -116,10 +116,14 @@ func TestPage(t *testing.T) {
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	page := w.Body.String()
-	for _, s := range []string{`lang="it"`, `<label for="files">`, `aria-live="polite"`, "Controlla e produci"} {
+	for _, s := range []string{`lang="it"`, `<label for="files">`, `role="status"`, "Controlla e produci",
+		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`} {
 		if !strings.Contains(page, s) {
 			t.Errorf("the page lacks %q", s)
 		}
+	}
+	if strings.Contains(page, "«pegpdf modello»") {
+		t.Error("the page sends the clerk to the command line for the template")
 	}
 	if strings.Contains(page, "<script>") || strings.Contains(page, "http://") || strings.Contains(page, "https://") {
 		t.Error("the page has an inline script or an external resource")

@@ -96,6 +96,12 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) (*request, erro
 			req.fields[part.FormName()] = strings.TrimSpace(string(data))
 		}
 	}
+	// Read to the end of the body (an epilogue after the last part): only
+	// then does net/http clear the upload deadline and watch the connection,
+	// so that a client going away cancels the work.
+	if _, err := io.Copy(io.Discard, r.Body); err != nil {
+		return nil, s.bodyError(err)
+	}
 	if len(req.uploads) == 0 {
 		return nil, &statusError{status: http.StatusBadRequest, field: "files", msg: "nessun file: scegliere uno o più file .xlsx o .ods (nel campo «files» per le API)"}
 	}

@@ -328,3 +328,26 @@ func TestItalianDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestLongWorkOutlivesUploadDeadline: the upload deadline bounds the
+// upload only; a conversion that runs past it is not taken for a client
+// that went away (net/http clears the deadline once the body is read to
+// its end, which receive makes sure of).
+func TestLongWorkOutlivesUploadDeadline(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads a big workbook")
+	}
+	data, read, _ := bigWorkbook(t)
+	srv := httptest.NewServer(newTestServer(Config{UploadTimeout: read / 4}))
+	defer srv.Close()
+	body, ct := form(t, []file{{"grande.xlsx", data}}, nil)
+	resp, err := http.Post(srv.URL+"/api/check", ct, body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != 200 || !bytes.Contains(out, []byte(`"objectives": 2000`)) {
+		t.Errorf("a check longer than the upload deadline (%v): %d %.200s", read/4, resp.StatusCode, out)
+	}
+}
