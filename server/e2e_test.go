@@ -93,6 +93,17 @@ const focusRingJS = `(() => {
   return ratio >= 3 ? "" : name + ": focus ring " + s.outlineColor + " on " + behind + " is " + ratio.toFixed(2) + ":1";
 })()`
 
+// brokenWordsJS lists the table's cells drawn on more lines than they have
+// words: a word cut in the middle ("Fil e", "er ro re").
+const brokenWordsJS = `Array.from(document.querySelectorAll("#problems th, #problems td")).filter(e => {
+  const t = e.textContent.trim();
+  if (!t || e.offsetParent === null) return false;
+  const r = document.createRange();
+  r.selectNodeContents(e);
+  const lines = new Set(Array.from(r.getClientRects()).filter(x => x.width > 0).map(x => Math.round(x.bottom)));
+  return lines.size > t.split(/\s+/).length;
+}).map(e => e.textContent)`
+
 const answeredJS = `(() => { const s = document.getElementById("status"); return s.textContent !== "" && !s.classList.contains("busy"); })()`
 
 type page struct {
@@ -162,7 +173,12 @@ func (p *page) check(state string) {
 	if tag := eval[string](p, `document.activeElement.tagName`); tag == "BODY" {
 		p.t.Errorf("%s: focus on <body> after Tab", state)
 	}
-	p.do(chromedp.EmulateViewport(320, 900))
+	for _, width := range []int64{700, 320} {
+		p.do(chromedp.EmulateViewport(width, 900))
+		if cut := eval[[]string](p, brokenWordsJS); len(cut) > 0 {
+			p.t.Errorf("%s at %d px: words cut in the problems table: %q", state, width, cut)
+		}
+	}
 	if w := eval[int](p, `document.documentElement.scrollWidth`); w > 320 {
 		wide := eval[[]string](p, `Array.from(document.querySelectorAll("body *")).filter(e => e.getBoundingClientRect().right > 320.5 && !e.closest(".table-wrap")).map(e => e.tagName + "#" + e.id + " " + Math.round(e.getBoundingClientRect().right)).slice(0, 8)`)
 		p.t.Errorf("%s: at 320 px the page is %d px wide: %v", state, w, wide)
