@@ -18,7 +18,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/internal/pdfread"
 	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/render"
@@ -146,8 +145,8 @@ func bigWorkbook(t *testing.T) ([]byte, time.Duration, time.Duration) {
 		big.read = time.Since(start)
 		th := render.DefaultTheme()
 		start = time.Now()
-		batch.RenderSheets(context.Background(), &th, plan.Objectives[:render.SheetsPerDocument*runtime.NumCPU()], render.Options{}, render.Meta{}, runtime.NumCPU(),
-			func(int, []byte) error { return nil })
+		objs := plan.Objectives[:render.SheetsPerDocument]
+		render.Sheets(&th, objs, render.Options{}, make([]render.Meta, len(objs)))
 		big.batch = time.Since(start)
 		big.data = wb.Bytes()
 	})
