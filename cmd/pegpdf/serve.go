@@ -126,21 +126,17 @@ func listen(addr string) (net.Listener, error) {
 	}
 }
 
-// pageURLs are addresses a person can click for a listener: the loopback
-// one and, when it listens on every interface, this computer's own IPv4
-// addresses on the network.
+// pageURLs are addresses a person can click for a listener: its own
+// address or, when it listens on every interface, the loopback one and this
+// computer's own IPv4 addresses on the network.
 func pageURLs(a net.Addr) (local string, network []string) {
 	tcp, ok := a.(*net.TCPAddr)
 	if !ok {
 		return "http://" + a.String() + "/", nil
 	}
 	port := strconv.Itoa(tcp.Port)
-	if !tcp.IP.IsUnspecified() {
-		u := "http://" + net.JoinHostPort(tcp.IP.String(), port) + "/"
-		if tcp.IP.IsLoopback() {
-			return u, nil
-		}
-		return "http://" + net.JoinHostPort("127.0.0.1", port) + "/", []string{u}
+	if !tcp.IP.IsUnspecified() { // one address: the only one that answers
+		return "http://" + net.JoinHostPort(tcp.IP.String(), port) + "/", nil
 	}
 	local = "http://" + net.JoinHostPort("127.0.0.1", port) + "/"
 	addrs, _ := net.InterfaceAddrs()

@@ -127,9 +127,10 @@ func TestServeStartupLines(t *testing.T) {
 		!strings.Contains(out, "ATTENZIONE: la pagina è aperta a tutta la rete") || !strings.Contains(out, "--token") {
 		t.Errorf("start-up lines:\n%s", out)
 	}
-	local, _ := pageURLs(&net.TCPAddr{IP: net.IPv6loopback, Port: 8080})
-	if local != "http://[::1]:8080/" {
-		t.Errorf("IPv6 loopback: %s", local)
+	for ip, want := range map[string]string{"::1": "http://[::1]:8080/", "192.168.1.2": "http://192.168.1.2:8080/", "127.0.0.1": "http://127.0.0.1:8080/"} {
+		if local, network := pageURLs(&net.TCPAddr{IP: net.ParseIP(ip), Port: 8080}); local != want || len(network) != 0 {
+			t.Errorf("%s: %s %v", ip, local, network)
+		}
 	}
 }
 
