@@ -117,7 +117,7 @@ func TestPage(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	page := w.Body.String()
 	for _, s := range []string{`lang="it"`, `<label for="files">`, `role="status"`, "Controlla e produci",
-		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`} {
+		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`, `id="password"`} {
 		if !strings.Contains(page, s) {
 			t.Errorf("the page lacks %q", s)
 		}
@@ -406,4 +406,23 @@ func peakRSS() string {
 		}
 	}
 	return "unknown"
+}
+
+// TestPassword: the page's password field opens a protected workbook.
+func TestPassword(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(sample(t, "2019_ZN10.xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var locked bytes.Buffer
+	f.Write(&locked, excelize.Options{Password: "segreto"})
+	h := newTestServer(Config{})
+	w := post(t, h, "/api/check", []file{{"protetto.xlsx", locked.Bytes()}}, map[string]string{"password": "segreto"})
+	if c := decode[checkJSON](t, w); len(c.Files) != 1 || c.Files[0].Objectives != 1 {
+		t.Errorf("with the password: %+v", c)
+	}
+	w = post(t, h, "/api/check", []file{{"protetto.xlsx", locked.Bytes()}}, nil)
+	if c := decode[checkJSON](t, w); len(c.Files) != 1 || c.Files[0].Status != "errori" {
+		t.Errorf("without the password: %+v", c)
+	}
 }

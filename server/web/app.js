@@ -124,7 +124,7 @@
   function fields(withFiles) {
     const fd = new FormData();
     for (const f of withFiles) fd.append("files", f, f.name);
-    for (const name of ["as-of", "entity", "title", "subtitle", "year"]) {
+    for (const name of ["as-of", "entity", "title", "subtitle", "year", "password"]) {
       const v = $(name).value.trim();
       if (v) fd.append(name, v);
     }
