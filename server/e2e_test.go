@@ -329,6 +329,14 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 	p.check("success")
 
+	// The evaluation in CSV, as «pegpdf rapporto --csv».
+	p.open(srv.URL)
+	p.do(chromedp.SetUploadFiles("#files", []string{good}), chromedp.Click("#kind-evaluation"), chromedp.SendKeys("#as-of", "31/07/2019"))
+	p.submit()
+	if name := p.attr("download", "download"); name != "esiti.csv" || !strings.HasPrefix(p.text("#status"), "Documento pronto") {
+		t.Errorf("evaluation: %q, status %q", name, p.text("#status"))
+	}
+
 	// A theme the server refuses: the theme field is marked and focused.
 	theme := filepath.Join(t.TempDir(), "tema.toml")
 	os.WriteFile(theme, []byte("[ente]\nlogo = \"stemma.png\"\n"), 0o644)

@@ -93,10 +93,11 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("POST /api/sheets", s.api(s.sheets))
 	mux.HandleFunc("POST /api/booklet", s.api(s.booklet))
 	mux.HandleFunc("POST /api/report", s.api(s.report))
+	mux.HandleFunc("POST /api/evaluation", s.api(s.evaluation))
 	mux.HandleFunc("GET /api/template", s.template)
 	mux.HandleFunc("GET /api/info", s.info)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		fail(w, http.StatusNotFound, "indirizzo sconosciuto: le API sono /api/check, /api/sheets, /api/booklet e /api/report con il metodo POST, /api/template e /api/info con GET")
+		fail(w, http.StatusNotFound, "indirizzo sconosciuto: le API sono /api/check, /api/sheets, /api/booklet, /api/report e /api/evaluation con il metodo POST, /api/template e /api/info con GET")
 	})
 	return secure(s.guard(mux))
 }

@@ -188,6 +188,13 @@ func TestServeParity(t *testing.T) {
 			t.Errorf("%v: the command line and the page differ (%d and %d bytes)", c.args, len(cli), len(web))
 		}
 	}
+	csvOut := filepath.Join(dir, "esiti.csv")
+	if code, _, stderr := pegpdf(t, "rapporto", "--al", "31/07/2019", "--csv", csvOut, "--out", filepath.Join(dir, "r.pdf"), in); code != 0 {
+		t.Fatalf("report --csv: exit %d: %s", code, stderr)
+	}
+	if cli, _ := os.ReadFile(csvOut); !bytes.Equal(cli, post("evaluation", map[string]string{"as-of": "31/07/2019"})) {
+		t.Error("the evaluation CSV: the command line and the page differ")
+	}
 	sheets := filepath.Join(dir, "schede")
 	if code, _, stderr := pegpdf(t, "schede", "--al", "31/07/2019", "--tema", theme, "--out", sheets, in); code != 0 {
 		t.Fatalf("sheets: exit %d: %s", code, stderr)
