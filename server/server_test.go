@@ -177,7 +177,7 @@ func TestSheetsZip(t *testing.T) {
 
 func TestInputErrors422(t *testing.T) {
 	h := newTestServer(Config{})
-	for _, url := range []string{"/api/sheets", "/api/booklet", "/api/report"} {
+	for _, url := range []string{"/api/sheets", "/api/booklet", "/api/report", "/api/evaluation"} {
 		w := post(t, h, url, []file{{"rotto.xlsx", broken(t)}}, nil)
 		if w.Code != 422 {
 			t.Errorf("%s: %d", url, w.Code)
