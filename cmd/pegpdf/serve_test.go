@@ -213,3 +213,18 @@ func TestServeParity(t *testing.T) {
 		}
 	}
 }
+
+// TestServeHelp: the help says the limits and the network options, with
+// times in words.
+func TestServeHelp(t *testing.T) {
+	_, stdout, stderr := pegpdf(t, "servizio", "--help")
+	out := stdout + stderr
+	for _, s := range []string{"--rete", "--token", "PEGPDF_TOKEN", "--host", "--upload-timeout", "350 KB", "(predefinito: 2 minuti)", "(predefinito: 1 minuto)"} {
+		if !strings.Contains(out, s) {
+			t.Errorf("the help lacks %q", s)
+		}
+	}
+	if strings.Contains(out, "m0s") {
+		t.Error("a time in the help is written as Go writes it (2m0s)")
+	}
+}
