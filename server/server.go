@@ -1,8 +1,16 @@
 // Package server is pegpdf's web page and HTTP API, for clerks who never
 // open a terminal and for other municipal software. It exposes what the
 // commands do, nothing more: check workbooks, make the sheets (as a zip),
-// the booklet or the monitoring report. Uploads are read in memory and
-// never touch the disk; no name sent by a client is ever used as a path.
+// the booklet, the monitoring report or its evaluation, give the template.
+// Uploads are read in memory and never touch the disk; no name sent by a
+// client is ever used as a path.
+//
+// Its files, by concern: server.go (configuration, routes, the documents),
+// api.go (an API call's life: upload, slot, time limit, answer), upload.go
+// (the multipart body and its fields), guard.go (Host, Origin, access
+// token, security headers), template.go and evaluation.go (the other
+// downloads), web/ (the page). It composes documents through the shared
+// pipeline and never imports the Excel or PDF libraries itself.
 package server
 
 import (
