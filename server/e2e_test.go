@@ -143,6 +143,12 @@ func (p *page) open(url string) {
 func (p *page) submit() {
 	p.t.Helper()
 	p.do(chromedp.Focus("#go"), chromedp.KeyEvent("\r"))
+	p.waitAnswer()
+}
+
+// waitAnswer waits until the status line has an answer.
+func (p *page) waitAnswer() {
+	p.t.Helper()
 	ctx, cancel := context.WithTimeout(p.ctx, 90*time.Second)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](answeredJS, chromedp.WithPollingInterval(50*time.Millisecond))); err != nil {
@@ -301,6 +307,14 @@ func TestPageEndToEnd(t *testing.T) {
 		shot(p, path, 320)
 	}
 	p.check("problems")
+
+	// The problems as CSV: the button keeps the focus and says it is done.
+	p.do(chromedp.Focus("#problems-csv"), chromedp.KeyEvent("\r"))
+	p.waitAnswer()
+	if s := p.text("#status"); !strings.Contains(s, "esito.csv") || p.focused() != "problems-csv" {
+		t.Errorf("problems CSV: status %q, focus %q", s, p.focused())
+	}
+	p.check("problems CSV")
 
 	// A good workbook with warnings gives the booklet, with its options.
 	p.open(srv.URL)

@@ -8,8 +8,8 @@
 // Its files, by concern: server.go (configuration, routes, the documents),
 // api.go (an API call's life: upload, slot, time limit, answer), upload.go
 // (the multipart body and its fields), guard.go (Host, Origin, access
-// token, security headers), template.go and evaluation.go (the other
-// downloads), web/ (the page). It composes documents through the shared
+// token, security headers), template.go, evaluation.go and problems.go
+// (the other downloads), web/ (the page). It composes documents through the shared
 // pipeline and never imports the Excel or PDF libraries itself.
 package server
 
@@ -102,10 +102,11 @@ func (s *server) handler() http.Handler {
 	mux.HandleFunc("POST /api/booklet", s.api(s.booklet))
 	mux.HandleFunc("POST /api/report", s.api(s.report))
 	mux.HandleFunc("POST /api/evaluation", s.api(s.evaluation))
+	mux.HandleFunc("POST /api/problems", s.api(s.problems))
 	mux.HandleFunc("GET /api/template", s.template)
 	mux.HandleFunc("GET /api/info", s.info)
 	mux.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
-		fail(w, http.StatusNotFound, "indirizzo sconosciuto: le API sono /api/check, /api/sheets, /api/booklet, /api/report e /api/evaluation con il metodo POST, /api/template e /api/info con GET")
+		fail(w, http.StatusNotFound, "indirizzo sconosciuto: le API sono /api/check, /api/sheets, /api/booklet, /api/report, /api/evaluation e /api/problems con il metodo POST, /api/template e /api/info con GET")
 	})
 	return secure(s.guard(mux))
 }

@@ -228,3 +228,37 @@ func TestServeHelp(t *testing.T) {
 		t.Error("a time in the help is written as Go writes it (2m0s)")
 	}
 }
+
+// TestServeProblemsParity: the page's problem list in CSV is the file of
+// «pegpdf verifica --rapporto esito.csv».
+func TestServeProblemsParity(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile("../../samples/2019_ZN10.xlsx")
+	os.WriteFile(filepath.Join(dir, "a.xlsx"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.xlsx"), good, 0o644)
+	breakDate(t, filepath.Join(dir, "b.xlsx"))
+	broken, _ := os.ReadFile(filepath.Join(dir, "b.xlsx"))
+	t.Chdir(dir)
+	pegpdf(t, "verifica", "--rapporto", "esito.csv", "a.xlsx", "b.xlsx")
+	cli, err := os.ReadFile("esito.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{"a.xlsx", good}, {"b.xlsx", broken}} {
+		w, _ := mw.CreateFormFile("files", f.name)
+		w.Write(f.data)
+	}
+	mw.Close()
+	r := httptest.NewRequest("POST", "http://127.0.0.1/api/problems", &body)
+	r.Header.Set("Content-Type", mw.FormDataContentType())
+	rec := httptest.NewRecorder()
+	server.New(server.Config{}).ServeHTTP(rec, r)
+	if rec.Code != 200 || !bytes.Equal(cli, rec.Body.Bytes()) || !bytes.Contains(cli, []byte("errore")) {
+		t.Errorf("%d: the command line and the page differ:\n%s\n%s", rec.Code, cli, rec.Body.Bytes())
+	}
+}

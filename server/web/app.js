@@ -176,6 +176,33 @@
     fail(text, e.field);
   }
 
+  // The problems as CSV for Excel, asked of the server when wanted.
+  const csvButton = $("problems-csv");
+  csvButton.addEventListener("click", async () => {
+    if (working) return;
+    working = true;
+    csvButton.setAttribute("aria-disabled", "true");
+    try {
+      say("Preparazione dell'elenco dei problemi…", true);
+      const r = await fetch("api/problems", { method: "POST", body: fields(files) });
+      if (!r.ok) { await answerError(r, "Elenco dei problemi"); return; }
+      const a = document.createElement("a");
+      a.href = URL.createObjectURL(await r.blob());
+      a.download = "esito.csv";
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+      say("Elenco dei problemi scaricato: esito.csv.");
+    } catch (err) {
+      fail("Il server non risponde: controllare che «pegpdf servizio» sia ancora avviato e riprovare.");
+    } finally {
+      status.classList.remove("busy");
+      working = false;
+      csvButton.removeAttribute("aria-disabled");
+    }
+  });
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     if (working) return; // the button is aria-disabled, never disabled
