@@ -15,8 +15,6 @@ package server
 
 import (
 	"archive/zip"
-	"embed"
-	"io/fs"
 	"mime"
 	"net/http"
 	"runtime"
@@ -27,9 +25,6 @@ import (
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/render"
 )
-
-//go:embed web
-var web embed.FS
 
 // Config are the server's limits and look. The zero value of a limit means
 // its default.
@@ -86,17 +81,8 @@ func newServer(cfg Config) *server {
 }
 
 func (s *server) handler() http.Handler {
-	static, _ := fs.Sub(web, "web")
 	mux := http.NewServeMux()
-	files := http.FileServerFS(static)
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			w.Header().Set("Allow", "GET, HEAD")
-			fail(w, http.StatusMethodNotAllowed, "la pagina si legge con GET")
-			return
-		}
-		files.ServeHTTP(w, r)
-	})
+	mux.Handle("/", page())
 	mux.HandleFunc("POST /api/check", s.api(s.check))
 	mux.HandleFunc("POST /api/sheets", s.api(s.sheets))
 	mux.HandleFunc("POST /api/booklet", s.api(s.booklet))

@@ -128,6 +128,13 @@ func TestPage(t *testing.T) {
 	if strings.Contains(page, "<script>") || strings.Contains(page, "http://") || strings.Contains(page, "https://") {
 		t.Error("the page has an inline script or an external resource")
 	}
+	for _, p := range []string{"/nessuna", "/web/app.js", "/server.go"} {
+		w = httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1"+p, nil))
+		if w.Code != 404 || !strings.Contains(w.Body.String(), "Pagina non trovata") {
+			t.Errorf("GET %s: %d %q", p, w.Code, w.Body.String())
+		}
+	}
 	w = httptest.NewRecorder()
 	h.ServeHTTP(w, httptest.NewRequest("POST", "http://127.0.0.1/", nil))
 	if w.Code != 405 {
