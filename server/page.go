@@ -12,9 +12,9 @@ import (
 //go:embed web
 var web embed.FS
 
-// page serves the page and its files, read with GET; any other path is an
+// pageHandler serves the page and its files, read with GET; any other path is an
 // Italian 404, not the file server's English one.
-func page() http.Handler {
+func pageHandler() http.Handler {
 	static, _ := fs.Sub(web, "web")
 	files := http.FileServerFS(static)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -82,7 +82,7 @@ func newServer(cfg Config) *server {
 
 func (s *server) handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.Handle("/", page())
+	mux.Handle("/", pageHandler())
 	mux.HandleFunc("POST /api/check", s.api(s.check))
 	mux.HandleFunc("POST /api/sheets", s.api(s.sheets))
 	mux.HandleFunc("POST /api/booklet", s.api(s.booklet))
