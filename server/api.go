@@ -145,10 +145,15 @@ func (s *server) timedOut(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) tooLarge() string {
+	return fmt.Sprintf("la richiesta supera il limite di %s: caricare meno file alla volta", s.maxSize())
+}
+
+// maxSize is the size limit as a person reads it: "20 MB", "10 KB".
+func (s *server) maxSize() string {
 	if s.cfg.MaxBytes < 1<<20 {
-		return fmt.Sprintf("la richiesta supera il limite di %d KB: caricare meno file alla volta", s.cfg.MaxBytes>>10)
+		return fmt.Sprintf("%d KB", s.cfg.MaxBytes>>10)
 	}
-	return fmt.Sprintf("la richiesta supera il limite di %d MB: caricare meno file alla volta", s.cfg.MaxBytes>>20)
+	return fmt.Sprintf("%d MB", s.cfg.MaxBytes>>20)
 }
 
 // recorder keeps an answer in memory until it is complete.
@@ -202,7 +207,7 @@ func italianDuration(d time.Duration) string {
 // info is what the page shows of the server: its limits and whether it is
 // open to the network.
 type info struct {
-	MaxMB         int64  `json:"maxMB"`
+	MaxSize       string `json:"maxSize"`
 	Timeout       string `json:"timeout"`
 	UploadTimeout string `json:"uploadTimeout"`
 	Remote        bool   `json:"remote"`
@@ -211,7 +216,7 @@ type info struct {
 
 func (s *server) info(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, info{
-		MaxMB: s.cfg.MaxBytes >> 20, Timeout: italianDuration(s.cfg.Timeout), UploadTimeout: italianDuration(s.cfg.UploadTimeout),
+		MaxSize: s.maxSize(), Timeout: italianDuration(s.cfg.Timeout), UploadTimeout: italianDuration(s.cfg.UploadTimeout),
 		Remote: s.cfg.Remote, Token: s.cfg.Token != "",
 	})
 }

@@ -27,7 +27,7 @@
   fetch("api/info").then((r) => r.ok ? r.json() : null).then((info) => {
     if (!info) return;
     limit = info.timeout;
-    $("limits").textContent = "Limiti: " + info.maxMB + " MB per richiesta, caricati entro " + info.uploadTimeout +
+    $("limits").textContent = "Limiti: " + info.maxSize + " per richiesta, caricati entro " + info.uploadTimeout +
       "; ogni conversione al massimo " + info.timeout + ".";
     if (info.remote) {
       const n = $("network");
