@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -192,24 +193,23 @@ func parseTheme(u upload) (render.Theme, error) {
 	return th, nil
 }
 
-// readInputs reads the uploaded workbooks, one after another on this
-// goroutine so that the slot stays taken while a reader runs, and stops
-// between workbooks when ctx ends.
+// readInputs reads the uploaded workbooks on the cores, waiting for every
+// reader so that the slot stays taken while one runs; once ctx ends no
+// more workbooks are started.
 // TODO: use the workbook reader's context-aware entry point once it exists,
 // so that a hostile workbook stops mid-read too.
 func (req *request) readInputs(ctx context.Context) error {
 	lim := workbook.Limits{Password: req.fields["password"]}
 	req.inputs = make([]*batch.Input, len(req.uploads))
-	for i, u := range req.uploads {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
+	errs := batch.Parallel(ctx, len(req.uploads), runtime.NumCPU(), func(i int) error {
+		u := req.uploads[i]
 		in := &batch.Input{Name: u.name}
 		in.Plan, in.Problems, in.Err = workbook.Read(bytes.NewReader(u.data), lim)
 		req.inputs[i] = in
-	}
+		return nil
+	})
 	req.uploads = nil // let the bytes go
-	return nil
+	return errors.Join(errs...)
 }
 
 func (s *server) bodyError(err error) error {
