@@ -104,13 +104,7 @@ func (s *server) api(endpoint func(http.ResponseWriter, *request) error) http.Ha
 					answer(rw, fmt.Errorf("panic: %v", p))
 				}
 			}()
-			err := req.readInputs(ctx)
-			if err == nil {
-				err = ctx.Err()
-			}
-			if err == nil {
-				err = endpoint(rw, req)
-			}
+			err := endpoint(rw, req)
 			if err == nil {
 				err = ctx.Err() // a document finished after the time limit is not sent
 			}

@@ -14,15 +14,10 @@
 package server
 
 import (
-	"archive/zip"
-	"mime"
 	"net/http"
 	"runtime"
-	"sync"
 	"time"
 
-	"github.com/pegpdf/pegpdf/batch"
-	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/render"
 )
 
@@ -95,118 +90,4 @@ func (s *server) handler() http.Handler {
 		fail(w, http.StatusNotFound, "indirizzo sconosciuto: le API sono /api/check, /api/sheets, /api/booklet, /api/report, /api/evaluation e /api/problems con il metodo POST, /api/template e /api/info con GET")
 	})
 	return secure(s.guard(mux))
-}
-
-// check answers with every problem of every workbook.
-func (s *server) check(w http.ResponseWriter, req *request) error {
-	batch.Collect(req.inputs)
-	writeJSON(w, http.StatusOK, checkResult(req.inputs))
-	return nil
-}
-
-func checkResult(inputs []*batch.Input) any {
-	return struct {
-		Files []batch.FileReport `json:"files"`
-	}{batch.Reports(inputs)}
-}
-
-// inputErrors is the 422 of a request whose workbooks have errors.
-func inputErrors(inputs []*batch.Input) error {
-	if batch.CountFailed(inputs) == 0 {
-		return nil
-	}
-	return &statusError{status: http.StatusUnprocessableEntity, msg: "i file hanno errori", body: checkResult(inputs)}
-}
-
-// options reads the fields named like the command line's flags.
-func (s *server) options(req *request) (render.Options, render.Meta, error) {
-	var opt render.Options
-	var err error
-	if opt.PDFA, err = boolField(req.fields, "pdfa"); err != nil {
-		return opt, render.Meta{}, err
-	}
-	if v := req.fields["as-of"]; v != "" {
-		if opt.AsOf, err = model.ParseDate(v); err != nil {
-			return opt, render.Meta{}, fieldError("as-of", "%q non è una data: scriverla come gg/mm/aaaa, ad esempio 31/07/2019", v)
-		}
-	}
-	entity := req.fields["entity"]
-	if entity == "" {
-		entity = req.theme.Entity
-	}
-	return opt, render.Meta{Author: entity, Created: s.cfg.Now()}, nil
-}
-
-func attachment(w http.ResponseWriter, contentType, name string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-}
-
-// sheets answers with a zip of one PDF per objective.
-func (s *server) sheets(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	objs, names := batch.SheetFiles(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	pdfs := make([][]byte, len(objs))
-	var mu sync.Mutex
-	err = batch.RenderSheets(req.ctx, req.theme, objs, opt, meta, runtime.NumCPU(), func(i int, pdf []byte) error {
-		mu.Lock()
-		pdfs[i] = pdf
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	attachment(w, "application/zip", "schede.zip")
-	zw := zip.NewWriter(w)
-	for i, pdf := range pdfs {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: names[i], Method: zip.Store, Modified: meta.Created})
-		if err != nil {
-			return err
-		}
-		f.Write(pdf)
-	}
-	return zw.Close()
-}
-
-// booklet answers with the booklet.
-func (s *server) booklet(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	objs := batch.Collect(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	model.SortForBooklet(objs)
-	info := render.BookletInfo{Entity: meta.Author, Title: req.fields["title"], Subtitle: req.subtitle(), Year: req.year(objs), Duplex: req.flag("duplex")}
-	attachment(w, "application/pdf", "libretto.pdf")
-	return render.Booklet(w, req.theme, objs, info, opt, meta)
-}
-
-// report answers with the monitoring report.
-func (s *server) report(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	if opt.AsOf.IsZero() {
-		opt.AsOf = model.DateOf(s.cfg.Now())
-	}
-	objs := batch.Collect(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	model.SortForBooklet(objs)
-	info := render.ReportInfo{Entity: meta.Author, Title: req.fields["title"], Subtitle: req.subtitle(),
-		Year: batch.CommonYear(objs), WithSheets: req.flag("with-sheets")}
-	attachment(w, "application/pdf", "rapporto.pdf")
-	return render.Report(w, req.theme, model.Evaluate(objs, opt.AsOf), info, opt, meta)
 }

@@ -6,29 +6,37 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"mime"
 	"net/http"
 	"os"
 	"path"
-	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
-	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
-	"github.com/pegpdf/pegpdf/workbook"
 )
 
 // request is an API request once its body is read: its workbooks (read
-// later, under a slot), its fields and its theme.
+// later, under a slot, by the pipeline), its fields and its theme.
 type request struct {
 	ctx     context.Context
 	uploads []upload
-	inputs  []*batch.Input
 	fields  map[string]string
 	theme   *render.Theme // the uploaded theme file, or the server's
+}
+
+// sources are the uploads as the pipeline reads them.
+func (req *request) sources() []produce.Source {
+	srcs := make([]produce.Source, len(req.uploads))
+	for i, u := range req.uploads {
+		srcs[i] = produce.Source{Name: u.name, Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(u.data)), nil }}
+	}
+	return srcs
 }
 
 type upload struct {
@@ -120,61 +128,34 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) (*request, erro
 }
 
 // checkFields refuses a malformed option before any work is done, naming
-// the field by its label on the page.
+// the field by its label on the page; the pipeline's parser reads them
+// afterwards.
 func checkFields(fields map[string]string) error {
-	for _, name := range []string{"pdfa", "with-sheets", "duplex"} {
-		if _, err := boolField(fields, name); err != nil {
-			return err
+	for _, name := range slices.Sorted(maps.Keys(fields)) {
+		v, field := fields[name], name
+		if f, ok := aliases[name]; ok {
+			field = f
 		}
-	}
-	if v := fields["as-of"]; v != "" {
-		if _, err := model.ParseDate(v); err != nil {
-			return fieldError("as-of", "%q non è una data: scriverla come gg/mm/aaaa, ad esempio 31/07/2019", v)
-		}
-	}
-	if v := fields["year"]; v != "" {
-		if y, err := strconv.Atoi(v); err != nil || y < 1900 || y > 2999 {
-			return fieldError("year", "%q non è un anno: scriverlo con quattro cifre, ad esempio 2019, o lasciare vuoto", v)
+		switch field {
+		case "pdfa", "with-sheets", "duplex":
+			if _, err := produce.ParseBool(v); err != nil {
+				return &statusError{status: http.StatusBadRequest, field: field, msg: fmt.Sprintf("«%s»: %v", labels[field], err)}
+			}
+		case "as-of":
+			if _, err := model.ParseDate(v); v != "" && err != nil {
+				return fieldError(field, "%q non è una data: scriverla come gg/mm/aaaa, ad esempio 31/07/2019", v)
+			}
+		case "year":
+			if y, err := strconv.Atoi(v); v != "" && (err != nil || y < 1900 || y > 2999) {
+				return fieldError(field, "%q non è un anno: scriverlo con quattro cifre, ad esempio 2019, o lasciare vuoto", v)
+			}
 		}
 	}
 	return nil
 }
 
-// boolField reads a yes/no field the way every yes/no field is read.
-func boolField(fields map[string]string, name string) (bool, error) {
-	switch v := strings.ToLower(fields[name]); v {
-	case "", "0", "false", "no", "off":
-		return false, nil
-	case "1", "true", "si", "sì", "on", "yes":
-		return true, nil
-	default:
-		return false, &statusError{status: http.StatusBadRequest, field: name,
-			msg: fmt.Sprintf("%s=%q: usare true o false", name, v)}
-	}
-}
-
-// flag is a yes/no field, already checked by checkFields.
-func (req *request) flag(name string) bool {
-	v, _ := boolField(req.fields, name)
-	return v
-}
-
-// subtitle is the subtitle field or, as on the command line, the theme's
-// line for the acts.
-func (req *request) subtitle() string {
-	if v := req.fields["subtitle"]; v != "" {
-		return v
-	}
-	return req.theme.ActsLine
-}
-
-// year is the year field or the objectives' common year.
-func (req *request) year(objs []*model.Objective) int {
-	if y, err := strconv.Atoi(req.fields["year"]); err == nil {
-		return y
-	}
-	return batch.CommonYear(objs)
-}
+// aliases are the fields' Italian names, as the command line's flags have.
+var aliases = map[string]string{"al": "as-of", "anno": "year", "fronte-retro": "duplex", "con-schede": "with-sheets"}
 
 // parseTheme reads an uploaded theme file (TOML, or YAML by its name). A
 // logo it names cannot be read from the page: only the server's own theme
@@ -191,25 +172,6 @@ func parseTheme(u upload) (render.Theme, error) {
 		return th, fieldError("theme", "%s: %v", u.name, err)
 	}
 	return th, nil
-}
-
-// readInputs reads the uploaded workbooks on the cores, waiting for every
-// reader so that the slot stays taken while one runs; once ctx ends no
-// more workbooks are started.
-// TODO: use the workbook reader's context-aware entry point once it exists,
-// so that a hostile workbook stops mid-read too.
-func (req *request) readInputs(ctx context.Context) error {
-	lim := workbook.Limits{Password: req.fields["password"]}
-	req.inputs = make([]*batch.Input, len(req.uploads))
-	errs := batch.Parallel(ctx, len(req.uploads), runtime.NumCPU(), func(i int) error {
-		u := req.uploads[i]
-		in := &batch.Input{Name: u.name}
-		in.Plan, in.Problems, in.Err = workbook.Read(bytes.NewReader(u.data), lim)
-		req.inputs[i] = in
-		return nil
-	})
-	req.uploads = nil // let the bytes go
-	return errors.Join(errs...)
 }
 
 func (s *server) bodyError(err error) error {
