@@ -8,8 +8,8 @@ import (
 	"io"
 	"maps"
 	"mime"
+	"net"
 	"net/http"
-	"os"
 	"path"
 	"slices"
 	"strconv"
@@ -179,11 +179,17 @@ func (s *server) bodyError(err error) error {
 	switch {
 	case errors.As(err, &mbe):
 		return &statusError{status: http.StatusRequestEntityTooLarge, msg: s.tooLarge()}
-	case errors.Is(err, os.ErrDeadlineExceeded):
+	case isTimeout(err):
 		return &statusError{status: http.StatusRequestTimeout, msg: fmt.Sprintf(
 			"il caricamento non è finito entro %s: la rete è troppo lenta per questi file; caricarne meno alla volta", italianDuration(s.cfg.UploadTimeout))}
 	}
 	return &statusError{status: http.StatusBadRequest, msg: "la richiesta multipart è interrotta o malformata: caricare di nuovo i file"}
+}
+
+// isTimeout reports whether err is the connection's read deadline passing.
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }
 
 // displayName is the uploaded file's name as shown in messages: its last
