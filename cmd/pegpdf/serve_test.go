@@ -83,7 +83,7 @@ func TestServePortInUse(t *testing.T) {
 	}
 	defer ln.Close()
 	code, _, stderr := pegpdf(t, "servizio", "--addr", ln.Addr().String())
-	if code != exitUsage || !strings.Contains(stderr, "la porta è già in uso") || !strings.Contains(stderr, "ad esempio --addr 127.0.0.1:") ||
+	if code != exitUsage || !strings.Contains(stderr, "già in uso") || !strings.Contains(stderr, "ad esempio --addr 127.0.0.1:") ||
 		strings.Contains(stderr, "bind") || strings.Contains(stderr, "address already in use") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
