@@ -7,6 +7,9 @@ import (
 	"unicode/utf8"
 )
 
+// errODS is what sniff says of a LibreOffice spreadsheet, which Read reads.
+var errODS = errors.New("ods")
+
 // Why a file is not a workbook pegpdf can read. Each sentence says what to do.
 var (
 	ErrEmpty     = errors.New("il file è vuoto (0 byte): chiedere di nuovo il file a chi lo ha inviato")
@@ -14,7 +17,6 @@ var (
 	ErrXLS       = errors.New("è un vecchio file Excel .xls (Excel 97-2003): aprirlo e salvarlo come .xlsx (File > Salva con nome > Cartella di lavoro di Excel)")
 	ErrEncrypted = errors.New("il file è protetto da password: togliere la password (File > Informazioni > Proteggi cartella di lavoro) e salvarlo, oppure indicarla con --password")
 	ErrPassword  = errors.New("la password indicata con --password non apre il file")
-	ErrODS       = errors.New("è un foglio di LibreOffice/OpenOffice (.ods): salvarlo come .xlsx (File > Salva con nome > Excel 2007-365)")
 	ErrText      = errors.New("è un file di testo (forse un CSV rinominato), non un foglio Excel: aprirlo e salvarlo come .xlsx")
 	ErrNotXLSX   = errors.New("non è un foglio Excel .xlsx: salvarlo come .xlsx")
 	ErrTooBig    = errors.New("il file è troppo grande")
@@ -52,7 +54,7 @@ func sniff(data []byte) error {
 					n, _ := rc.Read(buf)
 					rc.Close()
 					if bytes.Contains(buf[:n], []byte("opendocument")) {
-						return ErrODS
+						return errODS
 					}
 				}
 			}
