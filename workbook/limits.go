@@ -22,7 +22,7 @@ func DefaultLimits() Limits {
 		UnzipBytes:   128 << 20,
 		RowsPerSheet: 100_000,
 		CellChars:    32_767, // Excel's own maximum
-		SheetChars:   64_000_000,
+		SheetChars:   32_000_000,
 		Cells:        2_000_000,
 		Columns:      200,
 	}

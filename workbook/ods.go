@@ -263,7 +263,7 @@ func (p *odsParser) end(t xml.EndElement) error {
 			return nil // padding to the sheet's edge costs nothing
 		}
 		if len(p.row)+p.cellRepeat > p.b.lim.Columns {
-			return p.problem(max(len(p.row)+1, p.b.lim.Columns+1), fmt.Errorf("%w (%s)", ErrFarColumn, model.ColumnName(p.b.lim.Columns)))
+			return p.problem(max(len(p.row)+1, p.b.lim.Columns+1), fmt.Errorf("%w (l'ultima ammessa è %s)", ErrFarColumn, model.ColumnName(p.b.lim.Columns)))
 		}
 		for range p.cellRepeat {
 			p.row = append(p.row, v)

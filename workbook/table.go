@@ -71,6 +71,7 @@ func (rd *reader) table(s templates.Sheet, name string) *table {
 // end stops everything; a cell's own problem names the cell; anything else
 // is a damaged file (the library's words mean nothing to a clerk).
 func (rd *reader) fail(sheet string, err error) {
+	rd.cut = true
 	var p model.Problem
 	switch {
 	case cancelled(err):

@@ -13,9 +13,10 @@ import (
 
 // Template writes the blank workbook offices fill in: the three sheets of
 // the schema with their headers, widths, frozen header row, drop-downs and
-// validations, an Istruzioni sheet, and 2019_ZN10 as the example rows.
+// validations, an Istruzioni sheet, and 2019_ZN10 as the example rows
+// (templates.TemplateExample: it verifies clean).
 func Template(w io.Writer) error {
-	return Write(w, templates.Example())
+	return Write(w, templates.TemplateExample())
 }
 
 // Write writes plan in the format Read reads, with the template's
@@ -160,10 +161,18 @@ func objectiveRow(o *model.Objective) map[model.Field]any {
 		model.FieldClassification: o.Classification, model.FieldType: o.Type, model.FieldLinkedTo: o.LinkedTo,
 		model.FieldStrategicLine: o.StrategicLine, model.FieldStrategicGoal: o.StrategicGoal,
 		model.FieldDescription: o.Description,
+		model.FieldMission:     o.Mission, model.FieldProgramme: o.Programme, model.FieldMandateLine: o.MandateLine,
+		model.FieldCouncillor: o.Councillor, model.FieldStakeholders: o.Stakeholders, model.FieldContributors: o.Contributors,
+		model.FieldPublicValue: o.PublicValue, model.FieldHumanResources: o.HumanResources, model.FieldFinancialResources: o.FinancialResources,
 	}
 	if o.Year != 0 {
 		m[model.FieldYear] = o.Year
 	}
+	num(m, model.FieldWeight, o.Weight)
+	if o.Prerequisite {
+		m[model.FieldWeight] = "X"
+	}
+	date(m, model.FieldDeadline, o.Deadline)
 	return m
 }
 
@@ -183,10 +192,17 @@ func phaseRow(code string, p model.Phase) map[model.Field]any {
 }
 
 func indicatorRow(code string, in model.Indicator) map[model.Field]any {
-	return map[model.Field]any{
+	m := map[model.Field]any{
 		model.FieldObjCode: code, model.FieldDescription: in.Description, model.FieldKind: in.Kind,
 		model.FieldTarget: in.Target.Text, model.FieldMeasured: in.Measured, model.FieldComment: in.Comment,
+		model.FieldUnit: in.Unit, model.FieldFormula: in.Formula, model.FieldSource: in.Source,
+		model.FieldBaseline: in.Baseline, model.FieldTargetNext1: in.NextTargets[0].Text, model.FieldTargetNext2: in.NextTargets[1].Text,
 	}
+	if in.BaselineYear != 0 {
+		m[model.FieldBaselineYear] = in.BaselineYear
+	}
+	num(m, model.FieldWeight, in.Weight)
+	return m
 }
 
 func num(m map[model.Field]any, f model.Field, n model.Num) {
@@ -221,6 +237,12 @@ func instructions(f *excelize.File, bold int) error {
 			}
 			if len(c.Choices) > 0 {
 				h = strings.TrimSpace(h + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + ".")
+			}
+			if c.Optional {
+				h = strings.TrimSpace("facoltativa, stampata solo se compilata. " + h)
+			}
+			if len(c.Aliases) > 0 {
+				h = strings.TrimSpace(h + " Altri nomi accettati: " + strings.Join(c.Aliases, "; ") + ".")
 			}
 			lines = append(lines, [2]string{c.Header, h})
 		}

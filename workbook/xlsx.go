@@ -424,7 +424,7 @@ func (s *sheetReader) endCell() error {
 		return nil
 	}
 	if s.col > s.x.b.lim.Columns {
-		return s.problem(fmt.Errorf("%w (%s)", ErrFarColumn, model.ColumnName(s.x.b.lim.Columns)))
+		return s.problem(fmt.Errorf("%w (l'ultima ammessa è %s)", ErrFarColumn, model.ColumnName(s.x.b.lim.Columns)))
 	}
 	if err := s.x.b.cell(s.c.s, &s.chars); err != nil {
 		return s.problem(err)
