@@ -160,7 +160,9 @@ func TestHostileFiles(t *testing.T) {
 
 // TestSilentValues: no cell passes into the plan as something it is not.
 func TestSilentValues(t *testing.T) {
-	obj := func(rows ...string) xsheet { return xsheet{name: "Obiettivi", data: xObjectives + strings.Join(rows, "")} }
+	obj := func(rows ...string) xsheet {
+		return xsheet{name: "Obiettivi", data: xObjectives + strings.Join(rows, "")}
+	}
 	ph := func(rows ...string) xsheet { return xsheet{name: "Fasi", data: xPhases + strings.Join(rows, "")} }
 	in := func(rows ...string) xsheet {
 		return xsheet{name: "Indicatori", data: xrow(1, "Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato") + strings.Join(rows, "")}
