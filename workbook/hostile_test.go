@@ -130,6 +130,22 @@ func TestHostileFiles(t *testing.T) {
 	ods := odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
 		odsRow(odsText("2019_A"), odsText("T"+spaces.String()), odsText("D"))+`</table:table>`)
 
+	var nearly strings.Builder // cells just under the per-cell limit
+	nearly.WriteString(`<table:table table:name="Obiettivi">` + odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione")))
+	for i := range 2000 {
+		nearly.WriteString(odsRow(odsText(fmt.Sprint("2019_", i)), odsText("T"+strings.Repeat(`<text:s text:c="1000"/>`, 32)), odsText("D")))
+	}
+	nearly.WriteString(`</table:table>`)
+
+	long := strings.Repeat("lungo ", 5000) // one shared text referenced by every row
+	var shared strings.Builder
+	shared.WriteString(xObjectives)
+	for n := 2; n < 20_000; n++ {
+		fmt.Fprintf(&shared, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>2019_%d</t></is></c><c r="B%d" t="s"><v>0</v></c><c r="C%d" t="s"><v>0</v></c></row>`, n, n, n, n, n)
+	}
+	sharedStrings := rawXLSX(t, true, xsheet{name: "Obiettivi", data: shared.String()})
+	sharedStrings = withSharedString(t, sharedStrings, long)
+
 	cases := []struct {
 		name  string
 		data  []byte
@@ -137,6 +153,10 @@ func TestHostileFiles(t *testing.T) {
 		err   error
 	}{
 		{"Peso 0.5 and a cell at XFD", peso, "Fasi!XFD400", ErrFarColumn},
+		{"an .ods of cells just under the limit", odsFile(t, nearly.String()), "Obiettivi!1001", ErrTooBig},
+		{"an .ods cell repeated to the last column", odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), `<table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell>`)+`</table:table>`), "Obiettivi!GS1", ErrFarColumn},
+		{"an .ods row repeated a million times", odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+`<table:table-row table:number-rows-repeated="1000000">`+odsText("2019_A")+odsText("T")+odsText("D")+`</table:table-row></table:table>`), "Obiettivi!666667", ErrTooBig},
+		{"a long shared text in every row", sharedStrings, "Obiettivi!B535", ErrTooBig},
 		{"a cell at XFD on 15,000 rows", farRows, "Obiettivi!XFD2", ErrFarColumn},
 		{"an .ods cell of repeated spaces", ods, "Obiettivi!B2", model.ErrTooLong},
 	}
@@ -155,6 +175,52 @@ func TestHostileFiles(t *testing.T) {
 				t.Errorf("took %v and %d MB", elapsed, alloc>>20)
 			}
 		})
+	}
+}
+
+// withSharedString adds a shared-strings part holding s to an .xlsx.
+func withSharedString(t testing.TB, data []byte, s string) []byte {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for _, f := range zr.File {
+		r, _ := f.Open()
+		var body bytes.Buffer
+		body.ReadFrom(r)
+		out := body.String()
+		if f.Name == "xl/_rels/workbook.xml.rels" {
+			out = strings.Replace(out, "</Relationships>", `<Relationship Id="rSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 1)
+		}
+		w, _ := zw.Create(f.Name)
+		w.Write([]byte(out))
+	}
+	w, _ := zw.Create("xl/sharedStrings.xml")
+	w.Write([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>` + s + `</t></si></sst>`))
+	zw.Close()
+	return b.Bytes()
+}
+
+// TestFarEmptyCells: styled empty cells far to the right (whole rows
+// formatted) cost nothing and are no error.
+func TestFarEmptyCells(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString(xObjectives)
+	for n := 2; n < 15_002; n++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="inlineStr"><is><t>2019_%d</t></is></c><c r="B%d" t="inlineStr"><is><t>T</t></is></c><c r="C%d" t="inlineStr"><is><t>D</t></is></c><c r="XFD%d" s="1"/></row>`, n, n, n, n, n, n)
+	}
+	data := rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()})
+	var plan *model.Plan
+	var ps model.Problems
+	elapsed, alloc := measure(func() { plan, ps = read(t, data) })
+	t.Logf("%d KB, 15,000 rows styled to XFD: %v, %d MB allocated", len(data)>>10, elapsed.Round(time.Millisecond), alloc>>20)
+	if ps.HasErrors() || len(plan.Objectives) != 15_000 {
+		t.Fatalf("%d objectives, %v", len(plan.Objectives), ps[:min(3, len(ps))])
+	}
+	if alloc > 100<<20 {
+		t.Errorf("%d MB allocated", alloc>>20)
 	}
 }
 

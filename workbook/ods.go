@@ -282,7 +282,7 @@ func (p *odsParser) end(t xml.EndElement) error {
 			for _, c := range cells {
 				if c != (value{}) {
 					if err := p.b.cell(c.s, &p.sheetChars); err != nil {
-						return p.problem(0, err)
+						return model.Problem{Severity: model.Error, Sheet: p.sheet, Row: p.rowN + i, Err: err}
 					}
 				}
 			}
