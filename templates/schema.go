@@ -86,7 +86,7 @@ var Schema = []Sheet{
 		Columns: []Column{
 			{Header: "Codice obiettivo", Aliases: []string{"Codice", "Cod. obiettivo", "Codice ob."}, Field: model.FieldObjCode, Required: true, Width: 14, Help: "un Codice del foglio Obiettivi"},
 			{Header: "Descrizione", Aliases: []string{"Fase", "Fasi", "Attività", "Azione", "Descrizione fase", "Descrizione attività"}, Field: model.FieldDescription, Required: true, Width: 50},
-			{Header: "Peso", Aliases: []string{"Peso %", "Peso fase", "Pesatura", "Peso percentuale"}, Field: model.FieldWeight, Kind: Percent, Width: 8, Help: "numero da 0 a 100; i pesi di un obiettivo sommano a 100"},
+			{Header: "Peso", Aliases: []string{"Peso fase", "Pesatura", "Peso percentuale"}, Field: model.FieldWeight, Kind: Percent, Width: 8, Help: "numero da 0 a 100; i pesi di un obiettivo sommano a 100"},
 			{Header: "Inizio previsto", Aliases: []string{"Data inizio", "Data inizio prevista", "Inizio", "Dal"}, Field: model.FieldStart, Kind: Date, Width: 13, Help: "data gg/mm/aaaa"},
 			{Header: "Fine prevista", Aliases: []string{"Data fine", "Data fine prevista", "Fine", "Al", "Scadenza", "Entro il"}, Field: model.FieldEnd, Kind: Date, Width: 13, Help: "data gg/mm/aaaa, non prima dell'inizio"},
 			{Header: "Responsabile", Aliases: []string{"Responsabile fase", "Referente"}, Field: model.FieldOwner, Width: 30},
@@ -94,7 +94,7 @@ var Schema = []Sheet{
 			{Header: "Note", Field: model.FieldNotes, Width: 24},
 			{Header: "Inizio effettivo", Aliases: []string{"Data inizio effettiva", "Inizio reale"}, Field: model.FieldActualStart, Kind: Date, Width: 13, Help: "monitoraggio: data di inizio effettiva"},
 			{Header: "Fine effettiva", Aliases: []string{"Data fine effettiva", "Fine reale"}, Field: model.FieldActualEnd, Kind: Date, Width: 13, Help: "monitoraggio: data di fine effettiva"},
-			{Header: "Avanzamento %", Aliases: []string{"Avanzamento", "% avanzamento", "Stato di avanzamento", "Percentuale di avanzamento", "% realizzazione"}, Field: model.FieldProgress, Kind: Percent, Width: 13, Help: "monitoraggio: percentuale svolta, da 0 a 100"},
+			{Header: "Avanzamento %", Aliases: []string{"Stato di avanzamento", "Percentuale di avanzamento", "% realizzazione"}, Field: model.FieldProgress, Kind: Percent, Width: 13, Help: "monitoraggio: percentuale svolta, da 0 a 100"},
 			{Header: "Note avanzamento", Aliases: []string{"Note monitoraggio", "Stato di attuazione"}, Field: model.FieldProgressNotes, Width: 30, Help: "monitoraggio: testo libero"},
 		},
 	},

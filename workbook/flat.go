@@ -114,23 +114,29 @@ func (rd *reader) flat(found map[string]string) *model.Plan {
 }
 
 // flatHeader finds each contract sheet's columns in the flat sheet's
-// header row; a header none of them knows is reported once.
+// header row; a header none of them knows is reported once. A contract
+// header or a mapped name wins over a synonym (Tipologia is an objective's
+// column before it is a synonym of an indicator's Tipo).
 func (rd *reader) flatHeader(tables []*table, n int, cells []value, kindCol int) {
-	for i, c := range cells {
-		h := strings.TrimSpace(c.s)
-		if h == "" || i+1 == kindCol {
-			continue
-		}
-		known := false
+	known := map[int]bool{}
+	for pass := range 2 {
 		for _, t := range tables {
-			if f, ok := t.keys[model.Key(h)]; ok {
-				known = true
+			primary := rd.m.primary(t.schema)
+			for i, c := range cells {
+				k := model.Key(c.s)
+				f, ok := t.keys[k]
+				if !ok || k == "" || i+1 == kindCol || pass == 0 && !primary[k] {
+					continue
+				}
+				known[i] = true
 				if t.cols[f] == 0 {
 					t.cols[f] = i + 1
 				}
 			}
 		}
-		if !known {
+	}
+	for i, c := range cells {
+		if h := strings.TrimSpace(c.s); h != "" && i+1 != kindCol && !known[i] {
 			rd.add(model.Problem{Severity: model.Warning, Sheet: tables[0].name, Row: n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w", clip(h, 60), model.ErrUnknownColumn)})
 		}

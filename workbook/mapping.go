@@ -168,6 +168,19 @@ func (m *Mapping) keys(s templates.Sheet) map[string]model.Field {
 	return keys
 }
 
+// primary is the keys of a sheet's contract headers and mapped names,
+// without the synonyms.
+func (m *Mapping) primary(s templates.Sheet) map[string]bool {
+	keys := map[string]bool{}
+	for _, c := range s.Columns {
+		keys[model.Key(c.Header)] = true
+	}
+	for _, office := range m.columns(s.Name) {
+		keys[model.Key(office)] = true
+	}
+	return keys
+}
+
 // header is the name a message gives a column: the office's, if mapped.
 func (m *Mapping) header(sheet string, c templates.Column) string {
 	for h, office := range m.columns(sheet) {
