@@ -335,3 +335,61 @@ func TestFlatSheetProblems(t *testing.T) {
 		}
 	}
 }
+
+// hostileSeeds are small workbooks of every shape the reader must refuse
+// or read with care: the fuzzers start from them.
+func hostileSeeds(t testing.TB) [][]byte {
+	obj := xsheet{name: "Obiettivi", data: xObjectives + xrow(2, "2019_A", rawCell(`<c r="@" t="e"><v>#REF!</v></c>`), "D", rawCell(`<c r="@" t="b"><v>1</v></c>`))}
+	ph := xsheet{name: "Fasi", data: xPhases + xrow(2, "2019_A", "fase", rawCell(`<c r="@" s="1"><v>0.5</v></c>`), rawCell(`<c r="@" s="2"><v>NaN</v></c>`), rawCell(`<c r="@"><f>A1</f></c>`)) +
+		`<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>`}
+	hidden := xsheet{name: "OBIETTIVI.", hidden: true, data: xObjectives + xGood}
+	var title bytes.Buffer
+	f := bookFile(t,
+		sheet{"Obiettivi", [][]any{{"PEG 2024"}, {}, {"Cod.", "Obiettivo", "Settore", "Pesatura", "Missione", "Scadenza"}, {"2024_01", "T", "D", "X", "01", "31/12/2024"}}},
+		sheet{"Indicatori", [][]any{{"Codice", "Indicatore", "Target", "U.d.M.", "Baseline", "Anno baseline", "Target N+1", "Peso"}, {"2024_01", "i", ">= 1", "n", "0", 2023, ">= 2", 50}}})
+	f.Write(&title)
+	f.Close()
+	return [][]byte{
+		rawXLSX(t, false, hidden, obj, ph),
+		withSharedString(t, rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives + `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>7</v></c></row>`}), "2019_A"),
+		odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
+			`<table:table-row table:number-rows-repeated="3">`+odsText("A")+odsText(`T<text:s text:c="500"/>`)+`<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0"><text:p>#DIV/0!</text:p></table:table-cell></table:table-row></table:table>`),
+		title.Bytes(),
+	}
+}
+
+// FuzzFlat reads mutated flat sheets with a mapping.
+func FuzzFlat(f *testing.F) {
+	m, err := ParseMapping(strings.NewReader(flatMapping))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(book(f, flatSheet(true)))
+	f.Add(book(f, flatSheet(false)))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Options{Mapping: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan == nil && !ps.HasErrors() {
+			t.Fatal("no plan and no error")
+		}
+	})
+}
+
+// FuzzMapping parses mutated mapping files: an error or a mapping, never a
+// panic.
+func FuzzMapping(f *testing.F) {
+	f.Add(flatMapping)
+	f.Add(MappingExample())
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := ParseMapping(strings.NewReader(text))
+		if (m == nil) == (err == nil) {
+			t.Fatalf("%v %v", m, err)
+		}
+		if m != nil {
+			m.split("a\nb;c")
+			m.keys(templates.Schema[0])
+		}
+	})
+}

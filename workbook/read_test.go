@@ -296,6 +296,9 @@ func FuzzRead(f *testing.F) {
 	f.Add(odsFile(f, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
 		odsRow(odsText("2019_A"), odsText("T"), `<table:table-cell office:value-type="date" office:date-value="2019-01-01"/>`)+
 		`<table:table-row table:number-rows-repeated="5"><table:table-cell table:number-columns-repeated="3"/></table:table-row></table:table>`))
+	for _, seed := range hostileSeeds(f) {
+		f.Add(seed)
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		plan, ps, err := Read(bytes.NewReader(data), Limits{})
 		if err != nil {
