@@ -228,7 +228,7 @@ func TestFlatSheetWithMapping(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := read(t, tpl.Bytes())
-	got, ps, err := ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(true))), Options{Mapping: m})
+	got, ps, err := ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(true))), Limits{Mapping: m})
 	if err != nil || len(ps) > 0 {
 		t.Fatalf("%v %v", ps, err)
 	}
@@ -242,7 +242,7 @@ func TestFlatSheetWithMapping(t *testing.T) {
 	}
 	// Without codes, codes come from the sheet order, the same every time.
 	m.Flat.CodePrefix = "SOC"
-	got, _, _ = ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(false))), Options{Mapping: m})
+	got, _, _ = ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(false))), Limits{Mapping: m})
 	if got.Objectives[0].Code != "SOC01" {
 		t.Errorf("code: %q", got.Objectives[0].Code)
 	}
@@ -301,13 +301,13 @@ func TestMappingFile(t *testing.T) {
 	}
 	data := book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Struttura"}, {"A", "T", "D"}}},
 		sheet{"Attività", [][]any{{"Codice obiettivo", "Descrizione", "Avanzamento", "Inizio previsto", "Fine prevista"}, {"A", "f", "0,8", "01/01/2024", "31/12/2024"}, {"A", "g", "80%", "01/01/2024", "31/12/2024"}}})
-	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Options{Mapping: m})
+	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
 	if len(ps) > 0 || plan.Objectives[0].Direction != "D" || plan.Objectives[0].Phases[0].Progress != model.Some(80) || plan.Objectives[0].Phases[1].Progress != model.Some(80) {
 		t.Errorf("%v %+v", ps, plan.Objectives)
 	}
 	// A required column missing is named as the office calls it.
 	data = book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Ufficio di appartenenza"}, {"A", "T", "D"}}})
-	_, ps, _ = ReadContext(context.Background(), bytes.NewReader(data), Options{Mapping: m})
+	_, ps, _ = ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
 	if len(ps) == 0 || !strings.Contains(ps[0].Error(), `"Struttura"`) {
 		t.Errorf("missing mapped column: %v", ps)
 	}
@@ -324,7 +324,7 @@ func TestFlatSheetProblems(t *testing.T) {
 		{"Sottofase", "x"},
 		{"Indicatore", "uno\ndue", nil, ">= 1\n>= 2\n>= 3"},
 	}})
-	_, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Options{Mapping: m})
+	_, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
 	for _, w := range []struct {
 		place string
 		sev   model.Severity
@@ -367,7 +367,7 @@ func FuzzFlat(f *testing.F) {
 	f.Add(book(f, flatSheet(true)))
 	f.Add(book(f, flatSheet(false)))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Options{Mapping: m})
+		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -313,7 +313,7 @@ func TestContext(t *testing.T) {
 	data := rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	plan, ps, err := ReadContext(ctx, bytes.NewReader(data), Options{})
+	plan, ps, err := ReadContext(ctx, bytes.NewReader(data), Limits{})
 	if !errors.Is(err, context.Canceled) || plan != nil || ps != nil {
 		t.Errorf("got %v, %v, %v", plan, ps, err)
 	}
@@ -340,7 +340,7 @@ func TestContextInTheRowLoop(t *testing.T) {
 		rows.WriteString(xrow(n, fmt.Sprintf("2019_%d", n), "T", "D"))
 	}
 	for _, data := range [][]byte{rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()}), odsBig(t, 2000)} {
-		_, _, err := ReadContext(&countdown{Context: context.Background(), n: 2}, bytes.NewReader(data), Options{})
+		_, _, err := ReadContext(&countdown{Context: context.Background(), n: 2}, bytes.NewReader(data), Limits{})
 		if !errors.Is(err, context.Canceled) {
 			t.Errorf("not stopped: %v", err)
 		}

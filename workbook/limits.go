@@ -1,16 +1,18 @@
 package workbook
 
-// Limits bound what one workbook may cost. The zero value of a field means
-// its default (DefaultLimits).
+// Limits bound what one workbook may cost, and say how to open it (its
+// password, the office's own layout). The zero value of a field means its
+// default (DefaultLimits).
 type Limits struct {
-	Password     string // opens a password-protected workbook
-	FileBytes    int64  // the file itself
-	UnzipBytes   int64  // all its parts unpacked
-	RowsPerSheet int    // non-empty rows in one sheet
-	CellChars    int    // characters in one cell
-	SheetChars   int    // characters in one sheet, a repeated cell counted each time
-	Cells        int    // non-empty cells in the whole workbook
-	Columns      int    // the last column a value may be in (the contract has about 20)
+	Password     string   // opens a password-protected workbook
+	Mapping      *Mapping // the office's own layout; nil reads the contract's
+	FileBytes    int64    // the file itself
+	UnzipBytes   int64    // all its parts unpacked
+	RowsPerSheet int      // non-empty rows in one sheet
+	CellChars    int      // characters in one cell
+	SheetChars   int      // characters in one sheet, a repeated cell counted each time
+	Cells        int      // non-empty cells in the whole workbook
+	Columns      int      // the last column a value may be in (the contract has about 20)
 }
 
 // DefaultLimits are generous for any real PEG and small for a hostile
@@ -30,7 +32,7 @@ func DefaultLimits() Limits {
 
 func (l Limits) orDefault() Limits {
 	d := DefaultLimits()
-	d.Password = l.Password
+	d.Password, d.Mapping = l.Password, l.Mapping
 	set := func(v int, d *int) {
 		if v > 0 {
 			*d = v

@@ -15,26 +15,18 @@ import (
 	"github.com/pegpdf/pegpdf/templates"
 )
 
-// Options are what ReadContext may be told besides the workbook itself.
-type Options struct {
-	Limits
-	// Mapping describes an office's own layout (column names, a single
-	// flat sheet); nil reads the contract's layout.
-	Mapping *Mapping
-}
-
 // Read reads a workbook into a plan. The problems are the workbook's own,
 // errors and warnings, every one at its Sheet!Cell, in reading order; a
 // workbook that cannot be read at all gives a single problem without a
 // sheet. The error is for failing to read r itself.
 func Read(r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
-	return ReadContext(context.Background(), r, Options{Limits: limits})
+	return ReadContext(context.Background(), r, limits)
 }
 
-// ReadContext is Read with a mapping and a context: when ctx is done the
-// reading stops, between rows and sheets, and its error is returned.
-func ReadContext(ctx context.Context, r io.Reader, opts Options) (*model.Plan, model.Problems, error) {
-	lim := opts.Limits.orDefault()
+// ReadContext is Read with a context: when ctx is done the reading stops,
+// between rows and between sheets, and ctx's error is returned.
+func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
+	lim := limits.orDefault()
 	data, err := io.ReadAll(io.LimitReader(r, lim.FileBytes+1))
 	if err != nil {
 		return nil, nil, err
@@ -52,7 +44,7 @@ func ReadContext(ctx context.Context, r io.Reader, opts Options) (*model.Plan, m
 		}
 		return nil, fileProblem(err), nil
 	}
-	rd := &reader{ctx: ctx, b: b, lim: lim, m: opts.Mapping}
+	rd := &reader{ctx: ctx, b: b, lim: lim, m: lim.Mapping}
 	plan := rd.read()
 	if rd.err != nil {
 		return nil, nil, rd.err

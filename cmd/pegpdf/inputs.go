@@ -126,5 +126,5 @@ func passwordFlag() cli.Flag {
 
 // limits are the reading limits of the command line.
 func limits(c *cli.Context) workbook.Limits {
-	return workbook.Limits{Password: c.String("password")}
+	return workbook.Limits{Password: c.String("password"), Mapping: mappingOf(c)}
 }
