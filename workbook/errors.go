@@ -15,8 +15,10 @@ var (
 	ErrExample    = errors.New("è la riga di esempio del modello: cancellarla (se più uffici la lasciano, il Codice risulta duplicato)")
 )
 
-// excelErrors are the values Excel shows for a formula that failed.
+// excelErrors are the values Excel and LibreOffice show for a formula that
+// failed: as stored in an .xlsx, and as an Italian LibreOffice writes them.
 var excelErrors = map[string]bool{
 	"#REF!": true, "#DIV/0!": true, "#N/A": true, "#NAME?": true, "#VALUE!": true,
 	"#NUM!": true, "#NULL!": true, "#SPILL!": true, "#CALC!": true, "#GETTING_DATA": true,
+	"#RIF!": true, "#N/D": true, "#NOME?": true, "#VALORE!": true, "#NULLO!": true,
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -392,4 +393,22 @@ func FuzzMapping(f *testing.F) {
 			m.keys(templates.Schema[0])
 		}
 	})
+}
+
+// TestContractPage: docs/contratto.md names every column of the schema and
+// every synonym, so that the page cannot drift from what is read.
+func TestContractPage(t *testing.T) {
+	page, err := os.ReadFile("../docs/contratto.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range templates.Schema {
+		for _, c := range s.Columns {
+			for _, h := range append([]string{c.Header}, c.Aliases...) {
+				if !bytes.Contains(page, []byte(h)) {
+					t.Errorf("docs/contratto.md does not name %s's %q", s.Name, h)
+				}
+			}
+		}
+	}
 }
