@@ -412,3 +412,32 @@ func TestContractPage(t *testing.T) {
 		}
 	}
 }
+
+// TestOptionalFieldsRoundTrip: Write writes every optional field where Read
+// finds it again.
+func TestOptionalFieldsRoundTrip(t *testing.T) {
+	d := model.Date{Year: 2025, Month: 10, Day: 31}
+	want := &model.Plan{Objectives: []*model.Objective{
+		{Code: "2025_A", Title: "T", Direction: "D", Weight: model.Some(1.2), Mission: "01", Programme: "08", MandateLine: "L", Councillor: "A",
+			Stakeholders: "S", Contributors: "C", PublicValue: "VP", Deadline: d, HumanResources: "HR", FinancialResources: "€ 1.000,00",
+			Phases: []model.Phase{{Description: "traguardo", Weight: model.Some(100), End: d}},
+			Indicators: []model.Indicator{{Description: "i", Target: model.ParseTarget(">= 60%"), Unit: "%", Formula: "a / b", Source: "F",
+				Baseline: "18%", BaselineYear: 2024, NextTargets: [2]model.Target{model.ParseTarget(">= 75%"), model.ParseTarget(">= 85%")}, Weight: model.Some(60)}}},
+		{Code: "2025_B", Title: "P", Direction: "D", Prerequisite: true},
+	}}
+	var b bytes.Buffer
+	if err := Write(&b, want); err != nil {
+		t.Fatal(err)
+	}
+	got, ps := read(t, b.Bytes())
+	if ps.HasErrors() || len(got.Objectives) != 2 {
+		t.Fatalf("%v", ps)
+	}
+	for i := range want.Objectives {
+		if a, w := strip(got.Objectives[i]), strip(want.Objectives[i]); !reflect.DeepEqual(a, w) {
+			for _, d := range diff(a, w) {
+				t.Errorf("objective %d: %s", i, d)
+			}
+		}
+	}
+}

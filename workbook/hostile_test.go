@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -159,6 +161,15 @@ func TestHostileFiles(t *testing.T) {
 		{"a long shared text in every row", sharedStrings, "Obiettivi!B535", ErrTooBig},
 		{"a cell at XFD on 15,000 rows", farRows, "Obiettivi!XFD2", ErrFarColumn},
 		{"an .ods cell of repeated spaces", ods, "Obiettivi!B2", model.ErrTooLong},
+	}
+	if dir := os.Getenv("WORKBOOK_HOSTILE_DIR"); dir != "" { // to measure with /usr/bin/time -v
+		for i, c := range cases {
+			ext := ".xlsx"
+			if errors.Is(sniff(c.data), errODS) {
+				ext = ".ods"
+			}
+			os.WriteFile(filepath.Join(dir, fmt.Sprintf("hostile-%d%s", i+1, ext)), c.data, 0o644)
+		}
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -355,4 +366,20 @@ func odsBig(t testing.TB, n int) []byte {
 	}
 	b.WriteString(`</table:table>`)
 	return odsFile(t, b.String())
+}
+
+// TestODSSilentValues: a LibreOffice error value and a hidden sheet are
+// not read as data.
+func TestODSSilentValues(t *testing.T) {
+	data := odsFile(t, `<office:automatic-styles xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>`+
+		`<table:table table:name="OBIETTIVI." table:style-name="ta2">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+odsRow(odsText("OLD"), odsText("Vecchio"), odsText("D"))+`</table:table>`+
+		`<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
+		odsRow(odsText("2019_A"), `<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value=""><text:p>#DIV/0!</text:p></table:table-cell>`, odsText("D"))+`</table:table>`)
+	plan, ps := read(t, data)
+	if !find(ps, "Obiettivi!B2", model.Error, ErrExcelError) || !find(ps, "OBIETTIVI.", model.Warning, ErrHidden) {
+		t.Errorf("got %v", ps)
+	}
+	if len(plan.Objectives) != 1 || plan.Objectives[0].Code != "2019_A" {
+		t.Errorf("the hidden sheet was read: %+v", plan.Objectives)
+	}
 }
