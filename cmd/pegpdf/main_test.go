@@ -148,7 +148,7 @@ func TestCheck(t *testing.T) {
 	if code != 0 {
 		t.Errorf("exit %d: %s %s", code, stdout, stderr)
 	}
-	if !strings.Contains(stdout, "avviso") || !strings.Contains(stderr, "3 file, 25 obiettivi") {
+	if !strings.Contains(stdout, "avviso") || !strings.Contains(stderr, "2 file, 21 obiettivi") {
 		t.Errorf("stdout %q stderr %q", stdout, stderr)
 	}
 }

@@ -6,7 +6,7 @@
 //	go run ./samples/gen -sample -o samples/peg-2019.xlsx
 //	go run ./samples/gen -coat samples/valverde/stemma.png
 //	go run ./samples/gen -reference -o samples/2019_ZN10.xlsx   objective 2019_ZN10 as published
-//	go run ./samples/gen -piao -o samples/piao-2025.xlsx        a PIAO-style plan with the optional fields
+//	go run ./samples/gen -piao -o docs/piao-2025.xlsx           a PIAO-style plan with the optional fields
 //
 // The same flags always give the same workbooks.
 package main
@@ -33,7 +33,7 @@ func main() {
 	sample := flag.Bool("sample", false, "write the shipped sample samples/peg-2019.xlsx (20 objectives with the special cases)")
 	coat := flag.String("coat", "", "write the coat of arms of the sample theme to this PNG file, and nothing else")
 	reference := flag.Bool("reference", false, "write objective 2019_ZN10 exactly as published (samples/2019_ZN10.xlsx)")
-	piaoSample := flag.Bool("piao", false, "write the PIAO-style sample (samples/piao-2025.xlsx)")
+	piaoSample := flag.Bool("piao", false, "write the PIAO-style sample (docs/piao-2025.xlsx)")
 	flag.Parse()
 	var fixed *model.Plan
 	switch {

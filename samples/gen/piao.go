@@ -6,7 +6,7 @@ import (
 	"github.com/pegpdf/pegpdf/model"
 )
 
-// piao is the PIAO-style sample (samples/piao-2025.xlsx): the optional
+// piao is the PIAO-style sample (docs/piao-2025.xlsx): the optional
 // fields of today's plans (objective weights, Missione and Programma, the
 // link to Valore Pubblico, resources, baselines and the next years'
 // targets, indicator weights), a milestone phase (a Fine prevista without
