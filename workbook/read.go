@@ -67,7 +67,7 @@ func open(data []byte, b *budget) (source, error) {
 	case errors.Is(err, errODS):
 		return openODS(data, b)
 	case errors.Is(err, ErrEncrypted) && b.lim.Password != "":
-		plain, err := excelize.Decrypt(data, &excelize.Options{Password: b.lim.Password})
+		plain, err := decrypt(data, b.lim.Password)
 		if err != nil || sniff(plain) != nil {
 			return nil, ErrPassword
 		}
@@ -76,6 +76,17 @@ func open(data []byte, b *budget) (source, error) {
 		return nil, err
 	}
 	return openXLSX(data, b)
+}
+
+// decrypt opens a password-protected .xlsx; a malformed one is a wrong
+// password, never a panic.
+func decrypt(data []byte, password string) (plain []byte, err error) {
+	defer func() {
+		if recover() != nil {
+			plain, err = nil, ErrPassword
+		}
+	}()
+	return excelize.Decrypt(data, &excelize.Options{Password: password})
 }
 
 func fileProblem(err error) model.Problems {

@@ -162,6 +162,9 @@ func (x *xlsxSource) rels(name string) (relations, error) {
 	r := relations{targets: map[string]string{}, types: map[string]string{}}
 	err := x.decode(name, func(tok xml.Token) error {
 		if e, ok := tok.(xml.StartElement); ok && e.Name.Local == "Relationship" {
+			if len(r.targets) >= maxParts {
+				return ErrTruncated
+			}
 			t := attrOf(e, "Target")
 			if strings.HasPrefix(t, "/") {
 				t = strings.TrimPrefix(t, "/")
@@ -187,6 +190,9 @@ func (x *xlsxSource) workbook(rels relations) error {
 			v := attrOf(e, "date1904")
 			x.is1904 = v == "1" || v == "true"
 		case "sheet":
+			if len(x.list) >= maxParts {
+				return ErrTruncated
+			}
 			name := attrOf(e, "name")
 			state := attrOf(e, "state")
 			x.list = append(x.list, sheetInfo{name: name, hidden: state == "hidden" || state == "veryHidden"})
@@ -196,8 +202,12 @@ func (x *xlsxSource) workbook(rels relations) error {
 	})
 }
 
-// maxFormats bounds the cell formats read: Excel's own limit is 64,000.
-const maxFormats = 1 << 16
+// maxFormats bounds the cell formats read (Excel's own limit is 64,000),
+// maxParts the sheets and relationships of a workbook.
+const (
+	maxFormats = 1 << 16
+	maxParts   = 10_000
+)
 
 func (x *xlsxSource) sharedStrings(name string) error {
 	var text strings.Builder
@@ -243,6 +253,9 @@ func (x *xlsxSource) styles(name string) error {
 		case xml.StartElement:
 			switch t.Name.Local {
 			case "numFmt":
+				if len(custom) >= maxFormats {
+					return ErrTruncated
+				}
 				id, _ := strconv.Atoi(attrOf(t, "numFmtId"))
 				custom[id] = attrOf(t, "formatCode")
 			case "cellXfs":
