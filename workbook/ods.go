@@ -31,7 +31,7 @@ type odsSource struct {
 // ErrODSBroken is an .ods that cannot be read.
 var ErrODSBroken = errors.New("il file .ods è danneggiato: riaprirlo con LibreOffice e salvarlo di nuovo, o salvarlo come .xlsx")
 
-func openODS(data []byte, b *budget) (*odsSource, error) {
+func openODS(ctx context.Context, data []byte, b *budget) (*odsSource, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, ErrTruncated
@@ -55,7 +55,7 @@ func openODS(data []byte, b *budget) (*odsSource, error) {
 	defer rc.Close()
 	o := &odsSource{rows: map[string][]row{}}
 	r := &countingReader{r: rc, b: b}
-	if err := (&odsParser{o: o, b: b}).parse(r); err != nil {
+	if err := (&odsParser{ctx: ctx, o: o, b: b}).parse(r); err != nil {
 		return nil, odsError(err)
 	}
 	if _, err := io.Copy(io.Discard, r); err != nil { // the CRC is checked at the end
@@ -115,8 +115,9 @@ func repeat(e xml.StartElement, local string) int {
 
 // odsParser is the state of reading content.xml.
 type odsParser struct {
-	o *odsSource
-	b *budget
+	ctx context.Context
+	o   *odsSource
+	b   *budget
 
 	hiddenStyles map[string]bool // table styles with table:display="false"
 	style        string          // the style being read
@@ -196,6 +197,11 @@ func (p *odsParser) start(t xml.StartElement) error {
 		p.rowN++
 		if p.rowsRead++; p.rowsRead > 4*maxRows {
 			return ErrODSBroken
+		}
+		if p.rowsRead%256 == 0 {
+			if err := p.ctx.Err(); err != nil {
+				return err
+			}
 		}
 	case t.Name.Space == nsTable && (t.Name.Local == "table-cell" || t.Name.Local == "covered-table-cell"):
 		p.inCell = true

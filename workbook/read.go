@@ -37,7 +37,7 @@ func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, 
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err
 	}
-	b, err := open(data, &budget{lim: lim})
+	b, err := open(ctx, data, &budget{lim: lim})
 	if err != nil {
 		if cancelled(err) {
 			return nil, nil, err
@@ -62,10 +62,10 @@ func cancelled(err error) bool {
 }
 
 // open recognises the format and opens the workbook.
-func open(data []byte, b *budget) (source, error) {
+func open(ctx context.Context, data []byte, b *budget) (source, error) {
 	switch err := sniff(data); {
 	case errors.Is(err, errODS):
-		return openODS(data, b)
+		return openODS(ctx, data, b)
 	case errors.Is(err, ErrEncrypted) && b.lim.Password != "":
 		plain, err := decrypt(data, b.lim.Password)
 		if err != nil || sniff(plain) != nil {
@@ -144,6 +144,9 @@ func (rd *reader) read() *model.Plan {
 			continue
 		}
 		rd.order = append(rd.order, name)
+		if rd.err = rd.ctx.Err(); rd.err != nil {
+			return plan
+		}
 		if tables[i] = rd.table(s, name); rd.err != nil {
 			return plan
 		}
