@@ -235,14 +235,14 @@ func instructions(f *excelize.File, bold int) error {
 			if c.Required {
 				h = strings.TrimSpace("obbligatoria. " + h)
 			}
-			if len(c.Choices) > 0 {
-				h = strings.TrimSpace(h + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + ".")
-			}
 			if c.Optional {
 				h = strings.TrimSpace("facoltativa, stampata solo se compilata. " + h)
 			}
+			if len(c.Choices) > 0 {
+				h = sentence(h) + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + "."
+			}
 			if len(c.Aliases) > 0 {
-				h = strings.TrimSpace(h + " Altri nomi accettati: " + strings.Join(c.Aliases, "; ") + ".")
+				h = sentence(h) + " Altri nomi accettati: " + strings.Join(c.Aliases, " · ") + "."
 			}
 			lines = append(lines, [2]string{c.Header, h})
 		}
@@ -262,4 +262,13 @@ func instructions(f *excelize.File, bold int) error {
 		return err
 	}
 	return f.SetColWidth(name, "B", "B", 100)
+}
+
+// sentence ends a help text with a full stop, before another is added.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }
