@@ -242,7 +242,7 @@ func instructions(f *excelize.File, bold int) error {
 				h = sentence(h) + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + "."
 			}
 			if len(c.Aliases) > 0 {
-				h = sentence(h) + " Altri nomi accettati: " + strings.Join(c.Aliases, " · ") + "."
+				h = sentence(h) + " Altri nomi accettati: " + sentence(strings.Join(c.Aliases, " · "))
 			}
 			lines = append(lines, [2]string{c.Header, h})
 		}
