@@ -71,7 +71,6 @@ const (
 	FieldBaselineYear       Field = "anno_baseline"
 	FieldTargetNext1        Field = "valore_atteso_n1"
 	FieldTargetNext2        Field = "valore_atteso_n2"
-	FieldRowKind            Field = "tipo_riga" // a flat sheet's Obiettivo/Fase/Indicatore
 )
 
 // Plan is every objective read from one or more workbooks.
