@@ -383,3 +383,25 @@ func TestODSSilentValues(t *testing.T) {
 		t.Errorf("the hidden sheet was read: %+v", plan.Objectives)
 	}
 }
+
+// TestManyParts: a zip listing hundreds of thousands of parts is refused
+// before its directory is read.
+func TestManyParts(t *testing.T) {
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, _ := zw.Create("xl/workbook.xml")
+	w.Write([]byte("<workbook/>"))
+	for i := range 200_000 {
+		zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprint(i), Method: zip.Store})
+	}
+	zw.Close()
+	var ps model.Problems
+	elapsed, alloc := measure(func() { _, ps = read(t, b.Bytes()) })
+	t.Logf("%d MB, 200,000 parts: %v, %d MB allocated", b.Len()>>20, elapsed.Round(time.Millisecond), alloc>>20)
+	if len(ps) != 1 || !errors.Is(ps[0], ErrTooBig) || alloc > 64<<20 {
+		t.Errorf("%v, %d MB", ps, alloc>>20)
+	}
+	if n, ok := zipEntries(rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives})); !ok || n != 5 {
+		t.Errorf("a workbook's parts: %d %v", n, ok)
+	}
+}
