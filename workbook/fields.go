@@ -115,7 +115,7 @@ func (c *cell) indicators() []model.Indicator {
 	in := model.Indicator{
 		Description:  c.required(model.FieldDescription),
 		Kind:         c.text(model.FieldKind),
-		Target:       model.ParseTarget(c.text(model.FieldTarget)),
+		Target:       model.ParseTarget(c.written(model.FieldTarget)),
 		Measured:     c.written(model.FieldMeasured),
 		Comment:      c.text(model.FieldComment),
 		Unit:         c.text(model.FieldUnit),
@@ -123,7 +123,7 @@ func (c *cell) indicators() []model.Indicator {
 		Source:       c.text(model.FieldSource),
 		Baseline:     c.written(model.FieldBaseline),
 		BaselineYear: c.year(model.FieldBaselineYear),
-		NextTargets:  [2]model.Target{model.ParseTarget(c.text(model.FieldTargetNext1)), model.ParseTarget(c.text(model.FieldTargetNext2))},
+		NextTargets:  [2]model.Target{model.ParseTarget(c.written(model.FieldTargetNext1)), model.ParseTarget(c.written(model.FieldTargetNext2))},
 		Weight:       c.number(model.FieldWeight),
 		Loc:          c.loc(),
 	}

@@ -441,3 +441,20 @@ func TestOptionalFieldsRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetCells: a Valore atteso typed as a date or a percentage cell
+// reads as it shows; an ISO date cell (t="d") as a date.
+func TestTargetCells(t *testing.T) {
+	data := rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives + xGood},
+		xsheet{name: "Indicatori", data: xrow(1, "Codice obiettivo", "Descrizione", "Valore atteso", "Valore atteso N+1") +
+			xrow(2, "2019_A", "scadenza", rawCell(`<c r="@" s="2"><v>43646</v></c>`), rawCell(`<c r="@" t="d"><v>2020-06-30T00:00:00</v></c>`)) +
+			xrow(3, "2019_A", "quota", rawCell(`<c r="@" s="1"><v>0.9</v></c>`))})
+	plan, ps := read(t, data)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	ins := plan.Objectives[0].Indicators
+	if ins[0].Target.Text != "30/06/2019" || ins[0].NextTargets[0].Text != "30/06/2020" || ins[1].Target.Text != "90,00%" {
+		t.Errorf("%q %q %q", ins[0].Target.Text, ins[0].NextTargets[0].Text, ins[1].Target.Text)
+	}
+}

@@ -139,7 +139,11 @@ func (s *sheetReader) endCell() error {
 	case "str", "inlineStr":
 		s.c.s, s.c.k = v, textValue
 	case "d":
-		s.c.s, s.c.k = v, textValue // an ISO date, which ParseDate reads
+		d, _, _ := strings.Cut(strings.TrimSpace(v), "T")
+		if date, err := model.ParseDate(d); err == nil {
+			d = date.String() // as an Italian reads it
+		}
+		s.c.s, s.c.k = d, textValue
 	default:
 		s.c.s, s.c.k = strings.TrimSpace(v), numberValue
 		if f, err := strconv.ParseFloat(s.c.s, 64); s.c.s != "" && (err != nil || math.IsNaN(f) || math.IsInf(f, 0)) {
