@@ -5,6 +5,8 @@ import (
 	"context"
 	"fmt"
 	"unicode/utf8"
+
+	"github.com/pegpdf/pegpdf/model"
 )
 
 // source is a workbook being read, whatever its format (.xlsx or .ods).
@@ -76,18 +78,16 @@ func (b *budget) declared(zr *zip.Reader) error {
 	return nil
 }
 
-// cell charges one non-empty cell of text s, n times, to the workbook and
-// to the sheet's character count.
-func (b *budget) cell(s string, sheetChars *int) error { return b.cellsOf(s, 1, sheetChars) }
-
-func (b *budget) cellsOf(s string, n int, sheetChars *int) error {
-	b.cells += n
+// cell charges one non-empty cell of text s to the workbook's cells and to
+// the sheet's characters (a repeated cell is charged once per repetition).
+func (b *budget) cell(s string, sheetChars *int) error {
+	b.cells++
 	if b.cells > b.lim.Cells {
-		return fmt.Errorf("%w: più di %d celle compilate nel file; dividerlo in più file", ErrTooBig, b.lim.Cells)
+		return fmt.Errorf("%w: più di %s celle compilate nel file; dividerlo in più file", ErrTooBig, model.FormatDecimal(float64(b.lim.Cells), 0))
 	}
-	*sheetChars += n * utf8.RuneCountInString(s)
+	*sheetChars += utf8.RuneCountInString(s)
 	if *sheetChars > b.lim.SheetChars {
-		return fmt.Errorf("%w: il foglio supera %d milioni di caratteri; dividerlo in più file", ErrTooBig, b.lim.SheetChars/1_000_000)
+		return fmt.Errorf("%w: il foglio supera %s caratteri; dividerlo in più file", ErrTooBig, model.FormatDecimal(float64(b.lim.SheetChars), 0))
 	}
 	return nil
 }
