@@ -1,10 +1,16 @@
 // Package templates holds what offices fill in and what pegpdf prints with:
 // the schema of the input workbook (read by the reader and written as the
-// blank template, so the two cannot drift), the instructions that go with
-// it, and the embedded default theme.
+// blank template, so the two cannot drift), the instructions and the
+// example that go with it, and the embedded default theme and ICC profile.
+// It is data only: it imports model and the standard library, and must
+// never import workbook, render, batch, server or cmd.
 package templates
 
-import "github.com/pegpdf/pegpdf/model"
+import (
+	"slices"
+
+	"github.com/pegpdf/pegpdf/model"
+)
 
 // Kind is what a column holds.
 type Kind int
@@ -48,8 +54,24 @@ const (
 	SheetHelp       = "Istruzioni"
 )
 
-// Schema is the input contract, ../shared/spec/workbook.md.
-var Schema = []Sheet{
+// Schema is the input contract (../shared/spec/workbook.md with the
+// optional fields and synonyms of docs/contratto.md), a fresh copy at each
+// call: no caller can change it for the others.
+func Schema() []Sheet {
+	out := make([]Sheet, len(schema))
+	for i, s := range schema {
+		out[i] = s
+		out[i].Columns = make([]Column, len(s.Columns))
+		for j, c := range s.Columns {
+			c.Aliases = slices.Clone(c.Aliases)
+			c.Choices = slices.Clone(c.Choices)
+			out[i].Columns[j] = c
+		}
+	}
+	return out
+}
+
+var schema = []Sheet{
 	{
 		Name: SheetObjectives, Required: true,
 		Help: "Una riga per obiettivo.",

@@ -1,6 +1,6 @@
 // Package workbook reads and writes the PEG input workbook (the contract of
 // ../shared/spec/workbook.md, extended by the optional fields and synonyms
-// of templates.Schema; docs/contratto.md describes it in full).
+// of templates.Schema(); docs/contratto.md describes it in full).
 //
 // It owns: recognising the file (.xlsx, .ods, and what is neither), reading
 // it within Limits (a streaming reader over the zip parts: rows and cells

@@ -126,7 +126,7 @@ func TestHeaderDetection(t *testing.T) {
 // TestSynonyms: every synonym of the schema is recognised on its sheet, and
 // no two columns of a sheet share a name.
 func TestSynonyms(t *testing.T) {
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		seen := map[string]string{}
 		for _, c := range s.Columns {
 			for _, h := range append([]string{c.Header}, c.Aliases...) {
@@ -390,7 +390,7 @@ func FuzzMapping(f *testing.F) {
 		}
 		if m != nil {
 			m.split("a\nb;c")
-			m.keys(templates.Schema[0])
+			m.keys(templates.Schema()[0])
 		}
 	})
 }
@@ -402,7 +402,7 @@ func TestContractPage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		for _, c := range s.Columns {
 			for _, h := range append([]string{c.Header}, c.Aliases...) {
 				if !bytes.Contains(page, []byte(h)) {

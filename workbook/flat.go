@@ -28,8 +28,8 @@ func (rd *reader) flat(found map[string]string) *model.Plan {
 	}
 	rd.order = []string{name}
 	kindKey := model.Key(f.KindColumn)
-	tables := make([]*table, len(templates.Schema))
-	for i, s := range templates.Schema {
+	tables := make([]*table, len(templates.Schema()))
+	for i, s := range templates.Schema() {
 		tables[i] = &table{schema: s, name: name, cols: map[model.Field]int{}, keys: rd.m.keys(s)}
 	}
 	header, kindCol := 0, 0
@@ -67,7 +67,7 @@ func (rd *reader) flat(found map[string]string) *model.Plan {
 	}
 	for _, c := range []model.Field{model.FieldTitle, model.FieldDirection} {
 		if tables[0].cols[c] == 0 {
-			col := columnOfField(templates.Schema[0], c)
+			col := columnOfField(templates.Schema()[0], c)
 			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
 				Err: fmt.Errorf("%w %q: aggiungerla o indicarla in [colonne.obiettivi] del file di mappatura", model.ErrMissingColumn, rd.m.header(templates.SheetObjectives, col))})
 			return plan

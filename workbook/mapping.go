@@ -103,9 +103,9 @@ func ParseMapping(r io.Reader) (*Mapping, error) {
 }
 
 func schemaOf(name string) *templates.Sheet {
-	for i, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		if model.Key(s.Name) == model.Key(name) {
-			return &templates.Schema[i]
+			return &s
 		}
 	}
 	return nil
@@ -259,7 +259,7 @@ func MappingExample() string {
 # dell'ufficio. I nomi non distinguono maiuscole, accenti e punteggiatura;
 # i sinonimi elencati sono già riconosciuti senza mappatura.
 `)
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		fmt.Fprintf(&b, "\n[colonne.%s]\n", strings.ToLower(s.Name))
 		for _, c := range s.Columns {
 			fmt.Fprintf(&b, "# %q = %q", c.Header, c.Header)

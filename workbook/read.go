@@ -132,8 +132,8 @@ func (rd *reader) read() *model.Plan {
 	if rd.m != nil && rd.m.Flat.Sheet != "" {
 		return rd.flat(found)
 	}
-	tables := make([]*table, len(templates.Schema))
-	for i, s := range templates.Schema {
+	tables := make([]*table, len(templates.Schema()))
+	for i, s := range templates.Schema() {
 		want := rd.m.sheetName(s.Name)
 		name, ok := found[model.Key(want)]
 		if !ok {
@@ -186,7 +186,7 @@ func (rd *reader) read() *model.Plan {
 func (rd *reader) sheetNames() map[string]string {
 	found := map[string]string{}
 	wanted := map[string]bool{}
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		wanted[model.Key(rd.m.sheetName(s.Name))] = true
 	}
 	if rd.m != nil && rd.m.Flat.Sheet != "" {
@@ -230,7 +230,7 @@ func clip(s string, n int) string {
 // sheet in the order read, row and column.
 func sortProblems(ps model.Problems, sheets []string) {
 	order := map[string]int{}
-	for i, s := range templates.Schema {
+	for i, s := range templates.Schema() {
 		order[model.Key(s.Name)] = i + 1
 	}
 	for i, s := range sheets {

@@ -36,7 +36,7 @@ func Write(w io.Writer, plan *model.Plan) error {
 	if err != nil {
 		return err
 	}
-	for i, s := range templates.Schema {
+	for i, s := range templates.Schema() {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
 				return err
@@ -224,7 +224,7 @@ func instructions(f *excelize.File, bold int) error {
 		return err
 	}
 	lines := [][2]string{{"Come compilare questo file", ""}, {"", templates.Intro}}
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		req := "facoltativo"
 		if s.Required {
 			req = "obbligatorio"
