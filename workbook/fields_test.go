@@ -287,7 +287,7 @@ func TestMappingFile(t *testing.T) {
 		{`[colonne.progetti]` + "\n" + `"Titolo" = "X"`, `[colonne.progetti] non è un foglio`},
 		{`colore = "rosso"`, `chiave sconosciuta «colore»`},
 		{`[valori]` + "\n" + `avanzamento = "decimi"`, `"percentuale" o "frazione"`},
-		{`[foglio_unico]` + "\n" + `foglio = "PEG"`, `richiede colonna_tipo`},
+		{`[foglio_unico]` + "\n" + `foglio = "PEG"` + "\n" + `colonna_tipo = "Tipo"`, `richiede i valori di obiettivo`},
 		{`[fogli` + "\n", `riga `},
 	} {
 		_, err := ParseMapping(strings.NewReader(c.text))
@@ -456,5 +456,32 @@ func TestTargetCells(t *testing.T) {
 	ins := plan.Objectives[0].Indicators
 	if ins[0].Target.Text != "30/06/2019" || ins[0].NextTargets[0].Text != "30/06/2020" || ins[1].Target.Text != "90,00%" {
 		t.Errorf("%q %q %q", ins[0].Target.Text, ins[0].NextTargets[0].Text, ins[1].Target.Text)
+	}
+}
+
+// TestOneRowPerObjective: a flat sheet without a kind column, one row per
+// objective under a title, its indicators in one cell.
+func TestOneRowPerObjective(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG 2016\"\nseparatori = [\"\\n\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := book(t, sheet{"PEG 2016", [][]any{
+		{"PEG 2016 – Servizio Amministrativo – obiettivi"},
+		{"Codice", "Obiettivo", "Settore", "Descrizione", "Indicatori", "Target", "Pesatura"},
+		{"A1", "Protocollo digitale", "AMMINISTRATIVO", "Tutto il protocollo in digitale", "Documenti digitali\nTempo di registrazione", "100%\n<= 1 giorno", "1,2"},
+		{"A2", "Archivio", "AMMINISTRATIVO", "Riordino", "Faldoni riordinati", ">= 200"},
+	}})
+	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+	if len(ps) > 0 || len(plan.Objectives) != 2 {
+		t.Fatalf("%v %v", ps, plan)
+	}
+	o := plan.Objectives[0]
+	if o.Code != "A1" || o.Description != "Tutto il protocollo in digitale" || o.Weight != model.Some(1.2) || len(o.Indicators) != 2 ||
+		o.Indicators[1].Description != "Tempo di registrazione" || o.Indicators[1].Target.Text != "<= 1 giorno" {
+		t.Errorf("%+v", o)
+	}
+	if len(plan.Objectives[1].Indicators) != 1 || plan.Objectives[1].Indicators[0].Target.Text != ">= 200" {
+		t.Errorf("%+v", plan.Objectives[1].Indicators)
 	}
 }

@@ -35,7 +35,8 @@ type Mapping struct {
 
 // FlatSheet is one sheet holding objectives, phases and indicators, each
 // row saying in KindColumn which it is; phases and indicators belong to
-// the objective above them.
+// the objective above them. Without a KindColumn every row is an objective,
+// and its indicator columns, if any, hold its indicators.
 type FlatSheet struct {
 	Sheet      string   `toml:"foglio"`
 	KindColumn string   `toml:"colonna_tipo"`
@@ -88,8 +89,8 @@ func ParseMapping(r io.Reader) (*Mapping, error) {
 		}
 	}
 	f := m.Flat
-	if f.Sheet != "" && (f.KindColumn == "" || len(f.Objective) == 0) {
-		errs = append(errs, fmt.Errorf("%w: [foglio_unico] richiede colonna_tipo e i valori di obiettivo", ErrMapping))
+	if f.Sheet != "" && f.KindColumn != "" && len(f.Objective) == 0 {
+		errs = append(errs, fmt.Errorf("%w: [foglio_unico] con colonna_tipo richiede i valori di obiettivo (ad es. obiettivo = [\"Obiettivo\"])", ErrMapping))
 	}
 	switch model.Key(m.Values.Progress) {
 	case "", "percentuale", "frazione":
@@ -237,7 +238,9 @@ func MappingExample() string {
 
 # Un foglio unico: obiettivi, fasi e indicatori uno sotto l'altro; una
 # colonna dice che cosa è ogni riga; fasi e indicatori appartengono
-# all'obiettivo che li precede.
+# all'obiettivo che li precede. Senza colonna_tipo ogni riga è un
+# obiettivo, e le sue colonne degli indicatori (Indicatore, Target, …)
+# ne danno gli indicatori, più d'uno per cella se separati.
 [foglio_unico]
 # foglio = "PEG 2024"
 # colonna_tipo = "Tipo"
