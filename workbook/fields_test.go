@@ -359,15 +359,25 @@ func hostileSeeds(t testing.TB) [][]byte {
 	}
 }
 
-// FuzzFlat reads mutated flat sheets with a mapping.
+// FuzzFlat reads mutated flat sheets with a mapping: with a kind column,
+// or one row per objective.
 func FuzzFlat(f *testing.F) {
-	m, err := ParseMapping(strings.NewReader(flatMapping))
+	kind, err := ParseMapping(strings.NewReader(flatMapping))
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Add(book(f, flatSheet(true)))
-	f.Add(book(f, flatSheet(false)))
-	f.Fuzz(func(t *testing.T, data []byte) {
+	rows, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG\"\nseparatori = [\"\\n\", \";\"]\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(book(f, flatSheet(true)), true)
+	f.Add(book(f, flatSheet(false)), true)
+	f.Add(book(f, sheet{"PEG", [][]any{{"Titolo del foglio"}, {"Codice", "Obiettivo", "Settore", "Indicatori", "Target"}, {"A", "T", "D", "uno\ndue", "1;2"}}}), false)
+	f.Fuzz(func(t *testing.T, data []byte, withKind bool) {
+		m := rows
+		if withKind {
+			m = kind
+		}
 		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
 		if err != nil {
 			t.Fatal(err)
