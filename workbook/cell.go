@@ -116,32 +116,36 @@ func (c *cell) date(f model.Field) model.Date {
 }
 
 // number reads a number cell, or text with a decimal comma; "80%" is 80,
-// and a cell formatted as a percentage (holding 0.8) is 80 too.
+// and a cell formatted as a percentage (holding 0.8) is 80 too. Where the
+// mapping says progress is typed as a fraction, 0,8 is 80.
 func (c *cell) number(f model.Field) model.Num {
 	v, ok := c.scalar(f)
 	if !ok {
 		return model.Num{}
 	}
 	s := c.text(f)
+	n, pct, err := 0.0, v.f == percentCell, error(nil)
 	if v.k == numberValue {
-		n, err := strconv.ParseFloat(s, 64)
-		if err == nil && !math.IsNaN(n) && !math.IsInf(n, 0) && math.Abs(n) < 1e15 {
-			if v.f == percentCell {
-				n *= 100
-			}
-			return model.Some(n)
+		n, err = strconv.ParseFloat(s, 64)
+		if err == nil && (math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) >= 1e15) {
+			err = model.ErrNumber
+		}
+		if pct {
+			n *= 100
 		}
 	} else {
-		t, pct := strings.CutSuffix(s, "%")
-		if n, err := model.ParseNumber(t); err == nil {
-			if !pct && c.rd.m.fraction(f) && n >= 0 && n <= 1 {
-				pct, n = true, n*100 // the mapping says progress is typed 0,8
-			}
-			return model.Some(n)
-		}
+		var t string
+		t, pct = strings.CutSuffix(s, "%")
+		n, err = model.ParseNumber(t)
 	}
-	c.fail(f, fmt.Errorf("%q %w", clip(s, 40), model.ErrNumber))
-	return model.Num{}
+	if err != nil {
+		c.fail(f, fmt.Errorf("%q %w", clip(s, 40), model.ErrNumber))
+		return model.Num{}
+	}
+	if !pct && c.rd.m.fraction(f) && n >= 0 && n <= 1 {
+		n *= 100
+	}
+	return model.Some(n)
 }
 
 func (c *cell) year(f model.Field) int {
