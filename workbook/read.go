@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,7 @@ func Read(r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
 // between rows and between sheets, and ctx's error is returned.
 func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, model.Problems, error) {
 	lim := limits.orDefault()
-	data, err := io.ReadAll(io.LimitReader(r, lim.FileBytes+1))
+	data, err := readAll(r, lim.FileBytes+1)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -55,6 +56,36 @@ func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, 
 	}
 	sortProblems(ps, rd.order)
 	return plan, ps, nil
+}
+
+// readAll reads at most max bytes of r, in one allocation when r says its
+// size (a file, a bytes.Reader).
+func readAll(r io.Reader, max int64) ([]byte, error) {
+	size := int64(-1)
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	}
+	if size < 0 || size >= max {
+		return io.ReadAll(io.LimitReader(r, max))
+	}
+	buf := make([]byte, size)
+	n, err := io.ReadFull(r, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF: // it shrank meanwhile
+		return buf[:n], nil
+	case err != nil:
+		return nil, err
+	}
+	rest, err := io.ReadAll(io.LimitReader(r, max-size)) // or grew
+	if len(rest) > 0 {
+		buf = append(buf, rest...)
+	}
+	return buf, err
 }
 
 func cancelled(err error) bool {
@@ -117,7 +148,6 @@ type table struct {
 	name   string // as spelled in the workbook
 	cols   map[model.Field]int
 	keys   map[string]model.Field // header key -> field
-	rows   []row
 }
 
 type row struct {
@@ -132,7 +162,30 @@ func (rd *reader) read() *model.Plan {
 	if rd.m != nil && rd.m.Flat.Sheet != "" {
 		return rd.flat(found)
 	}
-	tables := make([]*table, len(templates.Schema()))
+	// The sheets are read in the contract's order, each row turned into
+	// the plan as it comes: the objectives are known before their phases.
+	byCode := map[string]*model.Objective{}
+	objectives := false // sheet Obiettivi was read with its required columns
+	each := []func(*table, row){
+		func(t *table, r row) {
+			if o := rd.objective(t, r); o != nil {
+				plan.Objectives = append(plan.Objectives, o)
+				if byCode[o.Code] == nil {
+					byCode[o.Code] = o
+				}
+			}
+		},
+		func(t *table, r row) {
+			if o, ph, ok := rd.phase(t, r, byCode); ok {
+				o.Phases = append(o.Phases, ph)
+			}
+		},
+		func(t *table, r row) {
+			if o, in, ok := rd.indicator(t, r, byCode); ok {
+				o.Indicators = append(o.Indicators, in...)
+			}
+		},
+	}
 	for i, s := range templates.Schema() {
 		want := rd.m.sheetName(s.Name)
 		name, ok := found[model.Key(want)]
@@ -147,34 +200,16 @@ func (rd *reader) read() *model.Plan {
 		if rd.err = rd.ctx.Err(); rd.err != nil {
 			return plan
 		}
-		if tables[i] = rd.table(s, name); rd.err != nil {
+		fn := each[i]
+		if i > 0 && !objectives {
+			fn = nil // without objectives, only the sheet's own header is checked
+		}
+		t := rd.table(s, name, fn)
+		if rd.err != nil {
 			return plan
 		}
-	}
-	if tables[0] == nil || !tables[0].complete() {
-		return plan
-	}
-	byCode := map[string]*model.Objective{}
-	for _, r := range tables[0].rows {
-		if o := rd.objective(tables[0], r); o != nil {
-			plan.Objectives = append(plan.Objectives, o)
-			if byCode[o.Code] == nil {
-				byCode[o.Code] = o
-			}
-		}
-	}
-	if t := tables[1]; t != nil && t.complete() {
-		for _, r := range t.rows {
-			if o, ph, ok := rd.phase(t, r, byCode); ok {
-				o.Phases = append(o.Phases, ph)
-			}
-		}
-	}
-	if t := tables[2]; t != nil && t.complete() {
-		for _, r := range t.rows {
-			if o, in, ok := rd.indicator(t, r, byCode); ok {
-				o.Indicators = append(o.Indicators, in...)
-			}
+		if i == 0 {
+			objectives = t.complete()
 		}
 	}
 	rd.example(plan)

@@ -14,39 +14,50 @@ import (
 const headerScan = 20
 
 // table reads a sheet: its header row, the columns it has, and its
-// non-empty rows. The header row is the first row where a required column
-// and at least one other known column appear; rows above it are the
-// sheet's title and are skipped.
-func (rd *reader) table(s templates.Sheet, name string) *table {
+// non-empty rows, each given to each as it comes (none is kept) once the
+// header is known and has every required column. The header row is the
+// first row where a required column and at least one other known column
+// appear; rows above it are the sheet's title and are skipped.
+func (rd *reader) table(s templates.Sheet, name string, each func(*table, row)) *table {
 	t := &table{schema: s, name: name, cols: map[model.Field]int{}, keys: rd.m.keys(s)}
 	var above []row // non-empty rows before the header is known
-	header := 0
-	start := func(at int) {
+	header, rows := 0, 0
+	deliver := func(r row) bool {
+		if rows++; rows > rd.lim.RowsPerSheet {
+			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: r.n,
+				Err: fmt.Errorf("%w: più di %d righe compilate; dividere il file", model.ErrTooMany, rd.lim.RowsPerSheet)})
+			return false
+		}
+		if each != nil && t.complete() {
+			each(t, r)
+		}
+		return true
+	}
+	start := func(at int) bool {
 		header = above[at].n
 		rd.header(t, above[at])
-		t.rows = append(t.rows, above[at+1:]...)
+		for _, r := range above[at+1:] {
+			if !deliver(r) {
+				return false
+			}
+		}
 		above = nil
+		return true
 	}
 	err := rd.b.eachRow(rd.ctx, name, func(n int, cells []value) bool {
 		if blank(cells) {
 			return true
 		}
-		r := row{n: n, cells: append([]value(nil), cells...)}
-		if header == 0 {
-			above = append(above, r)
-			if t.isHeader(cells) {
-				start(len(above) - 1)
-			} else if len(above) == headerScan {
-				start(0)
-			}
-			return true
+		if header != 0 {
+			return deliver(row{n: n, cells: cells})
 		}
-		if len(t.rows) >= rd.lim.RowsPerSheet {
-			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: n,
-				Err: fmt.Errorf("%w: più di %d righe compilate; dividere il file", model.ErrTooMany, rd.lim.RowsPerSheet)})
-			return false
+		above = append(above, row{n: n, cells: append([]value(nil), cells...)})
+		switch {
+		case t.isHeader(cells):
+			return start(len(above) - 1)
+		case len(above) == headerScan:
+			return start(0)
 		}
-		t.rows = append(t.rows, r)
 		return true
 	})
 	if header == 0 && len(above) > 0 {
