@@ -148,4 +148,5 @@ const Intro = "Compilare i fogli Obiettivi, Fasi e Indicatori: una riga per obie
 	"i nomi delle colonne non distinguono maiuscole, accenti e punteggiatura, e ogni colonna accetta anche gli altri nomi elencati qui sotto; " +
 	"le righe di titolo sopra le intestazioni sono ignorate. Le colonne facoltative si possono lasciare vuote o togliere. " +
 	"Le date si scrivono gg/mm/aaaa, i numeri con la virgola (50,00). " +
-	"Controllare il file con «pegpdf verifica FILE.xlsx» prima di inviarlo."
+	"Controllare il file con «pegpdf verifica FILE.xlsx» prima di inviarlo. " +
+	"Per leggere un foglio dell'ufficio così com'è (altri nomi di colonna, un foglio unico) vedere «pegpdf mappa»."
