@@ -67,6 +67,11 @@ func (s *sheetReader) token(tok xml.Token) error {
 				}
 			}
 		case "c":
+			if s.cellsRead++; s.cellsRead%4096 == 0 { // a row of a million empty cells
+				if err := s.ctx.Err(); err != nil {
+					return err
+				}
+			}
 			s.col++
 			if c, _, ok := cellRef(attrOf(t, "r")); ok && c > s.col {
 				s.col = c
