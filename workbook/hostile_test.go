@@ -159,6 +159,8 @@ func TestHostileFiles(t *testing.T) {
 		{"an .ods cell repeated to the last column", odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), `<table:table-cell table:number-columns-repeated="16384" office:value-type="string"><text:p>x</text:p></table:table-cell>`)+`</table:table>`), "Obiettivi!GS1", ErrFarColumn},
 		{"an .ods row repeated a million times", odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+`<table:table-row table:number-rows-repeated="1000000">`+odsText("2019_A")+odsText("T")+odsText("D")+`</table:table-row></table:table>`), "Obiettivi!666667", ErrTooBig},
 		{"a long shared text in every row", sharedStrings, "Obiettivi!B535", ErrTooBig},
+		{"a million styled empty cells in a row", rawXLSX(t, true, xsheet{name: "Obiettivi", data: xObjectives + `<row r="2">` + strings.Repeat(`<c r="B2" s="1"/>`, 1_200_000) + `</row>`}), "Obiettivi!2", ErrTooBig},
+		{"an .ods of a million empty cells", odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+`<table:table-row>`+strings.Repeat(`<table:table-cell/>`, 1_000_000)+`</table:table-row></table:table>`), "Obiettivi!2", ErrTooBig},
 		{"a cell at XFD on 15,000 rows", farRows, "Obiettivi!XFD2", ErrFarColumn},
 		{"an .ods cell of repeated spaces", ods, "Obiettivi!B2", model.ErrTooLong},
 	}

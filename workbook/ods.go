@@ -134,6 +134,9 @@ type odsParser struct {
 	inCell       bool
 	paragraphs   int
 	rowsRead     int
+	cellsRead    int
+	filled       int   // the sheet's non-empty cells
+	began        int64 // the budget's unpacked bytes when the sheet began
 }
 
 func (p *odsParser) problem(col int, err error) error {
@@ -190,7 +193,7 @@ func (p *odsParser) start(t xml.StartElement) error {
 	case t.Name.Space == nsTable && t.Name.Local == "table":
 		p.sheet = attr(t, nsTable, "name")
 		p.o.list = append(p.o.list, sheetInfo{name: p.sheet, hidden: p.hiddenStyles[attr(t, nsTable, "style-name")]})
-		p.rowN, p.sheetChars = 0, 0
+		p.rowN, p.sheetChars, p.filled, p.began = 0, 0, 0, p.b.unpacked
 	case t.Name.Space == nsTable && t.Name.Local == "table-row":
 		p.row = nil
 		p.rowRepeat = repeat(t, "number-rows-repeated")
@@ -206,6 +209,14 @@ func (p *odsParser) start(t xml.StartElement) error {
 	case t.Name.Space == nsTable && (t.Name.Local == "table-cell" || t.Name.Local == "covered-table-cell"):
 		p.inCell = true
 		p.cellRepeat = repeat(t, "number-columns-repeated")
+		if p.cellsRead++; p.cellsRead%4096 == 0 {
+			if err := p.ctx.Err(); err != nil {
+				return err
+			}
+			if err := p.b.sparse(p.began, p.filled); err != nil {
+				return p.problem(0, err)
+			}
+		}
 		p.cell = value{}
 		p.formula = attr(t, nsTable, "formula") != ""
 		switch attr(t, nsOffice, "value-type") {
@@ -287,6 +298,7 @@ func (p *odsParser) end(t xml.EndElement) error {
 		for i := range p.rowRepeat {
 			for _, c := range cells {
 				if c != (value{}) {
+					p.filled++
 					if err := p.b.cell(c.s, &p.sheetChars); err != nil {
 						return model.Problem{Severity: model.Error, Sheet: p.sheet, Row: p.rowN + i, Err: err}
 					}

@@ -78,6 +78,23 @@ func (b *budget) declared(zr *zip.Reader) error {
 	return nil
 }
 
+// A sheet's XML may run to sparseBytes beyond bytesPerCell for each filled
+// cell: past that it is mostly empty formatted cells, which cost reading
+// time and hold nothing (a hostile file lists millions of them).
+const (
+	sparseBytes  = 8 << 20
+	bytesPerCell = 256
+)
+
+// sparse reports, as a problem, a sheet whose XML read since start is
+// mostly empty cells.
+func (b *budget) sparse(start int64, filled int) error {
+	if b.unpacked-start <= sparseBytes+bytesPerCell*int64(filled) {
+		return nil
+	}
+	return fmt.Errorf("%w: il foglio contiene soprattutto celle vuote formattate (oltre %d MB); cancellare le righe e le colonne vuote oltre i dati e salvare", ErrTooBig, sparseBytes>>20)
+}
+
 // cell charges one non-empty cell of text s to the workbook's cells and to
 // the sheet's characters (a repeated cell is charged once per repetition).
 func (b *budget) cell(s string, sheetChars *int) error {

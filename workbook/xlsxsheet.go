@@ -19,7 +19,7 @@ func (x *xlsxSource) eachRow(ctx context.Context, sheet string, fn func(n int, c
 	if _, ok := x.files[name]; !ok {
 		return ErrTruncated
 	}
-	s := &sheetReader{x: x, sheet: sheet, ctx: ctx, fn: fn}
+	s := &sheetReader{x: x, sheet: sheet, ctx: ctx, fn: fn, start: x.b.unpacked}
 	err := x.decode(name, s.token)
 	if errors.Is(err, errStop) {
 		return nil
@@ -49,6 +49,8 @@ type sheetReader struct {
 	text      strings.Builder
 	rowsRead  int
 	cellsRead int
+	filled    int   // non-empty cells
+	start     int64 // the budget's unpacked bytes when the sheet began
 }
 
 func (s *sheetReader) token(tok xml.Token) error {
@@ -70,6 +72,9 @@ func (s *sheetReader) token(tok xml.Token) error {
 			if s.cellsRead++; s.cellsRead%4096 == 0 { // a row of a million empty cells
 				if err := s.ctx.Err(); err != nil {
 					return err
+				}
+				if err := s.x.b.sparse(s.start, s.filled); err != nil {
+					return model.Problem{Severity: model.Error, Sheet: s.sheet, Row: s.row, Err: err}
 				}
 			}
 			s.col++
@@ -164,6 +169,7 @@ func (s *sheetReader) endCell() error {
 	if s.col > s.x.b.lim.Columns {
 		return s.problem(fmt.Errorf("%w (l'ultima ammessa è %s)", ErrFarColumn, model.ColumnName(s.x.b.lim.Columns)))
 	}
+	s.filled++
 	if err := s.x.b.cell(s.c.s, &s.chars); err != nil {
 		return s.problem(err)
 	}
