@@ -407,3 +407,18 @@ func TestManyParts(t *testing.T) {
 		t.Errorf("a workbook's parts: %d %v", n, ok)
 	}
 }
+
+// TestLongInlineTexts: a sheet of long texts written inline is no sparse
+// sheet, however big its XML.
+func TestLongInlineTexts(t *testing.T) {
+	var rows strings.Builder
+	rows.WriteString(xObjectives)
+	long := strings.Repeat("descrizione lunga ", 1700) // 30 KB
+	for n := 2; n < 402; n++ {
+		rows.WriteString(xrow(n, fmt.Sprint("2019_", n), long, "D"))
+	}
+	plan, ps := read(t, rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()}))
+	if ps.HasErrors() || len(plan.Objectives) != 400 {
+		t.Errorf("%d objectives: %v", len(plan.Objectives), ps[:min(len(ps), 2)])
+	}
+}

@@ -136,6 +136,7 @@ type odsParser struct {
 	rowsRead     int
 	cellsRead    int
 	filled       int   // the sheet's non-empty cells
+	textBytes    int64 // the bytes of their text
 	began        int64 // the budget's unpacked bytes when the sheet began
 }
 
@@ -193,7 +194,7 @@ func (p *odsParser) start(t xml.StartElement) error {
 	case t.Name.Space == nsTable && t.Name.Local == "table":
 		p.sheet = attr(t, nsTable, "name")
 		p.o.list = append(p.o.list, sheetInfo{name: p.sheet, hidden: p.hiddenStyles[attr(t, nsTable, "style-name")]})
-		p.rowN, p.sheetChars, p.filled, p.began = 0, 0, 0, p.b.unpacked
+		p.rowN, p.sheetChars, p.filled, p.textBytes, p.began = 0, 0, 0, 0, p.b.unpacked
 	case t.Name.Space == nsTable && t.Name.Local == "table-row":
 		p.row = nil
 		p.rowRepeat = repeat(t, "number-rows-repeated")
@@ -213,7 +214,7 @@ func (p *odsParser) start(t xml.StartElement) error {
 			if err := p.ctx.Err(); err != nil {
 				return err
 			}
-			if err := p.b.sparse(p.began, p.filled); err != nil {
+			if err := p.b.sparse(p.began, p.filled, p.textBytes); err != nil {
 				return p.problem(0, err)
 			}
 		}
@@ -299,6 +300,7 @@ func (p *odsParser) end(t xml.EndElement) error {
 			for _, c := range cells {
 				if c != (value{}) {
 					p.filled++
+					p.textBytes += int64(len(c.s))
 					if err := p.b.cell(c.s, &p.sheetChars); err != nil {
 						return model.Problem{Severity: model.Error, Sheet: p.sheet, Row: p.rowN + i, Err: err}
 					}

@@ -78,18 +78,18 @@ func (b *budget) declared(zr *zip.Reader) error {
 	return nil
 }
 
-// A sheet's XML may run to sparseBytes beyond bytesPerCell for each filled
-// cell: past that it is mostly empty formatted cells, which cost reading
-// time and hold nothing (a hostile file lists millions of them).
+// A sheet's XML may run to sparseBytes beyond bytesPerCell and the text of
+// each filled cell: past that it is mostly empty formatted cells, which
+// cost reading time and hold nothing (a hostile file lists millions).
 const (
 	sparseBytes  = 8 << 20
 	bytesPerCell = 256
 )
 
-// sparse reports, as a problem, a sheet whose XML read since start is
-// mostly empty cells.
-func (b *budget) sparse(start int64, filled int) error {
-	if b.unpacked-start <= sparseBytes+bytesPerCell*int64(filled) {
+// sparse reports a sheet whose XML read since start is mostly empty cells;
+// filled is its filled cells, text the bytes of their text.
+func (b *budget) sparse(start int64, filled int, text int64) error {
+	if b.unpacked-start <= sparseBytes+bytesPerCell*int64(filled)+text {
 		return nil
 	}
 	return fmt.Errorf("%w: il foglio contiene soprattutto celle vuote formattate (oltre %d MB); cancellare le righe e le colonne vuote oltre i dati e salvare", ErrTooBig, sparseBytes>>20)

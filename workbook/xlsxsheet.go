@@ -50,6 +50,7 @@ type sheetReader struct {
 	rowsRead  int
 	cellsRead int
 	filled    int   // non-empty cells
+	text64    int64 // the bytes of their text
 	start     int64 // the budget's unpacked bytes when the sheet began
 }
 
@@ -73,7 +74,7 @@ func (s *sheetReader) token(tok xml.Token) error {
 				if err := s.ctx.Err(); err != nil {
 					return err
 				}
-				if err := s.x.b.sparse(s.start, s.filled); err != nil {
+				if err := s.x.b.sparse(s.start, s.filled, s.text64); err != nil {
 					return model.Problem{Severity: model.Error, Sheet: s.sheet, Row: s.row, Err: err}
 				}
 			}
@@ -170,6 +171,7 @@ func (s *sheetReader) endCell() error {
 		return s.problem(fmt.Errorf("%w (l'ultima ammessa è %s)", ErrFarColumn, model.ColumnName(s.x.b.lim.Columns)))
 	}
 	s.filled++
+	s.text64 += int64(len(s.c.s))
 	if err := s.x.b.cell(s.c.s, &s.chars); err != nil {
 		return s.problem(err)
 	}
