@@ -12,6 +12,7 @@ var (
 	ErrFarColumn  = errors.New("cella compilata troppo a destra: il modello ha una ventina di colonne; cancellare il contenuto delle colonne in eccesso")
 	ErrHidden     = errors.New("foglio nascosto, ignorato: se contiene i dati da leggere, mostrarlo (tasto destro sulle linguette > Scopri) e togliere l'altro")
 	ErrParts      = errors.New("i valori non corrispondono agli indicatori: scriverne uno per indicatore, nello stesso ordine, o uno solo per tutti")
+	ErrSameName   = errors.New("foglio ignorato: ha lo stesso nome, a meno di maiuscole e punteggiatura, del foglio letto")
 	ErrExample    = errors.New("è la riga di esempio del modello: cancellarla (se più uffici la lasciano, il Codice risulta duplicato)")
 )
 

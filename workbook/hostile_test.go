@@ -261,6 +261,7 @@ func TestSilentValues(t *testing.T) {
 		{"TRUE as a date", []xsheet{obj(xGood), ph(xrow(2, "2019_A", "fase", 100, rawCell(`<c r="@" t="b"><v>1</v></c>`), "31/12/2019"))}, "Fasi!D2", ErrBoolean},
 		{"a NaN serial as a date", []xsheet{obj(xGood), ph(xrow(2, "2019_A", "fase", 100, rawCell(`<c r="@" s="2"><v>NaN</v></c>`), "31/12/2019"))}, "Fasi!D2", ErrBadNumber},
 		{"an infinite weight", []xsheet{obj(xGood), ph(xrow(2, "2019_A", "fase", rawCell(`<c r="@"><v>INF</v></c>`), "01/01/2019", "31/12/2019"))}, "Fasi!C2", ErrBadNumber},
+		{"two visible sheets with one name", []xsheet{obj(xGood), {name: "OBIETTIVI.", data: xObjectives + xrow(2, "2019_OLD", "Vecchio", "D")}}, "OBIETTIVI.", ErrSameName},
 		{"a hidden sheet named like a contract sheet", []xsheet{{name: "OBIETTIVI.", hidden: true, data: xObjectives + xrow(2, "2019_OLD", "Vecchio titolo", "D")}, obj(xGood)}, "OBIETTIVI.", ErrHidden},
 	}
 	for _, c := range cases {

@@ -234,6 +234,8 @@ func (rd *reader) sheetNames() map[string]string {
 			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: ErrHidden})
 		case !s.hidden && found[k] == "":
 			found[k] = s.name
+		case !s.hidden && wanted[k]:
+			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: fmt.Errorf("%w «%s»", ErrSameName, found[k])})
 		}
 	}
 	return found
