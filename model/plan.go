@@ -51,6 +51,26 @@ const (
 	FieldTarget        Field = "valore_atteso"
 	FieldMeasured      Field = "valore_rilevato"
 	FieldComment       Field = "commento"
+
+	// Optional fields of real PEG and PIAO sheets (Peso is FieldWeight on
+	// every sheet: the objective's, the phase's, the indicator's).
+	FieldMission            Field = "missione"
+	FieldProgramme          Field = "programma"
+	FieldMandateLine        Field = "linea_mandato"
+	FieldCouncillor         Field = "assessore"
+	FieldStakeholders       Field = "stakeholder"
+	FieldContributors       Field = "strutture_coinvolte"
+	FieldPublicValue        Field = "valore_pubblico"
+	FieldDeadline           Field = "scadenza"
+	FieldHumanResources     Field = "risorse_umane"
+	FieldFinancialResources Field = "risorse_finanziarie"
+	FieldUnit               Field = "unita_misura"
+	FieldFormula            Field = "formula"
+	FieldSource             Field = "fonte"
+	FieldBaseline           Field = "baseline"
+	FieldBaselineYear       Field = "anno_baseline"
+	FieldTargetNext1        Field = "valore_atteso_n1"
+	FieldTargetNext2        Field = "valore_atteso_n2"
 )
 
 // Plan is every objective read from one or more workbooks.
@@ -73,6 +93,20 @@ type Objective struct {
 	StrategicLine  string // Indirizzo strategico DUP
 	StrategicGoal  string // Obiettivo strategico DUP
 	Description    string
+
+	// Optional (PEG budget link, PIAO); each is shown only when filled.
+	Weight             Num  // Pesatura 1,0–1,4 or Peso 20
+	Prerequisite       bool // an "X" in the weight column: a prerequisite, not weighed
+	Mission            string
+	Programme          string
+	MandateLine        string // Linea di mandato
+	Councillor         string // Assessore di riferimento
+	Stakeholders       string // Stakeholder / Destinatari
+	Contributors       string // Strutture coinvolte
+	PublicValue        string // Obiettivo di Valore Pubblico
+	Deadline           Date   // Scadenza
+	HumanResources     string
+	FinancialResources string
 
 	Phases     []Phase
 	Indicators []Indicator
@@ -104,6 +138,15 @@ type Indicator struct {
 	Target      Target // Valore atteso
 	Measured    string // Valore rilevato, as written
 	Comment     string
+
+	// Optional (PIAO); each is shown only when filled.
+	Unit         string    // Unità di misura
+	Formula      string    // Formula / Metodo di calcolo
+	Source       string    // Fonte del dato
+	Baseline     string    // the starting value, as written
+	BaselineYear int       // 0 when not given
+	NextTargets  [2]Target // the targets of the following two years
+	Weight       Num
 
 	Loc Loc
 }

@@ -9,7 +9,8 @@ pegpdf() { go run ./cmd/pegpdf "$@"; }
 
 go run ./samples/gen -sample -o samples/peg-2019.xlsx
 go run ./samples/gen -coat samples/valverde/stemma.png
-pegpdf template --out samples/2019_ZN10.xlsx
+go run ./samples/gen -reference -o samples/2019_ZN10.xlsx # as published (the template's example weighs both phases)
+go run ./samples/gen -piao -o docs/piao-2025.xlsx # not in samples/: the command tests count its workbooks
 
 pegpdf sheets --pdfa --out samples samples/2019_ZN10.xlsx
 pegpdf booklet --pdfa --entity "Comune di Esempio" \
@@ -18,6 +19,7 @@ pegpdf booklet --pdfa --entity "Comune di Esempio" \
 pegpdf report --pdfa --as-of 31/07/2019 --entity "Comune di Esempio" --with-sheets \
   --csv samples/rapporto-2019-07-31.csv --out samples/rapporto-2019-07-31.pdf samples/peg-2019.xlsx
 pegpdf sheets --pdfa --theme samples/valverde/tema.toml --out samples/valverde samples/2019_ZN10.xlsx
+pegpdf booklet --pdfa --entity "Comune di Valverde" --out docs/piao-2025.pdf docs/piao-2025.xlsx
 
 # Pictures for the README (poppler-utils).
 pdftoppm -png -r 60 -f 1 -l 2 samples/2019_ZN10.pdf docs/2019_ZN10

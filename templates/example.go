@@ -46,3 +46,12 @@ func Example() *model.Plan {
 		},
 	}}}
 }
+
+// TemplateExample is the example row of the blank template: 2019_ZN10
+// with its second phase weighed too, so that a fresh template verifies
+// without warnings (the published sheet weighs only the first phase).
+func TemplateExample() *model.Plan {
+	p := Example()
+	p.Objectives[0].Phases[1].Weight = model.Some(50)
+	return p
+}

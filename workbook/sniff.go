@@ -3,9 +3,14 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"unicode/utf8"
 )
+
+// errODS is what sniff says of a LibreOffice spreadsheet, which Read reads.
+var errODS = errors.New("ods")
 
 // Why a file is not a workbook pegpdf can read. Each sentence says what to do.
 var (
@@ -14,7 +19,6 @@ var (
 	ErrXLS       = errors.New("è un vecchio file Excel .xls (Excel 97-2003): aprirlo e salvarlo come .xlsx (File > Salva con nome > Cartella di lavoro di Excel)")
 	ErrEncrypted = errors.New("il file è protetto da password: togliere la password (File > Informazioni > Proteggi cartella di lavoro) e salvarlo, oppure indicarla con --password")
 	ErrPassword  = errors.New("la password indicata con --password non apre il file")
-	ErrODS       = errors.New("è un foglio di LibreOffice/OpenOffice (.ods): salvarlo come .xlsx (File > Salva con nome > Excel 2007-365)")
 	ErrText      = errors.New("è un file di testo (forse un CSV rinominato), non un foglio Excel: aprirlo e salvarlo come .xlsx")
 	ErrNotXLSX   = errors.New("non è un foglio Excel .xlsx: salvarlo come .xlsx")
 	ErrTooBig    = errors.New("il file è troppo grande")
@@ -41,6 +45,9 @@ func sniff(data []byte) error {
 		}
 		return ErrXLS
 	case bytes.HasPrefix(data, zipMagic):
+		if n, ok := zipEntries(data); ok && n > maxZipEntries {
+			return fmt.Errorf("%w: contiene più di %d parti (file anomalo o malevolo)", ErrTooBig, maxZipEntries)
+		}
 		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 		if err != nil {
 			return ErrTruncated
@@ -52,7 +59,7 @@ func sniff(data []byte) error {
 					n, _ := rc.Read(buf)
 					rc.Close()
 					if bytes.Contains(buf[:n], []byte("opendocument")) {
-						return ErrODS
+						return errODS
 					}
 				}
 			}
@@ -86,4 +93,32 @@ func looksLikeText(data []byte) bool {
 		}
 	}
 	return true
+}
+
+// maxZipEntries bounds the parts of a workbook: an .xlsx has a few dozen,
+// and each part listed costs memory before any is read.
+const maxZipEntries = 10_000
+
+// zipEntries is the number of parts a zip says it holds, read from its
+// end-of-central-directory record (or the zip64 one) before the directory
+// itself is.
+func zipEntries(data []byte) (uint64, bool) {
+	const eocd = 22
+	start := max(0, len(data)-eocd-65535)
+	i := bytes.LastIndex(data[start:], []byte("PK\x05\x06"))
+	if i < 0 || len(data)-(start+i) < eocd {
+		return 0, false
+	}
+	at := start + i
+	n := uint64(binary.LittleEndian.Uint16(data[at+10 : at+12]))
+	if n == 0xFFFF { // zip64: its locator sits just before
+		loc := at - 20
+		if loc >= 0 && bytes.Equal(data[loc:loc+4], []byte("PK\x06\x07")) {
+			off := binary.LittleEndian.Uint64(data[loc+8 : loc+16])
+			if off <= uint64(len(data))-56 && bytes.Equal(data[off:off+4], []byte("PK\x06\x06")) {
+				n = binary.LittleEndian.Uint64(data[off+32 : off+40])
+			}
+		}
+	}
+	return n, true
 }

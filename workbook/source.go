@@ -1,25 +1,50 @@
 package workbook
 
 import (
-	"strings"
+	"archive/zip"
+	"context"
+	"fmt"
+	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
+	"github.com/pegpdf/pegpdf/model"
 )
 
 // source is a workbook being read, whatever its format (.xlsx or .ods).
 type source interface {
-	sheets() []string
-	// eachRow calls fn with every row of the sheet, numbered from 1, its
-	// cells' raw values (numbers as numbers, date cells as serial numbers
-	// or dd/mm/yyyy), until fn returns false.
-	eachRow(sheet string, fn func(n int, cells []string) bool) error
+	sheets() []sheetInfo
+	// eachRow calls fn with every non-empty row of the sheet, numbered from
+	// 1, and its cells' raw values (numbers as numbers, date cells as
+	// serial numbers or dd/mm/yyyy), until fn returns false. A problem at a
+	// cell (too far right, too long, over budget) is a model.Problem.
+	eachRow(ctx context.Context, sheet string, fn func(n int, cells []value) bool) error
 	date1904() bool
-	// format tells how a numeric cell is shown: as a date, a percentage,
-	// or plainly.
-	format(sheet string, col, row int) cellFormat
 }
 
-type cellFormat int
+type sheetInfo struct {
+	name   string
+	hidden bool
+}
+
+// value is one cell as stored: its text, what kind of value it is, and
+// how its number is shown.
+type value struct {
+	s string
+	k valueKind
+	f cellFormat
+}
+
+type valueKind uint8
+
+const (
+	textValue   valueKind = iota
+	numberValue           // s is the number as stored, e.g. 43466 or 0.5
+	boolValue             // s is 1 or 0
+	errorValue            // s is Excel's error, e.g. #REF!
+	uncached              // a formula saved without its value
+	badNumber             // a number cell that is no number (NaN, INF)
+)
+
+type cellFormat uint8
 
 const (
 	plainCell cellFormat = iota
@@ -27,60 +52,59 @@ const (
 	percentCell
 )
 
-// xlsxSource is an .xlsx read by excelize.
-type xlsxSource struct{ f *excelize.File }
-
-func (b xlsxSource) sheets() []string { return b.f.GetSheetList() }
-
-func (b xlsxSource) date1904() bool {
-	props, err := b.f.GetWorkbookProps()
-	return err == nil && props.Date1904 != nil && *props.Date1904
+// budget is what one workbook may still cost while it is read: its
+// unpacked bytes, its non-empty cells and the characters in them, counted
+// as expanded (a repeated cell counts each time).
+type budget struct {
+	lim      Limits
+	unpacked int64
+	cells    int
 }
 
-func (b xlsxSource) eachRow(sheet string, fn func(int, []string) bool) error {
-	rows, err := b.f.Rows(sheet)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for n := 1; rows.Next(); n++ {
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return err
-		}
-		if !fn(n, cells) {
-			return nil
-		}
-	}
-	return rows.Error()
+func (b *budget) tooBig() error {
+	return fmt.Errorf("%w: una volta decompresso supera %d MB (file anomalo o malevolo)", ErrTooBig, b.lim.UnzipBytes>>20)
 }
 
-func (b xlsxSource) format(sheet string, col, row int) cellFormat {
-	name, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return plainCell
-	}
-	idx, err := b.f.GetCellStyle(sheet, name)
-	if err != nil || idx == 0 {
-		return plainCell
-	}
-	st, err := b.f.GetStyle(idx)
-	if err != nil {
-		return plainCell
-	}
-	switch {
-	case st.NumFmt >= 14 && st.NumFmt <= 22 || st.NumFmt >= 45 && st.NumFmt <= 47:
-		return dateCell
-	case st.NumFmt == 9 || st.NumFmt == 10:
-		return percentCell
-	case st.CustomNumFmt != nil:
-		f := strings.ToLower(*st.CustomNumFmt)
-		switch {
-		case strings.Contains(f, "%"):
-			return percentCell
-		case strings.Contains(f, "yy") || strings.Contains(f, "dd") || strings.Contains(f, "aa"):
-			return dateCell
+// declared refuses at once a zip whose parts say they unpack to more than
+// the budget.
+func (b *budget) declared(zr *zip.Reader) error {
+	var total uint64
+	for _, f := range zr.File {
+		total += f.UncompressedSize64
+		if total > uint64(b.lim.UnzipBytes) {
+			return b.tooBig()
 		}
 	}
-	return plainCell
+	return nil
+}
+
+// A sheet's XML may run to sparseBytes beyond bytesPerCell and the text of
+// each filled cell: past that it is mostly empty formatted cells, which
+// cost reading time and hold nothing (a hostile file lists millions).
+const (
+	sparseBytes  = 8 << 20
+	bytesPerCell = 256
+)
+
+// sparse reports a sheet whose XML read since start is mostly empty cells;
+// filled is its filled cells, text the bytes of their text.
+func (b *budget) sparse(start int64, filled int, text int64) error {
+	if b.unpacked-start <= sparseBytes+bytesPerCell*int64(filled)+text {
+		return nil
+	}
+	return fmt.Errorf("%w: il foglio contiene soprattutto celle vuote formattate (oltre %d MB); cancellare le righe e le colonne vuote oltre i dati e salvare", ErrTooBig, sparseBytes>>20)
+}
+
+// cell charges one non-empty cell of text s to the workbook's cells and to
+// the sheet's characters (a repeated cell is charged once per repetition).
+func (b *budget) cell(s string, sheetChars *int) error {
+	b.cells++
+	if b.cells > b.lim.Cells {
+		return fmt.Errorf("%w: più di %s celle compilate nel file; dividerlo in più file", ErrTooBig, model.FormatDecimal(float64(b.lim.Cells), 0))
+	}
+	*sheetChars += utf8.RuneCountInString(s)
+	if *sheetChars > b.lim.SheetChars {
+		return fmt.Errorf("%w: il foglio supera %s caratteri; dividerlo in più file", ErrTooBig, model.FormatDecimal(float64(b.lim.SheetChars), 0))
+	}
+	return nil
 }

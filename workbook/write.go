@@ -13,9 +13,10 @@ import (
 
 // Template writes the blank workbook offices fill in: the three sheets of
 // the schema with their headers, widths, frozen header row, drop-downs and
-// validations, an Istruzioni sheet, and 2019_ZN10 as the example rows.
+// validations, an Istruzioni sheet, and 2019_ZN10 as the example rows
+// (templates.TemplateExample: it verifies clean).
 func Template(w io.Writer) error {
-	return Write(w, templates.Example())
+	return Write(w, templates.TemplateExample())
 }
 
 // Write writes plan in the format Read reads, with the template's
@@ -35,7 +36,7 @@ func Write(w io.Writer, plan *model.Plan) error {
 	if err != nil {
 		return err
 	}
-	for i, s := range templates.Schema {
+	for i, s := range templates.Schema() {
 		if i == 0 {
 			if err := f.SetSheetName("Sheet1", s.Name); err != nil {
 				return err
@@ -160,10 +161,18 @@ func objectiveRow(o *model.Objective) map[model.Field]any {
 		model.FieldClassification: o.Classification, model.FieldType: o.Type, model.FieldLinkedTo: o.LinkedTo,
 		model.FieldStrategicLine: o.StrategicLine, model.FieldStrategicGoal: o.StrategicGoal,
 		model.FieldDescription: o.Description,
+		model.FieldMission:     o.Mission, model.FieldProgramme: o.Programme, model.FieldMandateLine: o.MandateLine,
+		model.FieldCouncillor: o.Councillor, model.FieldStakeholders: o.Stakeholders, model.FieldContributors: o.Contributors,
+		model.FieldPublicValue: o.PublicValue, model.FieldHumanResources: o.HumanResources, model.FieldFinancialResources: o.FinancialResources,
 	}
 	if o.Year != 0 {
 		m[model.FieldYear] = o.Year
 	}
+	num(m, model.FieldWeight, o.Weight)
+	if o.Prerequisite {
+		m[model.FieldWeight] = "X"
+	}
+	date(m, model.FieldDeadline, o.Deadline)
 	return m
 }
 
@@ -183,10 +192,17 @@ func phaseRow(code string, p model.Phase) map[model.Field]any {
 }
 
 func indicatorRow(code string, in model.Indicator) map[model.Field]any {
-	return map[model.Field]any{
+	m := map[model.Field]any{
 		model.FieldObjCode: code, model.FieldDescription: in.Description, model.FieldKind: in.Kind,
 		model.FieldTarget: in.Target.Text, model.FieldMeasured: in.Measured, model.FieldComment: in.Comment,
+		model.FieldUnit: in.Unit, model.FieldFormula: in.Formula, model.FieldSource: in.Source,
+		model.FieldBaseline: in.Baseline, model.FieldTargetNext1: in.NextTargets[0].Text, model.FieldTargetNext2: in.NextTargets[1].Text,
 	}
+	if in.BaselineYear != 0 {
+		m[model.FieldBaselineYear] = in.BaselineYear
+	}
+	num(m, model.FieldWeight, in.Weight)
+	return m
 }
 
 func num(m map[model.Field]any, f model.Field, n model.Num) {
@@ -208,7 +224,7 @@ func instructions(f *excelize.File, bold int) error {
 		return err
 	}
 	lines := [][2]string{{"Come compilare questo file", ""}, {"", templates.Intro}}
-	for _, s := range templates.Schema {
+	for _, s := range templates.Schema() {
 		req := "facoltativo"
 		if s.Required {
 			req = "obbligatorio"
@@ -219,8 +235,14 @@ func instructions(f *excelize.File, bold int) error {
 			if c.Required {
 				h = strings.TrimSpace("obbligatoria. " + h)
 			}
+			if c.Optional {
+				h = strings.TrimSpace("facoltativa, stampata solo se compilata. " + h)
+			}
 			if len(c.Choices) > 0 {
-				h = strings.TrimSpace(h + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + ".")
+				h = sentence(h) + " Valori suggeriti: " + strings.Join(c.Choices, ", ") + "."
+			}
+			if len(c.Aliases) > 0 {
+				h = sentence(h) + " Altri nomi accettati: " + sentence(strings.Join(c.Aliases, " · "))
 			}
 			lines = append(lines, [2]string{c.Header, h})
 		}
@@ -240,4 +262,13 @@ func instructions(f *excelize.File, bold int) error {
 		return err
 	}
 	return f.SetColWidth(name, "B", "B", 100)
+}
+
+// sentence ends a help text with a full stop, before another is added.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.HasSuffix(s, ".") {
+		return s
+	}
+	return s + "."
 }

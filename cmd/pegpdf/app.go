@@ -93,6 +93,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			templateCommand(),
 			verifyCommand(),
 			themeCommand(),
+			mappingCommand(),
 			serveCommand(),
 		},
 	}

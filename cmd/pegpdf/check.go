@@ -19,7 +19,7 @@ func checkCommand() *cli.Command {
 			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
 			"Esempio:\n" +
 			"   pegpdf verifica peg.xlsx",
-		Flags:        []cli.Flag{jobsFlag(), reportFlag(), passwordFlag()},
+		Flags:        []cli.Flag{jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {

@@ -90,7 +90,7 @@ func passwordFlag() cli.Flag {
 
 // limits are the reading limits of the command line.
 func limits(c *cli.Context) workbook.Limits {
-	return workbook.Limits{Password: c.String("password")}
+	return workbook.Limits{Password: c.String("password"), Mapping: mappingOf(c)}
 }
 
 // workbookTimeout is the time one workbook has to be read.

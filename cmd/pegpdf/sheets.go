@@ -23,7 +23,7 @@ func asOfFlag() cli.Flag {
 // documentFlags are the flags of every command that reads workbooks and
 // writes PDFs.
 func documentFlags() []cli.Flag {
-	return []cli.Flag{pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag()}
+	return []cli.Flag{pdfaFlag(), themeFlag(), dateFlag(), jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()}
 }
 
 func pdfaFlag() cli.Flag {

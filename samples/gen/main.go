@@ -5,6 +5,8 @@
 //	go run ./samples/gen -n 300 -split 4 -o dir       four workbooks in dir
 //	go run ./samples/gen -sample -o samples/peg-2019.xlsx
 //	go run ./samples/gen -coat samples/valverde/stemma.png
+//	go run ./samples/gen -reference -o samples/2019_ZN10.xlsx   objective 2019_ZN10 as published
+//	go run ./samples/gen -piao -o docs/piao-2025.xlsx           a PIAO-style plan with the optional fields
 //
 // The same flags always give the same workbooks.
 package main
@@ -17,6 +19,7 @@ import (
 
 	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/templates"
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
@@ -29,7 +32,23 @@ func main() {
 	monitoring := flag.Float64("monitoring", 0.85, "share of objectives with monitoring data at 31/07 of the year")
 	sample := flag.Bool("sample", false, "write the shipped sample samples/peg-2019.xlsx (20 objectives with the special cases)")
 	coat := flag.String("coat", "", "write the coat of arms of the sample theme to this PNG file, and nothing else")
+	reference := flag.Bool("reference", false, "write objective 2019_ZN10 exactly as published (samples/2019_ZN10.xlsx)")
+	piaoSample := flag.Bool("piao", false, "write the PIAO-style sample (docs/piao-2025.xlsx)")
 	flag.Parse()
+	var fixed *model.Plan
+	switch {
+	case *reference:
+		fixed = templates.Example()
+	case *piaoSample:
+		fixed = piao()
+	}
+	if fixed != nil {
+		if err := writeFile(*out, fixed); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *coat != "" {
 		if err := writeCoat(*coat); err != nil {
 			fmt.Fprintln(os.Stderr, "gen:", err)

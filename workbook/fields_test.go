@@ -1,0 +1,497 @@
+package workbook
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/templates"
+)
+
+// TestOptionalFields: every optional field of real PEG and PIAO sheets is
+// read, under its contract header or a synonym, and a bad value is an error
+// at its cell.
+func TestOptionalFields(t *testing.T) {
+	data := book(t,
+		sheet{"Obiettivi", [][]any{
+			{"PEG 2024 – Servizio Amministrativo – obiettivi"},
+			{"Approvato con delibera n. 12"},
+			{},
+			{"Cod.", "Obiettivo", "Settore", "Responsabile", "Pesatura", "Missione", "Programma", "Linea di mandato", "Assessore",
+				"Destinatari", "Uffici coinvolti", "Valore pubblico", "Scadenza", "Personale", "Budget"},
+			{"2024_01", "Digitalizzare le pratiche", "AFFARI GENERALI", "ROSSI MARIA", "1,2", "01 - Servizi istituzionali", "08 - Statistica e sistemi informativi",
+				"Una città semplice", "Bianchi", "cittadini e imprese", "Servizi informativi", "Semplificazione", "31/12/2024", "2 istruttori", "€ 120.000,00"},
+			{"2024_02", "Prerequisito", "AFFARI GENERALI", "", "X"},
+			{"2024_03", "Peso in ventesimi", "AFFARI GENERALI", "", 20},
+		}},
+		sheet{"Indicatori", [][]any{
+			{"Codice", "Indicatore", "Target", "Valore consuntivo", "U.d.M.", "Metodo di calcolo", "Fonte", "Valore di partenza", "Anno base", "Target N+1", "Target N+2", "Peso indicatore"},
+			{"2024_01", "Pratiche digitali", ">= 80%", "85%", "%", "digitali / totali", "protocollo", "40%", 2023, ">= 90%", "100%", 60},
+		}},
+	)
+	plan, ps := read(t, data)
+	for _, p := range ps {
+		if errors.Is(p, model.ErrUnknownColumn) || p.Severity == model.Error {
+			t.Errorf("unexpected: %v", p)
+		}
+	}
+	if len(plan.Objectives) != 3 {
+		t.Fatalf("%d objectives: %v", len(plan.Objectives), ps)
+	}
+	o := plan.Objectives[0]
+	got := []string{o.Code, o.Title, o.Direction, o.Manager, o.Weight.Decimal(2), o.Mission, o.Programme, o.MandateLine, o.Councillor,
+		o.Stakeholders, o.Contributors, o.PublicValue, o.Deadline.String(), o.HumanResources, o.FinancialResources}
+	want := []string{"2024_01", "Digitalizzare le pratiche", "AFFARI GENERALI", "ROSSI MARIA", "1,20", "01 - Servizi istituzionali", "08 - Statistica e sistemi informativi",
+		"Una città semplice", "Bianchi", "cittadini e imprese", "Servizi informativi", "Semplificazione", "31/12/2024", "2 istruttori", "€ 120.000,00"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("objective:\n got %q\nwant %q", got, want)
+	}
+	if o.Loc.Row != 5 {
+		t.Errorf("the title rows were not skipped: row %d", o.Loc.Row)
+	}
+	if p := plan.Objectives[1]; !p.Prerequisite || p.Weight.Set {
+		t.Errorf("X is a prerequisite: %+v", p.Weight)
+	}
+	if p := plan.Objectives[2]; p.Weight != model.Some(20) {
+		t.Errorf("Peso 20: %+v", p.Weight)
+	}
+	in := o.Indicators[0]
+	got = []string{in.Description, in.Target.Text, in.Measured, in.Unit, in.Formula, in.Source, in.Baseline, in.NextTargets[0].Text, in.NextTargets[1].Text, in.Weight.Decimal(0)}
+	want = []string{"Pratiche digitali", ">= 80%", "85%", "%", "digitali / totali", "protocollo", "40%", ">= 90%", "100%", "60"}
+	if !reflect.DeepEqual(got, want) || in.BaselineYear != 2023 {
+		t.Errorf("indicator:\n got %q %d\nwant %q 2023", got, in.BaselineYear, want)
+	}
+}
+
+// TestOptionalFieldErrors: each new field's bad value, at its cell.
+func TestOptionalFieldErrors(t *testing.T) {
+	head := []any{"Codice", "Titolo", "Direzione", "Peso", "Scadenza"}
+	ind := []any{"Codice obiettivo", "Descrizione", "Anno baseline", "Peso"}
+	cases := []struct {
+		name  string
+		data  []sheet
+		place string
+		err   error
+	}{
+		{"weight not a number", []sheet{{"Obiettivi", [][]any{head, {"A", "T", "D", "alto"}}}}, "Obiettivi!D2", model.ErrNumber},
+		{"weight out of range", []sheet{{"Obiettivi", [][]any{head, {"A", "T", "D", 150}}}}, "Obiettivi!D2", model.ErrRange},
+		{"deadline not a date", []sheet{{"Obiettivi", [][]any{head, {"A", "T", "D", nil, "31/02/2024"}}}}, "Obiettivi!E2", model.ErrDate},
+		{"baseline year", []sheet{{"Obiettivi", [][]any{head, {"A", "T", "D"}}}, {"Indicatori", [][]any{ind, {"A", "i", "23"}}}}, "Indicatori!C2", model.ErrYear},
+		{"indicator weight", []sheet{{"Obiettivi", [][]any{head, {"A", "T", "D"}}}, {"Indicatori", [][]any{ind, {"A", "i", nil, "molto"}}}}, "Indicatori!D2", model.ErrNumber},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, ps := read(t, book(t, c.data...))
+			if !find(ps, c.place, model.Error, c.err) {
+				t.Errorf("want «%v» at %s; got %v", c.err, c.place, ps)
+			}
+		})
+	}
+}
+
+// TestHeaderDetection: the header row is the first with a required column
+// and another known one; title rows above it are skipped without a word.
+func TestHeaderDetection(t *testing.T) {
+	cases := []struct {
+		name   string
+		rows   [][]any
+		header int // the row the objective's columns are read from, 0 for none
+	}{
+		{"first row", [][]any{{"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}, 1},
+		{"under a title", [][]any{{"PEG 2016 – obiettivi"}, {"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}, 2},
+		{"a title naming one column", [][]any{{"Obiettivo"}, {}, {"Codice", "Obiettivo", "Settore"}, {"A", "T", "D"}}, 3},
+		{"a required column alone is not a header", [][]any{{"Codice"}, {"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}, 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			plan, ps := read(t, book(t, sheet{"Obiettivi", c.rows}))
+			if len(ps) != 0 || len(plan.Objectives) != 1 || plan.Objectives[0].Loc.Row != c.header+1 {
+				t.Errorf("got %v, %v", plan.Objectives, ps)
+			}
+		})
+	}
+	// No header anywhere: the first row is taken, and what is missing is said there.
+	_, ps := read(t, book(t, sheet{"Obiettivi", [][]any{{"Titolo del foglio"}, {"Cosa", "Chi"}}}))
+	if !find(ps, "Obiettivi!1", model.Error, model.ErrMissingColumn) {
+		t.Errorf("no header: %v", ps)
+	}
+}
+
+// TestSynonyms: every synonym of the schema is recognised on its sheet, and
+// no two columns of a sheet share a name.
+func TestSynonyms(t *testing.T) {
+	for _, s := range templates.Schema() {
+		seen := map[string]string{}
+		for _, c := range s.Columns {
+			for _, h := range append([]string{c.Header}, c.Aliases...) {
+				k := model.Key(h)
+				if prev, dup := seen[k]; dup {
+					t.Errorf("%s: %q is both %s and %s", s.Name, h, prev, c.Header)
+				}
+				seen[k] = c.Header
+				row := []any{h}
+				req := []any{}
+				for _, r := range s.Columns {
+					if r.Required && r.Field != c.Field {
+						req = append(req, r.Header)
+					}
+				}
+				tb := &table{schema: s, cols: map[model.Field]int{}, keys: (*Mapping)(nil).keys(s)}
+				rd := &reader{}
+				rd.header(tb, row2(append(row, req...)))
+				if tb.cols[c.Field] != 1 || len(rd.problems) > 0 {
+					t.Errorf("%s: %q not read as %s: %v", s.Name, h, c.Header, rd.problems)
+				}
+			}
+		}
+	}
+}
+
+func row2(cells []any) row {
+	r := row{n: 1}
+	for _, c := range cells {
+		r.cells = append(r.cells, value{s: c.(string)})
+	}
+	return r
+}
+
+// TestExampleRowWarning: the template's example left among an office's own
+// objectives is pointed out; alone (the sample) it is not.
+func TestExampleRowWarning(t *testing.T) {
+	ex := templates.Example().Objectives[0]
+	_, ps := read(t, book(t, objectives([]any{ex.Code, ex.Title, ex.Direction}, []any{"2024_01", "T", "D"})))
+	if !find(ps, "Obiettivi!A2", model.Warning, ErrExample) {
+		t.Errorf("kept example: %v", ps)
+	}
+	_, ps = read(t, book(t, objectives([]any{ex.Code, ex.Title, ex.Direction})))
+	if find(ps, "Obiettivi!A2", model.Warning, ErrExample) {
+		t.Errorf("the example alone: %v", ps)
+	}
+}
+
+const flatMapping = `
+[foglio_unico]
+foglio = "PEG"
+colonna_tipo = "Livello"
+obiettivo = ["Obiettivo"]
+fase = ["Fase", "Azione"]
+indicatore = ["Indicatore"]
+separatori = ["\n"]
+
+[colonne.obiettivi]
+"Titolo" = "Descrizione"
+"Descrizione" = "Dettaglio"
+
+[colonne.fasi]
+"Descrizione" = "Descrizione"
+
+[colonne.indicatori]
+"Descrizione" = "Descrizione"
+`
+
+// flatSheet is the template's example as one flat sheet, the indicators in
+// one cell.
+func flatSheet(withCodes bool) sheet {
+	o := templates.TemplateExample().Objectives[0]
+	code := any(o.Code)
+	if !withCodes {
+		code = nil
+	}
+	rows := [][]any{
+		{"PEG 2019 – Servizi sociali"},
+		{"Livello", "Codice", "Descrizione", "Anno", "Direzione", "Direttore", "Servizio", "Dirigente", "Classificazione", "Tipologia",
+			"Indirizzo strategico DUP", "Obiettivo strategico DUP", "Dettaglio", "Peso", "Inizio previsto", "Fine prevista", "Responsabile", "Centro di responsabilità", "Tipo", "Valore atteso"},
+		{"Obiettivo", code, o.Title, o.Year, o.Direction, o.Director, o.Service, o.Manager, o.Classification, o.Type, o.StrategicLine, o.StrategicGoal, o.Description},
+	}
+	for _, p := range o.Phases {
+		rows = append(rows, []any{"Fase", nil, p.Description, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, p.Weight.Value, p.Start.String(), p.End.String(), p.Owner, p.Centre})
+	}
+	rows = append(rows, []any{"Indicatore", nil, o.Indicators[0].Description + "\n" + o.Indicators[1].Description,
+		nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, "RISULTATO", o.Indicators[0].Target.Text + "\n" + o.Indicators[1].Target.Text})
+	return sheet{"PEG", rows}
+}
+
+// TestFlatSheetWithMapping: the same data as one flat sheet plus a mapping
+// gives the same objectives as the template.
+func TestFlatSheetWithMapping(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader(flatMapping))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tpl bytes.Buffer
+	if err := Template(&tpl); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := read(t, tpl.Bytes())
+	got, ps, err := ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(true))), Limits{Mapping: m})
+	if err != nil || len(ps) > 0 {
+		t.Fatalf("%v %v", ps, err)
+	}
+	if len(got.Objectives) != 1 {
+		t.Fatalf("objectives: %d", len(got.Objectives))
+	}
+	if a, b := strip(got.Objectives[0]), strip(want.Objectives[0]); !reflect.DeepEqual(a, b) {
+		for _, d := range diff(a, b) {
+			t.Errorf("flat and template differ: %s", d)
+		}
+	}
+	// Without codes, codes come from the sheet order, the same every time.
+	m.Flat.CodePrefix = "SOC"
+	got, _, _ = ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(false))), Limits{Mapping: m})
+	if got.Objectives[0].Code != "SOC01" {
+		t.Errorf("code: %q", got.Objectives[0].Code)
+	}
+}
+
+func diff(a, b model.Objective) []string {
+	var out []string
+	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
+	for i := range va.NumField() {
+		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
+			out = append(out, fmt.Sprintf("%s: %+v ≠ %+v", va.Type().Field(i).Name, va.Field(i).Interface(), vb.Field(i).Interface()))
+		}
+	}
+	return out
+}
+
+// strip drops where values came from, to compare two readings.
+func strip(o *model.Objective) model.Objective {
+	c := *o
+	c.Loc = model.Loc{}
+	c.Phases = append([]model.Phase(nil), o.Phases...)
+	for i := range c.Phases {
+		c.Phases[i].Loc = model.Loc{}
+	}
+	c.Indicators = append([]model.Indicator(nil), o.Indicators...)
+	for i := range c.Indicators {
+		c.Indicators[i].Loc = model.Loc{}
+	}
+	return c
+}
+
+// TestMappingFile: what a mapping file may say, and its mistakes, all at once.
+func TestMappingFile(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader(MappingExample()))
+	if err != nil || m.Flat.Sheet != "" {
+		t.Fatalf("the example does not parse as a no-op: %v", err)
+	}
+	for _, c := range []struct{ text, want string }{
+		{`[fogli]` + "\n" + `obiettivi = "Elenco"`, ""},
+		{`[colonne.obiettivi]` + "\n" + `"Titol" = "X"`, `"Titol" non è una colonna`},
+		{`[colonne.progetti]` + "\n" + `"Titolo" = "X"`, `[colonne.progetti] non è un foglio`},
+		{`colore = "rosso"`, `chiave sconosciuta «colore»`},
+		{`[valori]` + "\n" + `avanzamento = "decimi"`, `"percentuale" o "frazione"`},
+		{`[foglio_unico]` + "\n" + `foglio = "PEG"` + "\n" + `colonna_tipo = "Tipo"`, `richiede i valori di obiettivo`},
+		{`[fogli` + "\n", `riga `},
+	} {
+		_, err := ParseMapping(strings.NewReader(c.text))
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrMapping)) {
+			t.Errorf("%q: got %v, want %q", c.text, err, c.want)
+		}
+	}
+	// A sheet and a column renamed by the mapping; progress typed 0,8.
+	m, err = ParseMapping(strings.NewReader("[fogli]\nobiettivi = \"Elenco\"\nfasi = \"Attività\"\n[colonne.obiettivi]\n\"Direzione\" = \"Struttura\"\n[valori]\navanzamento = \"frazione\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Struttura"}, {"A", "T", "D"}}},
+		sheet{"Attività", [][]any{{"Codice obiettivo", "Descrizione", "Avanzamento", "Inizio previsto", "Fine prevista"}, {"A", "f", "0,8", "01/01/2024", "31/12/2024"}, {"A", "g", "80%", "01/01/2024", "31/12/2024"}, {"A", "h", 0.8, "01/01/2024", "31/12/2024"}}})
+	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+	if len(ps) > 0 || plan.Objectives[0].Direction != "D" || plan.Objectives[0].Phases[0].Progress != model.Some(80) || plan.Objectives[0].Phases[1].Progress != model.Some(80) || plan.Objectives[0].Phases[2].Progress != model.Some(80) {
+		t.Errorf("%v %+v", ps, plan.Objectives)
+	}
+	// A required column missing is named as the office calls it.
+	data = book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Ufficio di appartenenza"}, {"A", "T", "D"}}})
+	_, ps, _ = ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+	if len(ps) == 0 || !strings.Contains(ps[0].Error(), `"Struttura"`) {
+		t.Errorf("missing mapped column: %v", ps)
+	}
+}
+
+// TestFlatSheetProblems: rows of an unknown kind, phases above every
+// objective, mismatched indicator cells.
+func TestFlatSheetProblems(t *testing.T) {
+	m, _ := ParseMapping(strings.NewReader(flatMapping))
+	data := book(t, sheet{"PEG", [][]any{
+		{"Livello", "Descrizione", "Direzione", "Valore atteso"},
+		{"Fase", "orfana"},
+		{"Obiettivo", "T", "D"},
+		{"Sottofase", "x"},
+		{"Indicatore", "uno\ndue", nil, ">= 1\n>= 2\n>= 3"},
+	}})
+	_, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+	for _, w := range []struct {
+		place string
+		sev   model.Severity
+		err   error
+	}{{"PEG!A2", model.Error, ErrOrphan}, {"PEG!A4", model.Warning, ErrRowKind}, {"PEG!D5", model.Error, ErrParts}} {
+		if !find(ps, w.place, w.sev, w.err) {
+			t.Errorf("want «%v» at %s: %v", w.err, w.place, ps)
+		}
+	}
+}
+
+// hostileSeeds are small workbooks of every shape the reader must refuse
+// or read with care: the fuzzers start from them.
+func hostileSeeds(t testing.TB) [][]byte {
+	obj := xsheet{name: "Obiettivi", data: xObjectives + xrow(2, "2019_A", rawCell(`<c r="@" t="e"><v>#REF!</v></c>`), "D", rawCell(`<c r="@" t="b"><v>1</v></c>`))}
+	ph := xsheet{name: "Fasi", data: xPhases + xrow(2, "2019_A", "fase", rawCell(`<c r="@" s="1"><v>0.5</v></c>`), rawCell(`<c r="@" s="2"><v>NaN</v></c>`), rawCell(`<c r="@"><f>A1</f></c>`)) +
+		`<row r="3"><c r="XFD3" t="inlineStr"><is><t>x</t></is></c></row>`}
+	hidden := xsheet{name: "OBIETTIVI.", hidden: true, data: xObjectives + xGood}
+	var title bytes.Buffer
+	f := bookFile(t,
+		sheet{"Obiettivi", [][]any{{"PEG 2024"}, {}, {"Cod.", "Obiettivo", "Settore", "Pesatura", "Missione", "Scadenza"}, {"2024_01", "T", "D", "X", "01", "31/12/2024"}}},
+		sheet{"Indicatori", [][]any{{"Codice", "Indicatore", "Target", "U.d.M.", "Baseline", "Anno baseline", "Target N+1", "Peso"}, {"2024_01", "i", ">= 1", "n", "0", 2023, ">= 2", 50}}})
+	f.Write(&title)
+	f.Close()
+	return [][]byte{
+		rawXLSX(t, false, hidden, obj, ph),
+		withSharedString(t, rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives + `<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" t="s"><v>7</v></c></row>`}), "2019_A"),
+		odsFile(t, `<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
+			`<table:table-row table:number-rows-repeated="3">`+odsText("A")+odsText(`T<text:s text:c="500"/>`)+`<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0"><text:p>#DIV/0!</text:p></table:table-cell></table:table-row></table:table>`),
+		title.Bytes(),
+	}
+}
+
+// FuzzFlat reads mutated flat sheets with a mapping: with a kind column,
+// or one row per objective.
+func FuzzFlat(f *testing.F) {
+	kind, err := ParseMapping(strings.NewReader(flatMapping))
+	if err != nil {
+		f.Fatal(err)
+	}
+	rows, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG\"\nseparatori = [\"\\n\", \";\"]\n"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(book(f, flatSheet(true)), true)
+	f.Add(book(f, flatSheet(false)), true)
+	f.Add(book(f, sheet{"PEG", [][]any{{"Titolo del foglio"}, {"Codice", "Obiettivo", "Settore", "Indicatori", "Target"}, {"A", "T", "D", "uno\ndue", "1;2"}}}), false)
+	f.Fuzz(func(t *testing.T, data []byte, withKind bool) {
+		m := rows
+		if withKind {
+			m = kind
+		}
+		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if plan == nil && !ps.HasErrors() {
+			t.Fatal("no plan and no error")
+		}
+	})
+}
+
+// FuzzMapping parses mutated mapping files: an error or a mapping, never a
+// panic.
+func FuzzMapping(f *testing.F) {
+	f.Add(flatMapping)
+	f.Add(MappingExample())
+	f.Fuzz(func(t *testing.T, text string) {
+		m, err := ParseMapping(strings.NewReader(text))
+		if (m == nil) == (err == nil) {
+			t.Fatalf("%v %v", m, err)
+		}
+		if m != nil {
+			m.split("a\nb;c")
+			m.keys(templates.Schema()[0])
+		}
+	})
+}
+
+// TestContractPage: docs/contratto.md names every column of the schema and
+// every synonym, so that the page cannot drift from what is read.
+func TestContractPage(t *testing.T) {
+	page, err := os.ReadFile("../docs/contratto.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range templates.Schema() {
+		for _, c := range s.Columns {
+			for _, h := range append([]string{c.Header}, c.Aliases...) {
+				if !bytes.Contains(page, []byte(h)) {
+					t.Errorf("docs/contratto.md does not name %s's %q", s.Name, h)
+				}
+			}
+		}
+	}
+}
+
+// TestOptionalFieldsRoundTrip: Write writes every optional field where Read
+// finds it again.
+func TestOptionalFieldsRoundTrip(t *testing.T) {
+	d := model.Date{Year: 2025, Month: 10, Day: 31}
+	want := &model.Plan{Objectives: []*model.Objective{
+		{Code: "2025_A", Title: "T", Direction: "D", Weight: model.Some(1.2), Mission: "01", Programme: "08", MandateLine: "L", Councillor: "A",
+			Stakeholders: "S", Contributors: "C", PublicValue: "VP", Deadline: d, HumanResources: "HR", FinancialResources: "€ 1.000,00",
+			Phases: []model.Phase{{Description: "traguardo", Weight: model.Some(100), End: d}},
+			Indicators: []model.Indicator{{Description: "i", Target: model.ParseTarget(">= 60%"), Unit: "%", Formula: "a / b", Source: "F",
+				Baseline: "18%", BaselineYear: 2024, NextTargets: [2]model.Target{model.ParseTarget(">= 75%"), model.ParseTarget(">= 85%")}, Weight: model.Some(60)}}},
+		{Code: "2025_B", Title: "P", Direction: "D", Prerequisite: true},
+	}}
+	var b bytes.Buffer
+	if err := Write(&b, want); err != nil {
+		t.Fatal(err)
+	}
+	got, ps := read(t, b.Bytes())
+	if ps.HasErrors() || len(got.Objectives) != 2 {
+		t.Fatalf("%v", ps)
+	}
+	for i := range want.Objectives {
+		if a, w := strip(got.Objectives[i]), strip(want.Objectives[i]); !reflect.DeepEqual(a, w) {
+			for _, d := range diff(a, w) {
+				t.Errorf("objective %d: %s", i, d)
+			}
+		}
+	}
+}
+
+// TestTargetCells: a Valore atteso typed as a date or a percentage cell
+// reads as it shows; an ISO date cell (t="d") as a date.
+func TestTargetCells(t *testing.T) {
+	data := rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives + xGood},
+		xsheet{name: "Indicatori", data: xrow(1, "Codice obiettivo", "Descrizione", "Valore atteso", "Valore atteso N+1") +
+			xrow(2, "2019_A", "scadenza", rawCell(`<c r="@" s="2"><v>43646</v></c>`), rawCell(`<c r="@" t="d"><v>2020-06-30T00:00:00</v></c>`)) +
+			xrow(3, "2019_A", "quota", rawCell(`<c r="@" s="1"><v>0.9</v></c>`))})
+	plan, ps := read(t, data)
+	if ps.HasErrors() {
+		t.Fatal(ps)
+	}
+	ins := plan.Objectives[0].Indicators
+	if ins[0].Target.Text != "30/06/2019" || ins[0].NextTargets[0].Text != "30/06/2020" || ins[1].Target.Text != "90,00%" {
+		t.Errorf("%q %q %q", ins[0].Target.Text, ins[0].NextTargets[0].Text, ins[1].Target.Text)
+	}
+}
+
+// TestOneRowPerObjective: a flat sheet without a kind column, one row per
+// objective under a title, its indicators in one cell.
+func TestOneRowPerObjective(t *testing.T) {
+	m, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG 2016\"\nseparatori = [\"\\n\"]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := book(t, sheet{"PEG 2016", [][]any{
+		{"PEG 2016 – Servizio Amministrativo – obiettivi"},
+		{"Codice", "Obiettivo", "Settore", "Descrizione", "Indicatori", "Target", "Pesatura"},
+		{"A1", "Protocollo digitale", "AMMINISTRATIVO", "Tutto il protocollo in digitale", "Documenti digitali\nTempo di registrazione", "100%\n<= 1 giorno", "1,2"},
+		{"A2", "Archivio", "AMMINISTRATIVO", "Riordino", "Faldoni riordinati", ">= 200"},
+	}})
+	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
+	if len(ps) > 0 || len(plan.Objectives) != 2 {
+		t.Fatalf("%v %v", ps, plan)
+	}
+	o := plan.Objectives[0]
+	if o.Code != "A1" || o.Description != "Tutto il protocollo in digitale" || o.Weight != model.Some(1.2) || len(o.Indicators) != 2 ||
+		o.Indicators[1].Description != "Tempo di registrazione" || o.Indicators[1].Target.Text != "<= 1 giorno" {
+		t.Errorf("%+v", o)
+	}
+	if len(plan.Objectives[1].Indicators) != 1 || plan.Objectives[1].Indicators[0].Target.Text != ">= 200" {
+		t.Errorf("%+v", plan.Objectives[1].Indicators)
+	}
+}
