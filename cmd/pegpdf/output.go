@@ -1,30 +1,46 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"syscall"
+	"time"
 )
 
-const tempPrefix = ".pegpdf-"
-const tempSuffix = ".tmp"
+// Temporary files are named .pegpdf-<pid>-<random>.tmp: the process id says
+// which run writes them, and the writer holds an advisory lock on the file
+// (see lock_*.go) for as long as it is open, so that another run can tell a
+// live writer's file from the leftover of a killed one.
+const (
+	tempPrefix = ".pegpdf-"
+	tempSuffix = ".tmp"
+)
+
+// staleAfter is how old a temporary file whose writer is gone must be before
+// a run removes it. Age alone never decides: a file still locked by a live
+// run is never removed, whatever its age.
+const staleAfter = 3 * time.Minute
 
 // writeAtomic writes path through a temporary file in the same folder,
 // renamed over path only once complete: a crash, a kill or an error leaves
-// either the old file or the new one, never half of one. Its error says
+// either the old file or the new one, never half of one. The file is created
+// with mode 0666 less the umask, as any other program's. Its error says
 // which file could not be written.
 func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	defer func() {
 		if err != nil {
-			err = fmt.Errorf("%s: scrittura non riuscita: %w", path, writeError{err})
+			err = fmt.Errorf("%s: scrittura non riuscita: %w", path, writeError{err, filepath.Dir(path)})
 		}
 	}()
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, tempPrefix+"*"+tempSuffix)
+	tmp, err := createTemp(filepath.Dir(path))
 	if err != nil {
 		return err
 	}
@@ -43,17 +59,44 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return err
-	}
 	return os.Rename(tmp.Name(), path)
 }
 
-// cleanTemps removes the temporary files a killed run left in dir.
+// createTemp creates a new temporary file in dir, named after this process,
+// locked for as long as it is open, with mode 0666 less the umask (the mode
+// the output will keep).
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		var rnd [6]byte
+		rand.Read(rnd[:])
+		name := filepath.Join(dir, tempPrefix+strconv.Itoa(os.Getpid())+"-"+hex.EncodeToString(rnd[:])+tempSuffix)
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		lockFile(f)
+		return f, nil
+	}
+	return nil, errors.New("impossibile creare un file temporaneo")
+}
+
+// cleanTemps removes the temporary files that runs now gone left in dir:
+// only files no live process holds and older than staleAfter, so that a run
+// writing into the same folder at the same time is never disturbed.
 func cleanTemps(dir string) {
 	matches, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"+tempSuffix))
+	now := time.Now()
 	for _, m := range matches {
-		os.Remove(m)
+		st, err := os.Lstat(m)
+		if err != nil || !st.Mode().IsRegular() || now.Sub(st.ModTime()) < staleAfter {
+			continue
+		}
+		if writerGone(m) {
+			os.Remove(m)
+		}
 	}
 }
 
@@ -66,19 +109,42 @@ func writeBytes(path string, data []byte) error {
 }
 
 // writeError says in Italian why a file could not be written, keeping the
-// cause for errors.Is.
-type writeError struct{ err error }
+// cause for errors.Is. dir is the folder written into, so that a missing
+// file is not reported as a missing folder when the folder is there.
+type writeError struct {
+	err error
+	dir string
+}
 
 func (e writeError) Unwrap() error { return e.err }
 
 func (e writeError) Error() string {
 	switch {
+	case lockedByOther(e.err, runtime.GOOS):
+		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF): chiuderlo e rilanciare"
 	case errors.Is(e.err, fs.ErrNotExist):
+		if st, err := os.Stat(e.dir); err == nil && st.IsDir() {
+			return "il file temporaneo è stato rimosso da un altro programma durante la scrittura: rilanciare"
+		}
 		return "la cartella non esiste"
 	case errors.Is(e.err, fs.ErrPermission):
 		return "permesso negato"
 	case errors.Is(e.err, syscall.ENOSPC):
 		return "disco pieno"
+	case errors.Is(e.err, syscall.EISDIR):
+		return "è una cartella"
 	}
 	return e.err.Error()
+}
+
+// lockedByOther reports whether err is Windows refusing a file another
+// program holds open (goos is runtime.GOOS; the tests pass "windows" on any
+// system): ERROR_SHARING_VIOLATION (32) or ERROR_LOCK_VIOLATION (33), what
+// a workbook or a PDF open in Excel or a PDF reader gives.
+func lockedByOther(err error, goos string) bool {
+	var errno syscall.Errno
+	if goos != "windows" || !errors.As(err, &errno) {
+		return false
+	}
+	return errno == 32 || errno == 33
 }

@@ -69,9 +69,9 @@ func parseDocOptions(c *cli.Context) (docOptions, error) {
 	o := docOptions{theme: th}
 	o.render.PDFA = c.Bool("pdfa")
 	if s := c.String("as-of"); s != "" {
-		d, err := model.ParseDate(s)
+		d, err := flagDate("as-of", s)
 		if err != nil {
-			return o, usagef("--as-of: %v", err)
+			return o, err
 		}
 		o.render.AsOf = d
 	}
@@ -94,9 +94,9 @@ func creationTime(flag string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	if flag != "" {
-		d, err := model.ParseDate(flag)
+		d, err := flagDate("date", flag)
 		if err != nil {
-			return time.Time{}, usagef("--date: %v", err)
+			return time.Time{}, err
 		}
 		return d.Time(), nil
 	}
@@ -136,7 +136,7 @@ func sheets(c *cli.Context) error {
 		jobs[i] = job{o, filepath.Join(outDir, names[i])}
 	}
 	if len(jobs) > 0 {
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
+		if err := os.MkdirAll(outDir, 0o777); err != nil {
 			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
 		}
 		cleanTemps(outDir)
