@@ -160,6 +160,9 @@ var (
 	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
 	invalidValue  = regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]*):.*$`)
 	requiredFlags = regexp.MustCompile(`^Required flags? "(.*)" (?:is |are )?not set$`)
+	needsValue    = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	invalidBool   = regexp.MustCompile(`^invalid boolean value "(.*)" for -+([^:]*):.*$`)
+	invalidFlag   = regexp.MustCompile(`^could not parse "(.*)" as .* for flag (\S+):.*$`)
 )
 
 // italian translates the command-line library's messages.
@@ -169,6 +172,19 @@ func italian(msg string) string {
 	}
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("--%s: valore non valido %q", m[2], m[1])
+	}
+	if m := invalidFlag.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: valore non valido %q", strings.TrimLeft(m[2], "-"), m[1])
+	}
+	if m := needsValue.FindStringSubmatch(msg); m != nil {
+		dashes := "--"
+		if len(m[1]) == 1 {
+			dashes = "-"
+		}
+		return fmt.Sprintf("%s%s: manca il valore dopo l'opzione", dashes, m[1])
+	}
+	if m := invalidBool.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: valore non valido %q: scrivere --%s da solo (sì), oppure --%s=false", m[2], m[1], m[2], m[2])
 	}
 	if m := requiredFlags.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("manca l'opzione obbligatoria --%s", strings.ReplaceAll(m[1], ", ", ", --"))

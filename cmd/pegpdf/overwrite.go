@@ -85,7 +85,7 @@ func guardOutputs(cmds []*cli.Command) {
 					return usagef("--%s e --%s indicano lo stesso file %s: indicarne due diversi", other, name, path)
 				}
 				seen[abs] = name
-				if err := checkReplace(path, kind, c.Bool("overwrite")); err != nil {
+				if err := checkReplace(name, path, kind, c.Bool("overwrite")); err != nil {
 					return err
 				}
 				cleanTemps(filepath.Dir(path))
@@ -99,22 +99,22 @@ func guardOutputs(cmds []*cli.Command) {
 }
 
 // checkReplace refuses to replace the file at path unless force is set or
-// pegpdf wrote it as a file of kind.
-func checkReplace(path string, kind outputKind, force bool) error {
+// pegpdf wrote it as a file of kind. flag is the option that named it.
+func checkReplace(flag, path string, kind outputKind, force bool) error {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
 		return nil // missing, or reported when written
 	case st.IsDir():
-		return usagef("%s è una cartella: indicare il nome di un file", path)
+		return usagef("--%s %s è una cartella: indicare il nome di un file", flag, path)
 	case force:
 		return nil
 	}
 	if produced, _ := producedByPegpdf(path); produced == kind && kind != anyFile {
 		return nil
 	}
-	return usageError{msg: fmt.Sprintf("%s esiste già e non è stato scritto da pegpdf (o è stato modificato): "+
-		"non viene sostituito. Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", path), noHint: true}
+	return usageError{msg: fmt.Sprintf("--%s %s: il file esiste già e non è stato scritto da pegpdf (o è stato modificato dopo): "+
+		"non viene sostituito. Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", flag, path), noHint: true}
 }
 
 // pegpdfHeaders begin the CSV and JSON files pegpdf writes.

@@ -48,7 +48,7 @@ func serveCommand() *cli.Command {
 			})
 			ln, err := net.Listen("tcp", c.String("addr"))
 			if err != nil {
-				return usagef("--addr %s: %v", c.String("addr"), err)
+				return usagef("--addr: %s", listenMessage(c.String("addr"), err))
 			}
 			return serve(c.Context, ln, h, c.Duration("timeout"), c.App.ErrWriter)
 		},

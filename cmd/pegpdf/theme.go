@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -62,7 +63,24 @@ func loadTheme(path string) (render.Theme, error) {
 	})
 	var te *render.ThemeError
 	if errors.As(err, &te) {
-		return th, usagef("%s: %v", path, te)
+		return th, usagef("%s: %s", path, themeMessage(te.Error()))
 	}
 	return th, err
+}
+
+// syntaxError is the syntax error of the TOML and YAML libraries, in English.
+var syntaxError = regexp.MustCompile(`^il file non è (TOML|YAML) valido: .*?line (\d+)`)
+
+// themeMessage says a syntax error of the theme file in Italian, with its
+// line, instead of the parser's English.
+func themeMessage(msg string) string {
+	m := syntaxError.FindStringSubmatch(msg)
+	if m == nil {
+		if strings.HasPrefix(msg, "il file non è ") {
+			return strings.SplitN(msg, ":", 2)[0] + ": controllare virgolette, parentesi quadre e il segno ="
+		}
+		return msg
+	}
+	return fmt.Sprintf("il file non è %s valido alla riga %s: controllare virgolette, parentesi quadre e il segno = "+
+		"(il tema predefinito, commentato, si ottiene con «pegpdf tema»)", m[1], m[2])
 }
