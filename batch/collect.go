@@ -104,21 +104,29 @@ func CountFailed(inputs []*Input) int {
 	return n
 }
 
-// Summary is the closing line: "38 file, 412 obiettivi, 2 file con errori".
+// Summary is the closing line: "38 file, 412 obiettivi, 3 avvisi, 5 errori,
+// 2 file con errori".
 func Summary(inputs []*Input) string {
-	objectives, bad, warnings := 0, 0, 0
+	objectives, bad, errors, warnings := 0, 0, 0, 0
 	for _, in := range inputs {
 		if in.Failed() {
 			bad++
 		} else if in.Plan != nil {
 			objectives += len(in.Plan.Objectives)
 		}
-		_, w := in.Problems.Count()
+		e, w := in.Problems.Count()
+		if in.Err != nil {
+			e++
+		}
+		errors += e
 		warnings += w
 	}
 	s := fmt.Sprintf("%s, %s", Plural(len(inputs), "file", "file"), Plural(objectives, "obiettivo", "obiettivi"))
 	if warnings > 0 {
 		s += ", " + Plural(warnings, "avviso", "avvisi")
+	}
+	if errors > 0 {
+		s += ", " + Plural(errors, "errore", "errori")
 	}
 	if bad > 0 {
 		s += ", " + Plural(bad, "file con errori", "file con errori")

@@ -161,3 +161,22 @@ func TestHelpInItalian(t *testing.T) {
 		}
 	}
 }
+
+// TestSummaryCountsErrors: the closing line counts the errors, not only the
+// files with errors, with Italian agreement.
+func TestSummaryCountsErrors(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "errori.xlsx")
+	writeBadWorkbook(t, bad)
+	code, stdout, stderr := pegpdf(t, "verifica", bad)
+	errs := strings.Count(stdout, ": errore") + strings.Count(stdout, "non è una data")
+	if code != exitInput || errs == 0 {
+		t.Fatalf("exit %d, %s %s", code, stdout, stderr)
+	}
+	if !strings.Contains(stderr, "1 file, 0 obiettivi, ") || !strings.Contains(stderr, ", 1 errore, 1 file con errori") {
+		t.Errorf("summary: %q (problems: %s)", stderr, stdout)
+	}
+	_, _, stderr = pegpdf(t, "verifica", sample)
+	if !strings.Contains(stderr, "1 file, 1 obiettivo, 1 avviso\n") {
+		t.Errorf("summary: %q", stderr)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -11,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -147,4 +149,81 @@ func lockedByOther(err error, goos string) bool {
 		return false
 	}
 	return errno == 32 || errno == 33
+}
+
+// fileWriter writes many files atomically on its own goroutines: each file
+// still goes through writeAtomic (temporary file, fsync, rename), but the
+// fsync of one overlaps the writing and syncing of the others, instead of
+// the renderer waiting for the disk at every sheet. The queue is short, so
+// that at most a few files wait in memory.
+type fileWriter struct {
+	queue chan fileJob
+	wg    sync.WaitGroup
+	mu    sync.Mutex
+	err   error
+}
+
+type fileJob struct {
+	path string
+	data []byte
+}
+
+// syncWorkers is how many files are written and synced at once: the disk,
+// not the processor, is what they wait for.
+const syncWorkers = 16
+
+func newFileWriter(workers int) *fileWriter {
+	w := &fileWriter{queue: make(chan fileJob, workers)}
+	for range workers {
+		w.wg.Add(1)
+		go func() {
+			defer w.wg.Done()
+			for j := range w.queue {
+				if w.failed() != nil {
+					continue
+				}
+				if err := writeBytes(j.path, j.data); err != nil {
+					w.mu.Lock()
+					if w.err == nil {
+						w.err = err
+					}
+					w.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return w
+}
+
+func (w *fileWriter) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// write queues data for path; it returns the first error of the files
+// already written, so that the caller stops early.
+func (w *fileWriter) write(path string, data []byte) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	w.queue <- fileJob{path, data}
+	return nil
+}
+
+// writeFunc is write for a producer that writes to an io.Writer.
+func (w *fileWriter) writeFunc(path string, write func(io.Writer) error) error {
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		return err
+	}
+	return w.write(path, b.Bytes())
+}
+
+// wait waits for every queued file and returns the first error. It must be
+// called once, after the last write.
+func (w *fileWriter) wait() error {
+	close(w.queue)
+	w.wg.Wait()
+	return w.err
 }

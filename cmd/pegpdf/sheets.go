@@ -142,9 +142,13 @@ func sheets(c *cli.Context) error {
 		cleanTemps(outDir)
 	}
 	meta := render.Meta{Author: opt.theme.Entity, Created: opt.created}
+	files := newFileWriter(syncWorkers) // the fsyncs overlap
 	err = batch.RenderSheets(c.Context, &opt.theme, objs, opt.render, meta, c.Int("jobs"), func(i int, pdf []byte) error {
-		return writeBytes(jobs[i].path, pdf)
+		return files.write(jobs[i].path, pdf)
 	})
+	if werr := files.wait(); err == nil {
+		err = werr
+	}
 	if err != nil {
 		return err
 	}
