@@ -19,6 +19,13 @@ func main() {
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl+C (or SIGTERM) lets the run finish the files it is
+	// writing; a second one ends pegpdf at once (its temporary files are
+	// removed by a later run).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
 	code := exitCode(run(ctx, os.Args, os.Stdout, os.Stderr))
 	stop()
 	pprof.StopCPUProfile()
