@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/cpuguy83/go-md2man/v2/md2man"
@@ -79,7 +80,7 @@ func completionCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				script = italianDocs(s)
+				script = fishLongOptions.ReplaceAllString(italianDocs(s), "-l $1")
 			default:
 				return usagef("shell %q non prevista: indicare bash, zsh o fish", c.Args().First())
 			}
@@ -108,6 +109,11 @@ func manCommand() *cli.Command {
 	}
 }
 
+// fishLongOptions are the Italian long names that urfave/cli gives fish as
+// short options (-s al): fish takes one letter there, and pegpdf reads
+// them as --al.
+var fishLongOptions = regexp.MustCompile(`-s ([\w-]{2,})`)
+
 // manPage is the manual page of app, in Italian, in section 1.
 func manPage(app *cli.App) (string, error) {
 	md, err := app.ToMarkdown()
@@ -131,7 +137,8 @@ func manPage(app *cli.App) (string, error) {
 // generated documents.
 func italianDocs(s string) string {
 	return strings.NewReplacer(
-		"show help", "mostra l'aiuto",
+		"show help", "mostra questo aiuto", // no apostrophe: fish quotes with '
+
 		"(default: ", "(predefinito: ",
 		"shell completion", "completamento",
 	).Replace(s)

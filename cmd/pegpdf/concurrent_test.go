@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -16,30 +15,6 @@ import (
 	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/workbook"
 )
-
-// TestMain lets the tests run pegpdf as a separate process (the test
-// binary itself, as main), so that two runs can race and one be killed.
-func TestMain(m *testing.M) {
-	if os.Getenv("PEGPDF_AS_MAIN") == "1" {
-		os.Args[0] = "pegpdf"
-		main()
-		return
-	}
-	os.Exit(m.Run())
-}
-
-// process starts pegpdf args as a separate process.
-func process(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
-	t.Helper()
-	cmd := exec.Command(os.Args[0], args...)
-	cmd.Env = append(os.Environ(), "PEGPDF_AS_MAIN=1")
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	return cmd, &out
-}
 
 // generated writes a generated workbook of n objectives.
 func generated(t *testing.T, n int) string {

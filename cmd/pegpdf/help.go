@@ -65,5 +65,6 @@ func italianHelp(app *cli.App) {
 	app.CustomAppHelpTemplate = appHelpTemplate
 	for _, c := range app.Commands {
 		c.CustomHelpTemplate = commandHelpTemplate
+		c.HideHelpCommand = true // «pegpdf schede help» would be a file name
 	}
 }

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestVersion: the version and commit stamped by the release script are
+// what «versione» and --versione say.
+func TestVersion(t *testing.T) {
+	defer func(v, c string) { version, commit = v, c }(version, commit)
+	version, commit = "1.2.3", "abc1234"
+	for _, args := range [][]string{{"versione"}, {"version"}, {"--version"}, {"--versione"}, {"-v"}} {
+		code, stdout, _ := pegpdf(t, args...)
+		if code != 0 || !strings.HasPrefix(stdout, "pegpdf 1.2.3 (commit abc1234, go") {
+			t.Errorf("%v: exit %d, %q", args, code, stdout)
+		}
+	}
+	version, commit = "", ""
+	if _, stdout, _ := pegpdf(t, "versione"); !strings.Contains(stdout, "sviluppo") {
+		t.Errorf("unstamped: %q", stdout)
+	}
+}
+
+// TestCompletionAndManual: generated from the commands, in Italian.
+func TestCompletionAndManual(t *testing.T) {
+	_, bash, _ := pegpdf(t, "completamento", "bash")
+	_, zsh, _ := pegpdf(t, "completion", "zsh")
+	_, fish, _ := pegpdf(t, "completamento", "fish")
+	_, man, _ := pegpdf(t, "manuale")
+	if !strings.Contains(bash, "complete -o bashdefault -o default -F _pegpdf_complete pegpdf") || !strings.HasPrefix(zsh, "#compdef pegpdf") {
+		t.Errorf("bash:\n%s\nzsh:\n%s", bash, zsh)
+	}
+	path := filepath.Join(t.TempDir(), "pegpdf.bash")
+	os.WriteFile(path, []byte(bash), 0o644)
+	if out, err := exec.Command("bash", "-n", path).CombinedOutput(); err != nil {
+		t.Errorf("bash -n: %v %s", err, out)
+	}
+	for _, want := range []string{"__fish_seen_subcommand_from sheets schede", "-l sovrascrivi", "-l al ", "mostra questo aiuto"} {
+		if !strings.Contains(fish, want) {
+			t.Errorf("fish lacks %q", want)
+		}
+	}
+	if strings.Contains(fish, "-s al ") || strings.Contains(fish, "l'aiuto'") {
+		t.Error("fish: a long name as a short option, or a broken quote")
+	}
+	for _, want := range []string{".TH pegpdf 1", ".SH NOME", ".SH COMANDI", "sheets, schede", "libretto", "--sovrascrivi", "mostra questo aiuto"} {
+		if !strings.Contains(strings.ReplaceAll(man, `\-`, "-"), want) {
+			t.Errorf("the manual lacks %q", want)
+		}
+	}
+	for _, en := range []string{"GLOBAL OPTIONS", "SYNOPSIS", "show help", "(default:"} {
+		if strings.Contains(man, en) {
+			t.Errorf("the manual has %q", en)
+		}
+	}
+
+	// What the shell asks: the commands, then a command's options. The
+	// library reads os.Args for this, so pegpdf runs as a process.
+	ask := func(args ...string) string {
+		cmd, out := process(t, args...)
+		cmd.Wait()
+		return out.String()
+	}
+	if out := ask("--generate-bash-completion"); !strings.Contains(out, "schede\n") || !strings.Contains(out, "libretto\n") {
+		t.Errorf("commands: %q", out)
+	}
+	if out := ask("schede", "peg.xlsx", "--s", "--generate-bash-completion"); !strings.Contains(out, "--sovrascrivi") {
+		t.Errorf("options: %q", out)
+	}
+	if out := ask("schede", "--generate-bash-completion"); strings.Contains(out, "help") {
+		t.Errorf("«help» offered as a file name: %q", out)
+	}
+}
