@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -89,11 +90,17 @@ func createTemp(dir string) (*os.File, error) {
 // only files no live process holds and older than staleAfter, so that a run
 // writing into the same folder at the same time is never disturbed.
 func cleanTemps(dir string) {
-	matches, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*"+tempSuffix))
+	// ReadDir, not Glob: a folder named "PEG [bozza]" is not a pattern.
+	entries, _ := os.ReadDir(dir)
 	now := time.Now()
-	for _, m := range matches {
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasPrefix(name, tempPrefix) || !strings.HasSuffix(name, tempSuffix) || !e.Type().IsRegular() {
+			continue
+		}
+		m := filepath.Join(dir, name)
 		st, err := os.Lstat(m)
-		if err != nil || !st.Mode().IsRegular() || now.Sub(st.ModTime()) < staleAfter {
+		if err != nil || now.Sub(st.ModTime()) < staleAfter {
 			continue
 		}
 		if writerGone(m) {

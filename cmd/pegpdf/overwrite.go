@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -101,6 +103,9 @@ func guardOutputs(cmds []*cli.Command) {
 // checkReplace refuses to replace the file at path unless force is set or
 // pegpdf wrote it as a file of kind. flag is the option that named it.
 func checkReplace(flag, path string, kind outputKind, force bool) error {
+	if reservedOnWindows(path, runtime.GOOS) {
+		return usagef("--%s %s: su Windows %s è il nome di un dispositivo, non di un file: scegliere un altro nome", flag, path, filepath.Base(path))
+	}
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
@@ -171,4 +176,26 @@ func isPegpdfPDF(data []byte) bool {
 		}
 	}
 	return false
+}
+
+// reservedOnWindows reports whether Windows takes the last element of path
+// for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension
+// or trailing dots and spaces): writing there would write to the device,
+// and reading it to check it would wait on the console. goos is
+// runtime.GOOS; the tests pass "windows" on any system.
+func reservedOnWindows(path, goos string) bool {
+	if goos != "windows" {
+		return false
+	}
+	base := path
+	if i := strings.LastIndexAny(base, `\/:`); i >= 0 {
+		base = base[i+1:]
+	}
+	base, _, _ = strings.Cut(base, ".")
+	base = strings.ToUpper(strings.TrimRight(base, ". "))
+	switch base {
+	case "CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$":
+		return true
+	}
+	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9'
 }
