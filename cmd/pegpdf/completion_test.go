@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/urfave/cli/v2"
 )
 
 // TestVersion: the version and commit stamped by the release script are
@@ -73,5 +75,20 @@ func TestCompletionAndManual(t *testing.T) {
 	}
 	if out := ask("schede", "--generate-bash-completion"); strings.Contains(out, "help") {
 		t.Errorf("«help» offered as a file name: %q", out)
+	}
+}
+
+// TestNoLibraryGlobals: building and running the app leaves urfave/cli's
+// package variables as the library sets them.
+func TestNoLibraryGlobals(t *testing.T) {
+	app, cmd, help, version := cli.AppHelpTemplate, cli.CommandHelpTemplate, cli.HelpFlag, cli.VersionFlag
+	pegpdf(t, "--help")
+	pegpdf(t, "modello", "--help")
+	pegpdf(t, "--versione")
+	if cli.AppHelpTemplate != app || cli.CommandHelpTemplate != cmd || cli.HelpFlag != help || cli.VersionFlag != version {
+		t.Error("a library global changed")
+	}
+	if strings.Contains(cli.AppHelpTemplate, "COMANDI") || cli.HelpFlag.(*cli.BoolFlag).Usage != "show help" {
+		t.Error("the library's globals were set before the test")
 	}
 }
