@@ -127,10 +127,15 @@ type writeError struct {
 
 func (e writeError) Unwrap() error { return e.err }
 
-func (e writeError) Error() string {
+func (e writeError) Error() string { return e.message(runtime.GOOS) }
+
+// message is the Italian sentence on the system goos.
+func (e writeError) message(goos string) string {
 	switch {
-	case lockedByOther(e.err, runtime.GOOS):
+	case lockedByOther(e.err, goos):
 		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF): chiuderlo e rilanciare"
+	case replaceDenied(e.err, goos):
+		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF) o è di sola lettura: chiuderlo e rilanciare"
 	case errors.Is(e.err, fs.ErrNotExist):
 		if st, err := os.Stat(e.dir); err == nil && st.IsDir() {
 			return "il file temporaneo è stato rimosso da un altro programma durante la scrittura: rilanciare"
@@ -233,4 +238,13 @@ func (w *fileWriter) wait() error {
 	close(w.queue)
 	w.wg.Wait()
 	return w.err
+}
+
+// replaceDenied reports whether err is Windows refusing to rename over a
+// file (ERROR_ACCESS_DENIED, 5): what it gives when the old file is open in
+// another program or read-only.
+func replaceDenied(err error, goos string) bool {
+	var le *os.LinkError
+	var errno syscall.Errno
+	return goos == "windows" && errors.As(err, &le) && le.Op == "rename" && errors.As(le.Err, &errno) && errno == 5
 }

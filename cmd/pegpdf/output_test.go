@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -86,6 +87,15 @@ func TestWindowsLocked(t *testing.T) {
 		}
 		if lockedByOther(err, "linux") {
 			t.Errorf("errno %d on linux taken as a Windows lock", n)
+		}
+	}
+	rename := &os.LinkError{Op: "rename", Old: `C:\PEG\.pegpdf-1-a.tmp`, New: `C:\PEG\peg.pdf`, Err: syscall.Errno(5)}
+	if !replaceDenied(rename, "windows") || replaceDenied(rename, "linux") {
+		t.Error("a rename over a file open elsewhere on Windows")
+	}
+	for _, err := range []error{rename, &os.PathError{Op: "open", Path: `C:\PEG\peg.xlsx`, Err: syscall.Errno(32)}} {
+		if msg := (writeError{err, t.TempDir()}).message("windows"); !strings.Contains(msg, "aperto in un altro programma") {
+			t.Errorf("%v: %q", err, msg)
 		}
 	}
 	if lockedByOther(errors.New("x"), "windows") || lockedByOther(&os.PathError{Err: syscall.Errno(5)}, "windows") {
