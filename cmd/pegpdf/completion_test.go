@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -90,5 +91,50 @@ func TestNoLibraryGlobals(t *testing.T) {
 	}
 	if strings.Contains(cli.AppHelpTemplate, "COMANDI") || cli.HelpFlag.(*cli.BoolFlag).Usage != "show help" {
 		t.Error("the library's globals were set before the test")
+	}
+}
+
+// TestCompletionInTheShells: the scripts parse in bash, zsh and fish (each
+// where installed), and bash and fish complete a command and an option by
+// asking pegpdf.
+func TestCompletionInTheShells(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a POSIX shell wrapper")
+	}
+	bin := t.TempDir()
+	wrapper := "#!/bin/sh\nPEGPDF_AS_MAIN=1 exec '" + os.Args[0] + "' \"$@\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "pegpdf"), []byte(wrapper), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := "PATH=" + bin + string(os.PathListSeparator) + os.Getenv("PATH")
+	for _, sh := range []string{"bash", "zsh", "fish"} {
+		if _, err := exec.LookPath(sh); err != nil {
+			t.Logf("%s not installed: not tried", sh)
+			continue
+		}
+		_, script, _ := pegpdf(t, "completamento", sh)
+		file := filepath.Join(t.TempDir(), "pegpdf."+sh)
+		os.WriteFile(file, []byte(script), 0o644)
+		if out, err := exec.Command(sh, "-n", file).CombinedOutput(); err != nil {
+			t.Errorf("%s -n: %v %s", sh, err, out)
+		}
+		var probe string
+		switch sh {
+		case "bash":
+			probe = `source "$1"; for w in "pegpdf sch" "pegpdf schede --so"; do read -ra COMP_WORDS <<<"$w"; COMP_CWORD=$((${#COMP_WORDS[@]}-1)); _pegpdf_complete; echo "${COMPREPLY[@]}"; done`
+		case "fish":
+			probe = `source $argv[1]; complete -C 'pegpdf sch'; complete -C 'pegpdf schede --so'`
+		default:
+			continue
+		}
+		cmd := exec.Command(sh, "-c", probe, sh, file)
+		if sh == "fish" {
+			cmd = exec.Command(sh, "-c", probe, file)
+		}
+		cmd.Env = append(os.Environ(), path)
+		out, err := cmd.CombinedOutput()
+		if err != nil || !strings.Contains(string(out), "schede") || !strings.Contains(string(out), "--sovrascrivi") {
+			t.Errorf("%s completion: %v\n%s", sh, err, out)
+		}
 	}
 }
