@@ -9,7 +9,7 @@ pegpdf() { go run ./cmd/pegpdf "$@"; }
 
 go run ./samples/gen -sample -o samples/peg-2019.xlsx
 go run ./samples/gen -coat samples/valverde/stemma.png
-pegpdf template --out samples/2019_ZN10.xlsx
+pegpdf template --overwrite --out samples/2019_ZN10.xlsx  # the sample is the template's own example
 
 pegpdf sheets --pdfa --out samples samples/2019_ZN10.xlsx
 pegpdf booklet --pdfa --entity "Comune di Esempio" \
