@@ -95,10 +95,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 				fmt.Fprintln(c.App.Writer, "pegpdf "+versionLine())
 				return nil
 			}
-			if c.NArg() > 0 {
-				return usagef("comando sconosciuto %q", c.Args().First())
+			switch c.Args().First() {
+			case "", "aiuto", "help":
+				return cli.ShowAppHelp(c)
 			}
-			return cli.ShowAppHelp(c)
+			return usagef("comando sconosciuto %q", c.Args().First())
 		},
 		Commands: []*cli.Command{
 			sheetsCommand(),

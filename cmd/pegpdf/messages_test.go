@@ -112,7 +112,7 @@ func TestEveryErrorInItalian(t *testing.T) {
 // Italian names first and no English from the library.
 func TestHelpInItalian(t *testing.T) {
 	for _, args := range [][]string{
-		{"--help"}, {"-h"}, {},
+		{"--help"}, {"-h"}, {}, {"aiuto"},
 		{"modello", "--help"}, {"schede", "-h"}, {"libretto", "--help"}, {"rapporto", "--help"},
 		{"verifica", "--help"}, {"tema", "--help"}, {"servizio", "--help"}, {"controlla-pdf", "--help"},
 		{"versione", "--help"}, {"completamento", "--help"},
