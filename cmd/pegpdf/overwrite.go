@@ -118,8 +118,13 @@ func checkReplace(flag, path string, kind outputKind, force bool) error {
 	if produced, _ := producedByPegpdf(path); produced == kind && kind != anyFile {
 		return nil
 	}
-	return usageError{msg: fmt.Sprintf("--%s %s: il file esiste già e non è stato scritto da pegpdf (o è stato modificato dopo): "+
-		"non viene sostituito. Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", flag, path), noHint: true}
+	why := map[outputKind]string{
+		anyFile:   "potrebbe contenere il lavoro di qualcuno",
+		pdfFile:   "non è un PDF scritto da pegpdf, o è stato modificato dopo (ad esempio firmato)",
+		tableFile: "non è un elenco scritto da pegpdf, o è stato modificato dopo",
+	}[kind]
+	return usageError{msg: fmt.Sprintf("--%s %s: il file esiste già e non viene sostituito (%s). "+
+		"Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", flag, path, why), noHint: true}
 }
 
 // pegpdfHeaders begin the CSV and JSON files pegpdf writes.
