@@ -26,7 +26,10 @@ import (
 
 func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
-		Usage: "sostituisce anche un file che pegpdf non ha scritto (senza: un file Excel, un tema o un PDF modificato non sono mai sostituiti)"}
+		Usage: "sostituisce anche un file esistente che pegpdf non sostituirebbe. Senza, pegpdf sostituisce soltanto " +
+			"ciò che ha scritto lui e nessuno ha cambiato: un PDF con Producer pegpdf e senza modifiche successive " +
+			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede il PDF " +
+			"dello stesso Codice; mai un file Excel, un tema o altro"}
 }
 
 // outputFlags are, for each command, its flags that name an output file,
