@@ -24,6 +24,8 @@ func TestEveryErrorInItalian(t *testing.T) {
 	os.WriteFile(badYAML, []byte("a: [\n"), 0o644)
 	aFile := filepath.Join(dir, "file.txt")
 	os.WriteFile(aFile, []byte("x"), 0o644)
+	emptyDir := filepath.Join(dir, "vuota")
+	os.Mkdir(emptyDir, 0o755)
 	pdfDir := filepath.Join(dir, "libro.pdf")
 	os.Mkdir(pdfDir, 0o755)
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
@@ -67,6 +69,11 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "rapporto --out " + sample + " " + sample, want: []string{"--out " + sample, "--sovrascrivi"}},
 		{args: "verifica --rapporto " + sample + " " + sample, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
 		{args: "verifica", want: []string{"indicare almeno un file"}},
+		{args: "schede --out " + filepath.Join(aFile, "sub") + " " + sample, want: []string{"non si può creare la cartella", "c'è un file dove dovrebbe esserci una cartella"}},
+		{args: "libretto --out " + filepath.Join(aFile, "x.pdf") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
+		{args: "verifica --elenco-problemi " + filepath.Join(aFile, "x.csv") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
+		{args: "schede --tema " + dir + " " + sample, want: []string{"--tema " + dir + " è una cartella"}},
+		{args: "schede " + emptyDir, want: []string{"nessun file .xlsx"}},
 		{args: "modello --out " + filepath.Join(dir, "manca", "m.xlsx"), want: []string{"la cartella non esiste"}},
 		{args: "modello --out " + dir, want: []string{"è una cartella"}},
 		{args: "modello extra", want: nil},

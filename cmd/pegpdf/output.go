@@ -136,19 +136,33 @@ func (e writeError) message(goos string) string {
 		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF): chiuderlo e rilanciare"
 	case replaceDenied(e.err, goos):
 		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF) o è di sola lettura: chiuderlo e rilanciare"
+	case errors.Is(e.err, syscall.ENOTDIR):
+		return "nel percorso c'è un file dove dovrebbe esserci una cartella"
 	case errors.Is(e.err, fs.ErrNotExist):
-		if st, err := os.Stat(e.dir); err == nil && st.IsDir() {
+		var le *os.LinkError
+		st, err := os.Stat(e.dir)
+		switch {
+		case err != nil || !st.IsDir():
+			return "la cartella non esiste"
+		case errors.As(e.err, &le):
 			return "il file temporaneo è stato rimosso da un altro programma durante la scrittura: rilanciare"
 		}
-		return "la cartella non esiste"
+		return "non si possono creare file in questa cartella"
 	case errors.Is(e.err, fs.ErrPermission):
 		return "permesso negato"
 	case errors.Is(e.err, syscall.ENOSPC):
 		return "disco pieno"
 	case errors.Is(e.err, syscall.EISDIR):
 		return "è una cartella"
+	case errors.Is(e.err, syscall.EROFS):
+		return "il disco è di sola lettura"
 	}
-	return e.err.Error()
+	return "errore del sistema: " + e.err.Error()
+}
+
+// dirError says in Italian why the folder dir could not be made.
+func dirError(dir string, err error) error {
+	return fmt.Errorf("%s: non si può creare la cartella: %w", dir, writeError{err, filepath.Dir(dir)})
 }
 
 // lockedByOther reports whether err is Windows refusing a file another

@@ -137,7 +137,7 @@ func sheets(c *cli.Context) error {
 	}
 	if len(jobs) > 0 {
 		if err := os.MkdirAll(outDir, 0o777); err != nil {
-			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
+			return dirError(outDir, err)
 		}
 		cleanTemps(outDir)
 	}

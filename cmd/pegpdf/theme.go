@@ -49,6 +49,9 @@ func loadTheme(path string) (render.Theme, error) {
 	if path == "" {
 		return render.DefaultTheme(), nil
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return render.Theme{}, usagef("--theme %s è una cartella: indicare il file del tema (.toml o .yaml)", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return render.Theme{}, usagef("--theme %s: %s", path, batch.IOMessage(err))
