@@ -64,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if !ue.noHint {
 			fmt.Fprintf(stderr, "Usare «%s --help» per l'aiuto, con gli esempi.\n", helpTopic(app, cl))
 		}
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "pegpdf: interrotto: i file già scritti sono completi, gli altri non sono stati scritti")
 	default:
 		fmt.Fprintf(stderr, "pegpdf: %s\n", cl.asTyped(err.Error()))
 	}

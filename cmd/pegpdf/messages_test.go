@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"net"
 	"os"
 	"path/filepath"
@@ -185,5 +187,16 @@ func TestSummaryCountsErrors(t *testing.T) {
 	_, _, stderr = pegpdf(t, "verifica", sample)
 	if !strings.Contains(stderr, "1 file, 1 obiettivo, 1 avviso\n") {
 		t.Errorf("summary: %q", stderr)
+	}
+}
+
+// TestInterruptedInItalian: a run stopped by Ctrl+C says so in Italian.
+func TestInterruptedInItalian(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	err := run(ctx, []string{"pegpdf", "libretto", "--out", filepath.Join(t.TempDir(), "x.pdf"), sample}, &stdout, &stderr)
+	if err == nil || english.MatchString(stderr.String()) || !strings.Contains(stderr.String(), "interrott") {
+		t.Errorf("%v: %q", err, stderr.String())
 	}
 }
