@@ -21,10 +21,18 @@ var (
 // stamp says it was built from the sources.
 func versionLine() string {
 	v, c := version, commit
+	info, _ := debug.ReadBuildInfo()
 	if v == "" {
 		v = "sviluppo"
-		if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-			v = info.Main.Version
+		if info != nil && info.Main.Version != "" && info.Main.Version != "(devel)" {
+			v = info.Main.Version // go install …@v1.2.0
+		}
+	}
+	if c == "" && info != nil {
+		for _, kv := range info.Settings { // a build in a git checkout
+			if kv.Key == "vcs.revision" {
+				c = kv.Value[:min(12, len(kv.Value))]
+			}
 		}
 	}
 	if c == "" {
