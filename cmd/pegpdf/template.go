@@ -23,6 +23,9 @@ func templateCommand() *cli.Command {
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«modello» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
+			}
 			out := c.String("out")
 			if err := writeAtomic(out, workbook.Template); err != nil {
 				return err

@@ -34,6 +34,9 @@ func themeCommand() *cli.Command {
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
+			}
 			out := c.String("out")
 			if err := writeBytes(out, render.DefaultThemeFile()); err != nil {
 				return err
