@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 
@@ -178,13 +179,13 @@ func isPegpdfPDF(data []byte) bool {
 	if bytes.Count(data, []byte("%%EOF")) != 1 || !bytes.HasSuffix(bytes.TrimRight(data, "\r\n \t"), []byte("%%EOF")) {
 		return false
 	}
-	for _, p := range []string{"/Producer (pegpdf)", "/Producer <feff007000650067007000640066>", "/Producer <FEFF007000650067007000640066>"} {
-		if bytes.Contains(data, []byte(p)) {
-			return true
-		}
-	}
-	return false
+	return pegpdfProducer.Match(data)
 }
+
+// pegpdfProducer is an Info /Producer that begins with pegpdf ("pegpdf",
+// "pegpdf 1.2.0"), as a literal or a UTF-16 hex string, or the same in the
+// XMP metadata (where the Info dictionary is compressed out of sight).
+var pegpdfProducer = regexp.MustCompile(`/Producer\s*(?:\(pegpdf[^)]*\)|<(?i:feff007000650067007000640066)[0-9A-Fa-f\s]*>)|<pdf:Producer>pegpdf`)
 
 // reservedOnWindows reports whether Windows takes the last element of path
 // for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension

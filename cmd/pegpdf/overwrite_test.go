@@ -127,6 +127,9 @@ func TestIsPegpdfPDF(t *testing.T) {
 	}{
 		{"%PDF-1.7\n/Producer <feff007000650067007000640066>\n%%EOF\n", true},
 		{"%PDF-1.7\n/Producer (pegpdf)\n%%EOF", true},
+		{"%PDF-1.7\n/Producer (pegpdf 1.2.0)\n%%EOF\n", true},
+		{"%PDF-1.7\n/Producer <FEFF00700065006700700064006600200031>\n%%EOF\n", true},
+		{"%PDF-1.7\n/Producer (pdfTeX)\n/Creator (pegpdf)\n%%EOF\n", false},
 		{"%PDF-1.7\n/Producer (pegpdf)\n%%EOF\n/Producer (Acrobat)\n%%EOF\n", false},
 		{"%PDF-1.7\n/Producer (Microsoft Word)\n%%EOF\n", false},
 		{"%PDF-1.7\n/Producer (pegpdf)\n", false},
