@@ -85,7 +85,7 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "completamento", want: []string{"bash, zsh o fish"}},
 		{args: "completamento powershell", want: []string{"bash, zsh o fish"}},
 		{args: "servizio --addr " + busy.Addr().String(), want: []string{"--addr", "già in uso"}},
-		{args: "servizio --addr 127.0.0.1:99999", want: []string{"non è un indirizzo valido"}},
+		{args: "servizio --addr 127.0.0.1:99999", want: []string{"--addr", "99999"}},
 		{args: "servizio --max-size 0", want: []string{"almeno 1"}},
 		{args: "servizio --timeout abc", want: []string{`--timeout: valore non valido "abc"`}},
 	} {
