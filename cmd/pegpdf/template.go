@@ -19,7 +19,7 @@ func templateCommand() *cli.Command {
 			"Esempio:\n" +
 			"   pegpdf modello --out peg-2027.xlsx",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", Usage: "il file da scrivere"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", DefaultText: "peg-modello.xlsx", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {

@@ -30,7 +30,7 @@ func themeCommand() *cli.Command {
 			"   pegpdf tema --out tema.toml\n" +
 			"   pegpdf schede --tema tema.toml --out schede peg.xlsx",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", Usage: "il file da scrivere"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", DefaultText: "tema.toml", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
