@@ -3,7 +3,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -28,6 +30,11 @@ func main() {
 	}()
 	restore := utf8Console()
 	code := exitCode(run(ctx, os.Args, os.Stdout, os.Stderr))
+	if len(os.Args) == 1 && ownConsole() {
+		// Double-clicked in Explorer: the help would vanish with the window.
+		fmt.Fprint(os.Stderr, "\npegpdf si usa dal Prompt dei comandi: vedere LEGGIMI.txt. Premere Invio per chiudere.")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
 	restore()
 	stop()
 	pprof.StopCPUProfile()
