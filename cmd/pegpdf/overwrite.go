@@ -87,6 +87,11 @@ func guardOutputs(cmds []*cli.Command) {
 					path += ".pdf"
 				}
 				abs, _ := filepath.Abs(path)
+				for _, in := range c.Args().Slice() {
+					if a, _ := filepath.Abs(in); a == abs {
+						return usagef("--%s %s è uno dei file da leggere: indicare un altro nome", name, path)
+					}
+				}
 				if other, dup := seen[abs]; dup {
 					return usagef("--%s e --%s indicano lo stesso file %s: indicarne due diversi", other, name, path)
 				}

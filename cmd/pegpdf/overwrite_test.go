@@ -101,6 +101,23 @@ func TestReplaceOnlyPegpdfOutputs(t *testing.T) {
 	os.WriteFile(eval, []byte("Codice;Mio commento\n"), 0o644)
 	mustKeep(t, eval, "Codice;Mio commento\n", "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "r.pdf"), "--csv", eval, sample)
 
+	// An input is never an output, even with --sovrascrivi.
+	in := filepath.Join(dir, "peg.xlsx")
+	copyFile(t, sample, in)
+	before, _ := os.ReadFile(in)
+	for _, args := range [][]string{
+		{"verifica", "--sovrascrivi", "--elenco-problemi", in, in},
+		{"schede", "--out", filepath.Join(dir, "s"), "--rapporto", in, "--sovrascrivi", in},
+		{"rapporto", "--out", filepath.Join(dir, "r.pdf"), "--valutazione", in, "--overwrite", in},
+	} {
+		if code, _, stderr := pegpdf(t, args...); code != exitUsage || !strings.Contains(stderr, "è uno dei file da leggere") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(in); string(after) != string(before) {
+		t.Error("an input was overwritten")
+	}
+
 	// Two outputs into one file.
 	code, _, stderr := pegpdf(t, "rapporto", "--out", filepath.Join(dir, "x.pdf"), "--valutazione", filepath.Join(dir, "x.pdf"), sample)
 	if code != exitUsage || !strings.Contains(stderr, "lo stesso file") {
