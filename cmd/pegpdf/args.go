@@ -45,14 +45,14 @@ func parseCommandLine(app *cli.App, args []string) commandLine {
 		}
 	}
 	if cmd == nil {
-		cl.args = append(args, completionTail(complete)...)
+		cl.args = append(append([]string{}, args...), completionTail(complete)...)
 		return cl
 	}
 	if args[i] != cmd.Name {
 		cmd.HelpName = args[i]
 	}
 	byName := map[string]cli.Flag{}
-	for _, f := range append(cmd.Flags, cli.HelpFlag) {
+	for _, f := range append([]cli.Flag{cli.HelpFlag}, cmd.Flags...) {
 		for _, n := range f.Names() {
 			byName[n] = f
 		}
