@@ -171,7 +171,7 @@ var (
 // italian translates the command-line library's messages.
 func italian(msg string) string {
 	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("opzione sconosciuta --%s", m[1])
+		return fmt.Sprintf("opzione sconosciuta %s", dashed(m[1]))
 	}
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("--%s: valore non valido %q", m[2], m[1])
@@ -180,11 +180,7 @@ func italian(msg string) string {
 		return fmt.Sprintf("--%s: valore non valido %q", strings.TrimLeft(m[2], "-"), m[1])
 	}
 	if m := needsValue.FindStringSubmatch(msg); m != nil {
-		dashes := "--"
-		if len(m[1]) == 1 {
-			dashes = "-"
-		}
-		return fmt.Sprintf("%s%s: manca il valore dopo l'opzione", dashes, m[1])
+		return fmt.Sprintf("%s: manca il valore dopo l'opzione", dashed(m[1]))
 	}
 	if m := invalidBool.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("--%s: valore non valido %q: scrivere --%s da solo (sì), oppure --%s=false", m[2], m[1], m[2], m[2])
@@ -193,4 +189,13 @@ func italian(msg string) string {
 		return fmt.Sprintf("manca l'opzione obbligatoria --%s", strings.ReplaceAll(m[1], ", ", ", --"))
 	}
 	return msg
+}
+
+// dashed is an option's name as people type it: -o, --out. The flag
+// package's messages give one dash to every name.
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

@@ -42,6 +42,8 @@ func TestEveryErrorInItalian(t *testing.T) {
 		not  []string // never in the message
 	}{
 		{args: "frobnicate", want: []string{`comando sconosciuto "frobnicate"`}},
+		{args: "-x", want: []string{"opzione sconosciuta -x"}, not: []string{"--x"}},
+		{args: "schede -x a.xlsx", want: []string{"opzione sconosciuta -x"}, not: []string{"--x"}},
 		{args: "schede", want: []string{"indicare almeno un file"}},
 		{args: "schede --nope x", want: []string{"opzione sconosciuta --nope"}},
 		{args: "schede x.xlsx --nope", want: []string{"opzione sconosciuta --nope"}},
