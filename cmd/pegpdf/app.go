@@ -23,12 +23,16 @@ const (
 // errInputs says that some input had errors, already reported.
 var errInputs = errors.New("alcuni file hanno errori")
 
-// usageError is a mistake in the command line.
-type usageError struct{ msg string }
+// usageError is a mistake in the command line. noHint leaves out the
+// pointer to --help, for mistakes the message itself says how to mend.
+type usageError struct {
+	msg    string
+	noHint bool
+}
 
 func (e usageError) Error() string { return e.msg }
 
-func usagef(format string, a ...any) error { return usageError{fmt.Sprintf(format, a...)} }
+func usagef(format string, a ...any) error { return usageError{msg: fmt.Sprintf(format, a...)} }
 
 func exitCode(err error) int {
 	var ue usageError
@@ -46,44 +50,58 @@ func exitCode(err error) int {
 // run is the whole program: the tests call it as main does.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
-	err := app.RunContext(ctx, args)
+	cl := parseCommandLine(app, args)
+	err := app.RunContext(ctx, cl.args)
 	if err != nil && requiredFlags.MatchString(err.Error()) {
-		err = usageError{italian(err.Error())}
+		err = usageError{msg: italian(err.Error())}
 	}
+	var ue usageError
 	switch {
 	case err == nil:
 	case errors.Is(err, errInputs):
-	case exitCode(err) == exitUsage:
-		fmt.Fprintf(stderr, "pegpdf: %v\nUsare «pegpdf --help» per l'elenco dei comandi.\n", err)
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "pegpdf: %s\n", cl.asTyped(err.Error()))
+		if !ue.noHint {
+			fmt.Fprintf(stderr, "Usare «%s --help» per l'aiuto, con gli esempi.\n", helpTopic(app, cl))
+		}
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "pegpdf: interrotto: i file già scritti sono completi, gli altri non sono stati scritti")
 	default:
-		fmt.Fprintf(stderr, "pegpdf: %v\n", err)
+		fmt.Fprintf(stderr, "pegpdf: %s\n", cl.asTyped(err.Error()))
 	}
 	return err
 }
 
 func newApp(stdout, stderr io.Writer) *cli.App {
-	cli.HelpFlag = &cli.BoolFlag{Name: "help", Aliases: []string{"h"}, Usage: "mostra l'aiuto"}
-	useItalianHelp()
-	return &cli.App{
+	app := &cli.App{
 		Name:  "pegpdf",
 		Usage: "schede obiettivo del PEG in PDF, dai fogli Excel degli uffici",
 		Description: "pegpdf legge gli obiettivi del Piano Esecutivo di Gestione da file Excel (.xlsx)\n" +
 			"e produce le schede obiettivo in PDF: una per obiettivo, o il libretto completo.\n\n" +
 			"Esempi:\n" +
 			"   pegpdf modello --out peg-vuoto.xlsx       il file da compilare\n" +
-			"   pegpdf verifica peg.xlsx                  controlla il file e elenca i problemi\n" +
+			"   pegpdf verifica peg.xlsx                  controlla il file ed elenca i problemi\n" +
 			"   pegpdf schede --out schede peg.xlsx       una scheda PDF per obiettivo\n" +
 			"   pegpdf libretto --out peg.pdf cartella/   il libretto del PEG",
-		Writer:          stdout,
-		ErrWriter:       stderr,
-		HideHelpCommand: true,
-		ExitErrHandler:  func(*cli.Context, error) {}, // run maps errors to exit codes
-		OnUsageError:    onUsageError,
+		Version:              versionLine(),
+		HideVersion:          true, // --version is ours, in Italian
+		Flags:                []cli.Flag{versionFlag()},
+		EnableBashCompletion: true,
+		Writer:               stdout,
+		ErrWriter:            stderr,
+		HideHelpCommand:      true,
+		ExitErrHandler:       func(*cli.Context, error) {}, // run maps errors to exit codes
+		OnUsageError:         onUsageError,
 		Action: func(c *cli.Context) error {
-			if c.NArg() > 0 {
-				return usagef("comando sconosciuto %q", c.Args().First())
+			if c.Bool("version") {
+				fmt.Fprintln(c.App.Writer, "pegpdf "+versionLine())
+				return nil
 			}
-			return cli.ShowAppHelp(c)
+			switch c.Args().First() {
+			case "", "aiuto", "help":
+				return cli.ShowAppHelp(c)
+			}
+			return usagef("comando sconosciuto %q", c.Args().First())
 		},
 		Commands: []*cli.Command{
 			sheetsCommand(),
@@ -95,13 +113,36 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			themeCommand(),
 			mappingCommand(),
 			serveCommand(),
+			versionCommand(),
+			completionCommand(),
+			manCommand(),
 		},
 	}
+	guardOutputs(app.Commands)
+	italianHelp(app)
+	return app
+}
+
+// helpTopic is what to ask --help about after a mistake: the command as
+// typed, or pegpdf itself.
+func helpTopic(app *cli.App, cl commandLine) string {
+	for _, a := range cl.args[1:] {
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		for _, c := range app.Commands {
+			if c.HasName(a) {
+				return "pegpdf " + a
+			}
+		}
+		break
+	}
+	return "pegpdf"
 }
 
 // jobsFlag is the --jobs flag shared by the batch commands.
 func jobsFlag() cli.Flag {
-	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(),
+	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "i processori",
 		Usage: "quanti file leggere e quante schede produrre in parallelo"}
 }
 
@@ -115,24 +156,47 @@ func needInputs(c *cli.Context) error {
 	return nil
 }
 
-func onUsageError(_ *cli.Context, err error, _ bool) error { return usageError{italian(err.Error())} }
+func onUsageError(_ *cli.Context, err error, _ bool) error {
+	return usageError{msg: italian(err.Error())}
+}
 
 var (
 	undefinedFlag = regexp.MustCompile(`^flag provided but not defined: -+(.*)$`)
 	invalidValue  = regexp.MustCompile(`^invalid value "(.*)" for flag -+([^:]*):.*$`)
 	requiredFlags = regexp.MustCompile(`^Required flags? "(.*)" (?:is |are )?not set$`)
+	needsValue    = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
+	invalidBool   = regexp.MustCompile(`^invalid boolean value "(.*)" for -+([^:]*):.*$`)
+	invalidFlag   = regexp.MustCompile(`^could not parse "(.*)" as .* for flag (\S+):.*$`)
 )
 
 // italian translates the command-line library's messages.
 func italian(msg string) string {
 	if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("opzione sconosciuta --%s", m[1])
+		return fmt.Sprintf("opzione sconosciuta %s", dashed(m[1]))
 	}
 	if m := invalidValue.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("--%s: valore non valido %q", m[2], m[1])
+	}
+	if m := invalidFlag.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: valore non valido %q", strings.TrimLeft(m[2], "-"), m[1])
+	}
+	if m := needsValue.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s: manca il valore dopo l'opzione", dashed(m[1]))
+	}
+	if m := invalidBool.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("--%s: valore non valido %q: scrivere --%s da solo (sì), oppure --%s=false", m[2], m[1], m[2], m[2])
 	}
 	if m := requiredFlags.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("manca l'opzione obbligatoria --%s", strings.ReplaceAll(m[1], ", ", ", --"))
 	}
 	return msg
+}
+
+// dashed is an option's name as people type it: -o, --out. The flag
+// package's messages give one dash to every name.
+func dashed(name string) string {
+	if len([]rune(name)) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }

@@ -22,8 +22,8 @@ func bookletCommand() *cli.Command {
 			"ordine naturale), i segnalibri e i numeri di pagina su tutto il libretto. Un Codice\n" +
 			"presente in due file è un errore. Se un file ha errori il libretto non viene scritto.\n\n" +
 			"Esempi:\n" +
-			"   pegpdf libretto --out peg-2019.pdf --entity \"Comune di Esempio\" samples/\n" +
-			"   pegpdf libretto --out allegato-a.pdf --subtitle \"Allegato A alla deliberazione della Giunta comunale n. ___ del ___\" direzioni/",
+			"   pegpdf libretto --out peg-2019.pdf --ente \"Comune di Esempio\" samples/\n" +
+			"   pegpdf libretto --out allegato-a.pdf --sottotitolo \"Allegato A alla deliberazione della Giunta comunale n. ___ del ___\" direzioni/",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
 			&cli.StringFlag{Name: "title", Aliases: []string{"titolo"}, Usage: "il titolo in copertina (predefinito: Piano Esecutivo di Gestione)"},

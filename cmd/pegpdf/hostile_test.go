@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -169,7 +170,10 @@ func TestAtomicWrite(t *testing.T) {
 	if got, _ := os.ReadFile(path); string(got) != "old complete file" {
 		t.Errorf("the old file became %q", got)
 	}
-	os.WriteFile(filepath.Join(dir, tempPrefix+"123"+tempSuffix), []byte("left by a kill"), 0o644)
+	left := filepath.Join(dir, tempPrefix+"123"+tempSuffix)
+	os.WriteFile(left, []byte("left by a kill"), 0o644)
+	old := time.Now().Add(-2 * staleAfter)
+	os.Chtimes(left, old, old)
 	if left, _ := filepath.Glob(filepath.Join(dir, tempPrefix+"*")); len(left) != 1 {
 		t.Fatalf("temporary files: %v", left)
 	}

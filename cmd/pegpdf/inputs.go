@@ -123,6 +123,10 @@ func newRequest(c *cli.Context, paths []string) (produce.Request, error) {
 		if err := req.Options.Set(name, c.String(name)); err != nil {
 			var oe *produce.OptionError
 			if errors.As(err, &oe) {
+				if errors.Is(oe.Err, model.ErrDate) {
+					_, err := flagDate(name, c.String(name)) // a date typed here is no "cella data"
+					return req, err
+				}
 				return req, usagef("--%s: %v", name, oe.Err)
 			}
 			return req, err

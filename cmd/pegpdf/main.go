@@ -3,7 +3,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"runtime/pprof"
@@ -19,7 +21,21 @@ func main() {
 		}
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first Ctrl+C (or SIGTERM) lets the run finish the files it is
+	// writing; a second one ends pegpdf at once (its temporary files are
+	// removed by a later run).
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	restore := utf8Console()
 	code := exitCode(run(ctx, os.Args, os.Stdout, os.Stderr))
+	if len(os.Args) == 1 && ownConsole() {
+		// Double-clicked in Explorer: the help would vanish with the window.
+		fmt.Fprint(os.Stderr, "\npegpdf si usa dal Prompt dei comandi: vedere LEGGIMI.txt. Premere Invio per chiudere.")
+		bufio.NewReader(os.Stdin).ReadString('\n')
+	}
+	restore()
 	stop()
 	pprof.StopCPUProfile()
 	os.Exit(code)

@@ -17,11 +17,12 @@ func reportCommand() *cli.Command {
 		ArgsUsage: "FILE.xlsx|CARTELLA...",
 		Description: "Valuta ogni obiettivo alla data di riferimento con le regole del monitoraggio (vedere il\n" +
 			"README) e scrive il rapporto: frontespizio, riepilogo dell'ente con il grafico per Direzione,\n" +
-			"una tabella per Direzione con il totale; con --with-sheets seguono le schede, collegate\n" +
-			"dalle tabelle. --csv scrive la valutazione per i fogli di calcolo dell'ufficio.\n\n" +
+			"una tabella per Direzione con il totale; con --con-schede seguono le schede, collegate\n" +
+			"dalle tabelle. --valutazione scrive la valutazione per i fogli di calcolo dell'ufficio;\n" +
+			"--elenco-problemi, l'elenco dei problemi trovati nei file.\n\n" +
 			"Esempi:\n" +
 			"   pegpdf rapporto --al 31/07/2019 --out stato-attuazione.pdf samples/peg-2019.xlsx\n" +
-			"   pegpdf rapporto --al 31/12/2019 --title \"Relazione sulla performance 2019\" --with-sheets --csv esiti.csv --out relazione.pdf direzioni/",
+			"   pegpdf rapporto --al 31/12/2019 --titolo \"Relazione sulla performance 2019\" --con-schede --valutazione esiti.csv --out relazione.pdf direzioni/",
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Required: true, Usage: "il file PDF da scrivere"},
 			&cli.StringFlag{Name: "as-of", Aliases: []string{"al"}, Usage: "la data di riferimento, gg/mm/aaaa (predefinita: oggi)"},
@@ -29,7 +30,8 @@ func reportCommand() *cli.Command {
 			&cli.StringFlag{Name: "entity", Aliases: []string{"ente"}, Usage: "il nome dell'ente"},
 			&cli.StringFlag{Name: "subtitle", Aliases: []string{"sottotitolo"}, Usage: "la riga sotto il titolo"},
 			&cli.BoolFlag{Name: "with-sheets", Aliases: []string{"con-schede"}, Usage: "aggiunge le schede con il monitoraggio, collegate dalle tabelle"},
-			&cli.StringFlag{Name: "csv", Usage: "scrive anche la valutazione in CSV (per Excel)"},
+			// --csv is the old name, hidden in the help (help.go).
+			&cli.StringFlag{Name: "csv", Aliases: []string{"valutazione", "evaluation"}, Usage: "scrive anche la valutazione di ogni obiettivo (realizzazione, esito, tempi) in CSV, per Excel"},
 		}, documentFlags()...),
 		OnUsageError: onUsageError,
 		Action:       monitoringReport,

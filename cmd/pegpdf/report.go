@@ -11,8 +11,9 @@ import (
 )
 
 func reportFlag() cli.Flag {
-	return &cli.StringFlag{Name: "report", Aliases: []string{"rapporto"},
-		Usage: "scrive l'esito di ogni file con tutti i problemi: CSV (per Excel) o JSON se il nome finisce in .json"}
+	// --report and --rapporto are the old names, hidden in the help (help.go).
+	return &cli.StringFlag{Name: "report", Aliases: []string{"rapporto", "elenco-problemi", "problems"},
+		Usage: "scrive l'elenco dei problemi: l'esito di ogni file con ogni errore e avviso, CSV (per Excel) o JSON se il nome finisce in .json"}
 }
 
 // writeReport writes the --report file, if asked: JSON when the name ends

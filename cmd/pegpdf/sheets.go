@@ -12,7 +12,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/produce"
 )
 
@@ -67,9 +66,9 @@ func creationTime(flag string) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	if flag != "" {
-		d, err := model.ParseDate(flag)
+		d, err := flagDate("date", flag)
 		if err != nil {
-			return time.Time{}, usagef("--date: %v", err)
+			return time.Time{}, err
 		}
 		return d.Time(), nil
 	}
@@ -101,18 +100,22 @@ func sheets(c *cli.Context) error {
 	// The folder is made when the first sheet comes, not for a run that
 	// writes nothing.
 	makeDir := sync.OnceValue(func() error {
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
+		if err := os.MkdirAll(outDir, 0o777); err != nil {
+			return dirError(outDir, err)
 		}
 		cleanTemps(outDir)
 		return nil
 	})
+	files := newFileWriter(syncWorkers) // the fsyncs overlap
 	res, err := produce.Sheets(c.Context, req, func(name string, write func(io.Writer) error) error {
 		if err := makeDir(); err != nil {
 			return err
 		}
-		return writeAtomic(filepath.Join(outDir, name), write)
+		return files.writeFunc(filepath.Join(outDir, name), write)
 	})
+	if werr := files.wait(); err == nil || errors.Is(err, produce.ErrInputs) && werr != nil {
+		err = werr
+	}
 	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}

@@ -19,10 +19,13 @@ func templateCommand() *cli.Command {
 			"Esempio:\n" +
 			"   pegpdf modello --out peg-2027.xlsx",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", Usage: "il file da scrivere"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", DefaultText: "peg-modello.xlsx", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«modello» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
+			}
 			out := c.String("out")
 			if err := writeAtomic(out, workbook.Template); err != nil {
 				return err

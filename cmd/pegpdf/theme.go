@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -29,10 +30,13 @@ func themeCommand() *cli.Command {
 			"   pegpdf tema --out tema.toml\n" +
 			"   pegpdf schede --tema tema.toml --out schede peg.xlsx",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", Usage: "il file da scrivere"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", DefaultText: "tema.toml", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
+			}
 			out := c.String("out")
 			if err := writeBytes(out, render.DefaultThemeFile()); err != nil {
 				return err
@@ -48,6 +52,9 @@ func loadTheme(path string) (render.Theme, error) {
 	if path == "" {
 		return render.DefaultTheme(), nil
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return render.Theme{}, usagef("--theme %s è una cartella: indicare il file del tema (.toml o .yaml)", path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return render.Theme{}, usagef("--theme %s: %s", path, produce.IOMessage(err))
@@ -62,7 +69,24 @@ func loadTheme(path string) (render.Theme, error) {
 	})
 	var te *render.ThemeError
 	if errors.As(err, &te) {
-		return th, usagef("%s: %v", path, te)
+		return th, usagef("%s: %s", path, themeMessage(te.Error()))
 	}
 	return th, err
+}
+
+// syntaxError is the syntax error of the TOML and YAML libraries, in English.
+var syntaxError = regexp.MustCompile(`^il file non è (TOML|YAML) valido: .*?line (\d+)`)
+
+// themeMessage says a syntax error of the theme file in Italian, with its
+// line, instead of the parser's English.
+func themeMessage(msg string) string {
+	m := syntaxError.FindStringSubmatch(msg)
+	if m == nil {
+		if strings.HasPrefix(msg, "il file non è ") {
+			return strings.SplitN(msg, ":", 2)[0] + ": controllare virgolette, parentesi quadre e il segno ="
+		}
+		return msg
+	}
+	return fmt.Sprintf("il file non è %s valido alla riga %s: controllare virgolette, parentesi quadre e il segno = "+
+		"(il tema predefinito, commentato, si ottiene con «pegpdf tema»)", m[1], m[2])
 }

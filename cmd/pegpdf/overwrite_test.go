@@ -1,0 +1,158 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+const sample = "../../samples/2019_ZN10.xlsx"
+
+// mustKeep runs pegpdf, which must refuse with exit 2 naming --sovrascrivi,
+// and checks that path still holds want.
+func mustKeep(t *testing.T, path, want string, args ...string) {
+	t.Helper()
+	code, _, stderr := pegpdf(t, args...)
+	if code != exitUsage || !strings.Contains(stderr, "--sovrascrivi") || !strings.Contains(stderr, path) {
+		t.Errorf("%v: exit %d, %q; want a refusal naming %s and --sovrascrivi", args, code, stderr, path)
+	}
+	if got, _ := os.ReadFile(path); string(got) != want {
+		t.Errorf("%v: %s was replaced: %.60q", args, path, got)
+	}
+	if left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), tempPrefix+"*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func mustRun(t *testing.T, args ...string) {
+	t.Helper()
+	if code, _, stderr := pegpdf(t, args...); code != 0 {
+		t.Fatalf("%v: exit %d: %s", args, code, stderr)
+	}
+}
+
+// TestNeverReplaceAPersonsFile: the template and the theme never replace a
+// file; --sovrascrivi does.
+func TestNeverReplaceAPersonsFile(t *testing.T) {
+	dir := t.TempDir()
+	filled := filepath.Join(dir, "compilato.xlsx")
+	os.WriteFile(filled, []byte("a workbook a clerk filled in"), 0o644)
+	mustKeep(t, filled, "a workbook a clerk filled in", "modello", "--out", filled)
+	mustKeep(t, filled, "a workbook a clerk filled in", "template", "-o", filled)
+
+	theme := filepath.Join(dir, "tema.toml")
+	os.WriteFile(theme, []byte("entity = \"Comune di Valverde\"\n"), 0o644)
+	mustKeep(t, theme, "entity = \"Comune di Valverde\"\n", "tema", "--out", theme)
+
+	// The template does not replace its own earlier output either: the
+	// clerk may have filled it in since.
+	blank := filepath.Join(dir, "vuoto.xlsx")
+	mustRun(t, "modello", "--out", blank)
+	before, _ := os.ReadFile(blank)
+	mustKeep(t, blank, string(before), "modello", "--out", blank)
+
+	mustRun(t, "modello", "--out", filled, "--sovrascrivi")
+	if got, _ := os.ReadFile(filled); !strings.HasPrefix(string(got), "PK") {
+		t.Errorf("--sovrascrivi did not replace the file: %.20q", got)
+	}
+	mustRun(t, "theme", "--out", theme, "--overwrite")
+}
+
+// TestReplaceOnlyPegpdfOutputs: a PDF, CSV or JSON pegpdf wrote is
+// replaced by the next run; one another program wrote or changed is not.
+func TestReplaceOnlyPegpdfOutputs(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "peg.pdf")
+	mustRun(t, "libretto", "--out", book, sample)
+	mustRun(t, "libretto", sample, "--out", book) // its own output: replaced
+
+	// Signed or annotated: an incremental update after pegpdf's %%EOF.
+	data, _ := os.ReadFile(book)
+	signed := string(data) + "\n5 0 obj\n<< /Type /Sig >>\nendobj\nxref\n0 0\ntrailer\n<< >>\nstartxref\n0\n%%EOF\n"
+	os.WriteFile(book, []byte(signed), 0o644)
+	mustKeep(t, book, signed, "libretto", "--out", book, sample)
+
+	scanned := filepath.Join(dir, "delibera.pdf")
+	other := "%PDF-1.4\n1 0 obj\n<< /Producer (Scanner) >>\nendobj\ntrailer\n<< >>\n%%EOF\n"
+	os.WriteFile(scanned, []byte(other), 0o644)
+	mustKeep(t, scanned, other, "rapporto", "--al", "31/07/2019", "--out", scanned, sample)
+	mustKeep(t, filepath.Join(dir, "delibera.pdf"), other, "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "delibera"), sample)
+
+	// The template never replaces a PDF, even pegpdf's.
+	mustRun(t, "libretto", "--out", book, "--sovrascrivi", sample)
+	data, _ = os.ReadFile(book)
+	mustKeep(t, book, string(data), "modello", "--out", book)
+
+	// Problems list and evaluation: pegpdf's own CSV and JSON are
+	// replaced, a person's is not.
+	for _, name := range []string{"problemi.csv", "problemi.json"} {
+		path := filepath.Join(dir, name)
+		mustRun(t, "verifica", "--elenco-problemi", path, sample)
+		mustRun(t, "verifica", sample, "--elenco-problemi", path)
+		mustRun(t, "schede", "--out", filepath.Join(dir, "schede"), "--rapporto", path, sample)
+		os.WriteFile(path, []byte("Note dell'ufficio;\n"), 0o644)
+		mustKeep(t, path, "Note dell'ufficio;\n", "verifica", "--report", path, sample)
+	}
+	eval := filepath.Join(dir, "esiti.csv")
+	for range 2 {
+		mustRun(t, "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "r.pdf"), "--valutazione", eval, sample)
+	}
+	os.WriteFile(eval, []byte("Codice;Mio commento\n"), 0o644)
+	mustKeep(t, eval, "Codice;Mio commento\n", "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "r.pdf"), "--csv", eval, sample)
+
+	// An input is never an output, even with --sovrascrivi.
+	in := filepath.Join(dir, "peg.xlsx")
+	copyFile(t, sample, in)
+	before, _ := os.ReadFile(in)
+	for _, args := range [][]string{
+		{"verifica", "--sovrascrivi", "--elenco-problemi", in, in},
+		{"schede", "--out", filepath.Join(dir, "s"), "--rapporto", in, "--sovrascrivi", in},
+		{"rapporto", "--out", filepath.Join(dir, "r.pdf"), "--valutazione", in, "--overwrite", in},
+	} {
+		if code, _, stderr := pegpdf(t, args...); code != exitUsage || !strings.Contains(stderr, "è uno dei file da leggere") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(in); string(after) != string(before) {
+		t.Error("an input was overwritten")
+	}
+
+	// Two outputs into one file.
+	code, _, stderr := pegpdf(t, "rapporto", "--out", filepath.Join(dir, "x.pdf"), "--valutazione", filepath.Join(dir, "x.pdf"), sample)
+	if code != exitUsage || !strings.Contains(stderr, "lo stesso file") {
+		t.Errorf("same file twice: exit %d, %s", code, stderr)
+	}
+}
+
+// TestSheetsReplaceTheirCodice: in the sheets' folder, the PDF of the same
+// Codice is replaced, as documented.
+func TestSheetsReplaceTheirCodice(t *testing.T) {
+	out := t.TempDir()
+	old := filepath.Join(out, "2019_ZN10.pdf")
+	os.WriteFile(old, []byte("an older sheet"), 0o644)
+	mustRun(t, "schede", "--out", out, sample)
+	if got, _ := os.ReadFile(old); !strings.HasPrefix(string(got), "%PDF-") {
+		t.Errorf("the sheet was not replaced: %.20q", got)
+	}
+}
+
+func TestIsPegpdfPDF(t *testing.T) {
+	for _, tc := range []struct {
+		pdf  string
+		want bool
+	}{
+		{"%PDF-1.7\n/Producer <feff007000650067007000640066>\n%%EOF\n", true},
+		{"%PDF-1.7\n/Producer (pegpdf)\n%%EOF", true},
+		{"%PDF-1.7\n/Producer (pegpdf 1.2.0)\n%%EOF\n", true},
+		{"%PDF-1.7\n/Producer <FEFF00700065006700700064006600200031>\n%%EOF\n", true},
+		{"%PDF-1.7\n/Producer (pdfTeX)\n/Creator (pegpdf)\n%%EOF\n", false},
+		{"%PDF-1.7\n/Producer (pegpdf)\n%%EOF\n/Producer (Acrobat)\n%%EOF\n", false},
+		{"%PDF-1.7\n/Producer (Microsoft Word)\n%%EOF\n", false},
+		{"%PDF-1.7\n/Producer (pegpdf)\n", false},
+	} {
+		if got := isPegpdfPDF([]byte(tc.pdf)); got != tc.want {
+			t.Errorf("%q: %v, want %v", tc.pdf, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"testing"
+)
+
+// TestMain lets the tests run pegpdf as a separate process (the test
+// binary itself, as main), so that two runs can race and one be killed.
+func TestMain(m *testing.M) {
+	if os.Getenv("PEGPDF_AS_MAIN") == "1" {
+		os.Args[0] = "pegpdf"
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// process starts pegpdf args as a separate process.
+func process(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], args...)
+	cmd.Env = append(os.Environ(), "PEGPDF_AS_MAIN=1")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, &out
+}
