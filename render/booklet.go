@@ -234,6 +234,7 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 		info.Entity = th.Entity
 	}
 	center := func(s string, fn font, c Color) {
+		f.block(tagP)
 		for _, l := range wrap(clean(s), fn, th.contentWidth(), 0) {
 			f.text((th.PageWidth-fn.width(l))/2, f.y, l, fn, c)
 			f.y += fn.lineHeight(th.LineGap)
@@ -274,6 +275,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 		f.text(th.Margin, f.y, th.Labels.Contents, title, th.Text)
 		f.y += title.lineHeight(th.LineGap) + 3
 	}
+	f.heading(1)
 	f.header(f)
 
 	dirFont, svcFont := font{bold, th.TextSize + 1}, font{bold, th.TextSize}
@@ -293,6 +295,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 			f.ensure(dirFont.lineHeight(th.LineGap) + svcFont.lineHeight(th.LineGap) + entryH + 6)
 			f.y += 2
 			fill := th.HeaderFill
+			f.tocEntry(0)
 			h := dirFont.lineHeight(th.LineGap) + 1.5
 			f.rect(th.Margin, f.y, th.contentWidth(), h, &fill, false, th.Border, 0)
 			f.text(th.Margin+1.5, f.y+0.75, clean(o.Direction), dirFont, th.Text)
@@ -302,11 +305,13 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 		if svcKey != prevSvc {
 			f.ensure(svcFont.lineHeight(th.LineGap) + entryH + 2)
 			f.y += 0.8
+			f.tocEntry(1)
 			f.text(th.Margin+3, f.y, clean(serviceName(o.Service)), svcFont, th.Muted)
 			f.y += svcFont.lineHeight(th.LineGap) + 0.8
 			prevSvc = svcKey
 		}
 		f.ensure(entryH)
+		f.tocEntry(2)
 		top := f.y
 		f.text(th.Margin+5, f.y, shorten(clean(o.Code), code, codeW-6), code, th.Text)
 		for _, l := range titleLines {
@@ -322,7 +327,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 			f.add(item{kind: lineItem, x: dotsFrom, y: y, w: dotsTo - dotsFrom, color: th.GridLine, lineWidth: 0.2})
 		}
 		f.text(th.PageWidth-th.Margin-body.width(num), f.y-lh, num, body, th.Text)
-		f.cur().links = append(f.cur().links, link{th.Margin, top, th.contentWidth(), f.y - top, starts[i]})
+		f.addLink(th.Margin, top, th.contentWidth(), f.y-top, starts[i])
 		f.y += 1.2
 	}
 	return f.pages

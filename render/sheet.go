@@ -8,7 +8,8 @@ import (
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
 	AsOf model.Date
-	// PDFA makes PDF/A-2b documents, for archiving with council acts.
+	// PDFA makes PDF/A-2a documents (also PDF/UA-1, as every document is),
+	// for archiving with council acts.
 	PDFA bool
 }
 
@@ -21,7 +22,8 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	l := &th.Labels
 	lh := func(fn font) float64 { return fn.lineHeight(th.LineGap) }
 
-	// 1. Code and title.
+	// 1. Code and title: the sheet's heading.
+	f.heading(1)
 	cf := font{regular, th.CodeSize}
 	f.text(th.Margin, f.y, code, cf, th.Text)
 	f.y += lh(cf) + 1
@@ -48,12 +50,14 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		f.y += 3
 	}
 
-	// 2. The grid, and 3. Collegato a.
+	// 2. The grid, and 3. Collegato a: one table of labels (TH) and values.
+	f.gridOpen = true
 	f.grid([][]string{
 		{l.Direction, o.Direction, l.Director, o.Director, l.Classification, o.Classification},
 		{l.Service, o.Service, l.Manager, o.Manager, l.Type, o.Type},
 	})
 	f.gridRow([]float64{0.4, 2.6}, []string{l.LinkedTo, o.LinkedTo})
+	f.gridOpen, f.gridNode = false, nil
 	f.y += 4
 
 	// 4. The D.U.P. links.
@@ -70,11 +74,13 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 
 	// 6. The Gantt.
 	if th.Sections.Gantt {
-		f.gantt(o, opt)
+		f.ganttFigure(o, opt)
 	}
 
-	// Page 2: the phases and the indicators.
+	// Page 2: the phases and the indicators, under the code and title
+	// again, as in the reference (content here, a running header later).
 	if th.Sections.Phases || th.Sections.Indicators {
+		f.headerContent = true
 		f.newPage()
 	}
 	if th.Sections.Phases {
@@ -103,7 +109,9 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 func (f *flow) sectionTitle(s string) {
 	fn := font{bold, f.th.TextSize + 0.5}
 	f.ensure(fn.lineHeight(f.th.LineGap) * 3)
+	f.heading(2)
 	f.text(f.th.Margin, f.y, s, fn, f.th.Text)
+	f.node = nil
 	f.y += fn.lineHeight(f.th.LineGap) + 1
 }
 
@@ -151,6 +159,13 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 	}
 	h := float64(n)*lh + 2*pad
 	f.ensure(h)
+	// A row of the open grid's Table, or a Table of its own: labels are TH
+	// (Scope Row), values TD.
+	if f.gridNode == nil || !f.gridOpen {
+		f.gridNode = f.box.child(tagTable)
+	}
+	tr := f.gridNode.child(tagTR)
+	row := len(f.gridNode.kids) - 1
 	x := th.Margin
 	for i := range cells {
 		fn := lab
@@ -158,8 +173,19 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 			fn = val
 		}
 		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
+		if i%2 == 0 && fills[i] != nil {
+			f.node = tr.child(tagTH)
+			f.node.scope = "Row"
+		} else {
+			f.node = tr.child(tagTD)
+		}
+		f.node.row, f.node.col = row, i
 		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
 		x += widths[i]
+	}
+	f.node = nil
+	if !f.gridOpen {
+		f.gridNode = nil
 	}
 	f.y += h
 }
@@ -190,13 +216,27 @@ func (f *flow) descriptionBox(label, text string) {
 		f.rect(th.Margin, f.y, lw, h, &th.LabelFill, true, th.Border, 0.25)
 		f.rect(th.Margin+lw, f.y, th.contentWidth()-lw, h, nil, true, th.Border, 0.25)
 		if first {
+			f.block(tagP) // the label
 			f.cellText(th.Margin, f.y+pad, lw, labels, lab, left)
+			f.node = nil
 		}
-		f.cellText(th.Margin+lw, f.y+pad, th.contentWidth()-lw, ls[from:to], body, left)
+		// One P per paragraph of the description.
+		y := f.y + pad
+		for _, l := range ls[from:to] {
+			if l == "" {
+				f.node = nil
+			} else if f.node == nil {
+				f.block(tagP)
+			}
+			f.cellText(th.Margin+lw, y, th.contentWidth()-lw, []string{l}, body, left)
+			y += lh
+		}
 		f.y += h
 		from = to
 		if from < len(ls) {
+			para := f.node // a paragraph continues on the next page
 			f.newPage()
+			f.node = para
 		}
 	}
 }

@@ -1,0 +1,208 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The logical structure of a document (ISO 32000-1 §14.7, PDF/UA-1): the
+// layout pass builds, per flow, a tree of structure elements (snode) and
+// gives every item its role — the element its content belongs to, or the
+// kind of artifact it is. The draw pass marks each item's content with the
+// element's marked-content id (draw.go); the assembly writes the tree
+// (structure.go).
+
+// artifact is the kind of an item that is not real content.
+type artifact uint8
+
+const (
+	notArtifact    artifact = iota
+	layoutArtifact          // rules, borders, fills, the Gantt's grid
+	pageArtifact            // the band, the running header, the footer, a repeated table header
+)
+
+// Structure types used (ISO 32000-1 §14.8.4, standard types only).
+const (
+	tagDocument = "Document"
+	tagSect     = "Sect"
+	tagH1       = "H1"
+	tagH2       = "H2"
+	tagP        = "P"
+	tagTable    = "Table"
+	tagTHead    = "THead"
+	tagTBody    = "TBody"
+	tagTR       = "TR"
+	tagTH       = "TH"
+	tagTD       = "TD"
+	tagFigure   = "Figure"
+	tagTOC      = "TOC"
+	tagTOCI     = "TOCI"
+	tagLink     = "Link"
+)
+
+// snode is a structure element as laid out. Children are kept in reading
+// order, which is the order they are created in.
+type snode struct {
+	tag      string
+	id       int // position in root.all; the same in every layout of the same flow
+	parent   *snode
+	root     *snode
+	kids     []*snode
+	scope    string // TH: "Column" or "Row"
+	row, col int    // table cells: 0-based
+	alt      string // Figure: the alternative text
+	text     string // Link: the text of its content, for the annotation's /Contents
+	all      []*snode
+
+	// Filled by the assembly while it writes one document.
+	num  int
+	mc   []mcRef
+	objr []int // annotation object numbers (Link)
+}
+
+// mcRef is one marked-content sequence: its page (index in the output
+// document) and id on the page.
+type mcRef struct{ page, mcid int }
+
+// newRoot starts the structure tree of a flow.
+func newRoot(tag string) *snode {
+	r := &snode{tag: tag}
+	r.root = r
+	r.all = []*snode{r}
+	return r
+}
+
+// child adds an element of type tag as the last child of n.
+func (n *snode) child(tag string) *snode {
+	c := &snode{tag: tag, parent: n, root: n.root, id: len(n.root.all)}
+	n.root.all = append(n.root.all, c)
+	n.kids = append(n.kids, c)
+	return c
+}
+
+// roleName describes the role of an item for the golden layout files.
+func (it item) roleName() string {
+	switch {
+	case it.node != nil:
+		n := it.node
+		switch n.tag {
+		case tagTH:
+			return fmt.Sprintf("TH %s r%d c%d", strings.ToLower(n.scope), n.row, n.col)
+		case tagTD:
+			return fmt.Sprintf("TD r%d c%d", n.row, n.col)
+		case tagLink:
+			if n.parent != nil {
+				return n.parent.tag + "/Link"
+			}
+		}
+		return n.tag
+	case it.art == pageArtifact:
+		return "Artifact/Pagination"
+	}
+	return "Artifact/Layout"
+}
+
+// block starts an element of type tag in the flow's current container and
+// makes it the element of the text that follows.
+func (f *flow) block(tag string) *snode {
+	n := f.box.child(tag)
+	f.node = n
+	return n
+}
+
+// heading starts a heading of level 1 or 2.
+func (f *flow) heading(level int) *snode {
+	if level <= 1 {
+		return f.block(tagH1)
+	}
+	return f.block(tagH2)
+}
+
+// asArtifact lays out what fn adds as artifacts of kind a.
+func (f *flow) asArtifact(a artifact, fn func()) {
+	prev := f.art
+	f.art = a
+	fn()
+	f.art = prev
+}
+
+// figure lays out what fn adds — text, bars and rules alike — as one
+// Figure with the alternative text alt.
+func (f *flow) figure(alt string, fn func()) *snode {
+	fig := f.box.child(tagFigure)
+	fig.alt = alt
+	prevNode, prevPaths := f.node, f.paths
+	f.node, f.paths = fig, true
+	fn()
+	f.node, f.paths = prevNode, prevPaths
+	f.node = nil
+	return fig
+}
+
+// tocEntry starts an entry of the table of contents at level (0 for a
+// Direzione, 1 for a Servizio, 2 for an objective): a TOCI in the TOC of
+// the level above; the text that follows is its P, or for an objective its
+// Link.
+func (f *flow) tocEntry(level int) {
+	level = max(0, min(level, len(f.tocs)))
+	f.tocs = f.tocs[:level]
+	var list *snode
+	if level == 0 {
+		if f.toc == nil {
+			f.toc = f.box.child(tagTOC)
+		}
+		list = f.toc
+	} else {
+		up := f.tocs[level-1]
+		if k := len(up.kids); k > 0 && up.kids[k-1].tag == tagTOC {
+			list = up.kids[k-1]
+		} else {
+			list = up.child(tagTOC)
+		}
+	}
+	entry := list.child(tagTOCI)
+	f.tocs = append(f.tocs, entry)
+	if level >= 2 {
+		f.node = entry.child(tagLink)
+	} else {
+		f.node = entry.child(tagP)
+	}
+}
+
+// addLink makes the area a link to the page with index target; its
+// element is the current Link element, if any.
+func (f *flow) addLink(x, y, w, h float64, target int) {
+	var n *snode
+	if f.node != nil && f.node.tag == tagLink {
+		n = f.node
+	}
+	f.cur().links = append(f.cur().links, link{x: x, y: y, w: w, h: h, target: target, node: n})
+}
+
+// roleOf gives an item its role from the flow's state: an artifact while
+// one is laid out; otherwise text and images belong to the current element
+// (a new P when there is none) and rules and fills are artifacts, except
+// inside a figure.
+func (f *flow) roleOf(it *item) {
+	if it.node != nil || it.art != notArtifact {
+		return
+	}
+	if f.art != notArtifact {
+		it.art = f.art
+		return
+	}
+	if it.kind == textItem || f.paths { // a logo is decorative: an artifact
+		if f.node == nil {
+			f.block(tagP)
+		}
+		it.node = f.node
+		if f.node.tag == tagLink && it.kind == textItem {
+			if f.node.text != "" {
+				f.node.text += " "
+			}
+			f.node.text += it.text
+		}
+		return
+	}
+	it.art = layoutArtifact
+}
