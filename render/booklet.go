@@ -46,6 +46,7 @@ func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options
 	if err != nil {
 		return err
 	}
+	d.tag(th, pages)
 	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
 	return err
 }

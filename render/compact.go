@@ -1,0 +1,163 @@
+package render
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"runtime"
+	"strconv"
+	"sync"
+)
+
+// A tagged booklet has tens of thousands of small objects — its structure
+// elements — which a classic cross-reference table and uncompressed
+// dictionaries would make cost more than the pages themselves. A document
+// that is not PDF/A is therefore written compact (ISO 32000-1 §7.5.7,
+// §7.5.8, PDF 1.5 and later): every object that is not a stream packed in
+// compressed object streams, and a cross-reference stream. PDF/A documents
+// keep the classic table (joinPDF), which every PDF/A validator accepts,
+// including PDF/A-1 ones that refuse cross-reference streams.
+
+// objectsPerStream bounds an object stream: large enough to compress well,
+// small enough that a reader unpacks little to reach one object.
+const objectsPerStream = 400
+
+// joinCompact writes the header, the objects and a cross-reference stream
+// whose dictionary holds the trailer entries (trailer: "/Root … /Info …
+// /ID […]", without the /Size).
+func joinCompact(header []byte, objs []pdfObject, trailer string) []byte {
+	var direct []pdfObject // streams stay objects of their own
+	var packed [][]pdfObject
+	var cur []pdfObject
+	maxNum := 0
+	for _, o := range objs {
+		maxNum = max(maxNum, o.num)
+		if bytes.Contains(o.body, streamKw) {
+			direct = append(direct, o)
+			continue
+		}
+		cur = append(cur, o)
+		if len(cur) == objectsPerStream {
+			packed, cur = append(packed, cur), nil
+		}
+	}
+	if len(cur) > 0 {
+		packed = append(packed, cur)
+	}
+
+	// The object streams, compressed on every core.
+	streams := make([]pdfObject, len(packed))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, group := range packed {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			streams[i] = objectStream(maxNum+1+i, group)
+		}()
+	}
+	wg.Wait()
+	xrefNum := maxNum + 1 + len(packed)
+	size := xrefNum + 1
+
+	// Cross-reference entries: type, field 2, field 3 (W [1 4 2]).
+	type entry struct {
+		typ byte
+		f2  uint32
+		f3  uint16
+	}
+	entries := make([]entry, size)
+	entries[0] = entry{0, 0, 65535}
+	for i, group := range packed {
+		for j, o := range group {
+			entries[o.num] = entry{2, uint32(maxNum + 1 + i), uint16(j)}
+		}
+	}
+	total := len(header)
+	for _, o := range direct {
+		total += len(o.body)
+	}
+	for _, s := range streams {
+		total += len(s.body)
+	}
+	out := bytes.NewBuffer(make([]byte, 0, total+7*size/2+256))
+	out.Write(header)
+	for _, o := range direct {
+		entries[o.num] = entry{1, uint32(out.Len()), 0}
+		out.Write(o.body)
+	}
+	for _, s := range streams {
+		entries[s.num] = entry{1, uint32(out.Len()), 0}
+		out.Write(s.body)
+	}
+	xrefAt := out.Len()
+	entries[xrefNum] = entry{1, uint32(xrefAt), 0}
+	raw := make([]byte, 0, 7*size)
+	for _, e := range entries {
+		raw = append(raw, e.typ)
+		raw = binary.BigEndian.AppendUint32(raw, e.f2)
+		raw = binary.BigEndian.AppendUint16(raw, e.f3)
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	zw.Write(raw)
+	zw.Close()
+	out.WriteString(strconv.Itoa(xrefNum))
+	out.WriteString(" 0 obj\n<</Type /XRef /Size ")
+	out.WriteString(strconv.Itoa(size))
+	out.WriteString(" /W [1 4 2] ")
+	out.WriteString(trailer)
+	out.WriteString(" /Filter /FlateDecode /Length ")
+	out.WriteString(strconv.Itoa(z.Len()))
+	out.WriteString(">>\nstream\n")
+	out.Write(z.Bytes())
+	out.WriteString("\nendstream\nendobj\nstartxref\n")
+	out.WriteString(strconv.Itoa(xrefAt))
+	out.WriteString("\n%%EOF\n")
+	return out.Bytes()
+}
+
+// objectStream packs objects (none a stream) into object stream num.
+func objectStream(num int, objs []pdfObject) pdfObject {
+	var head, body []byte
+	for i, o := range objs {
+		if i > 0 {
+			body = append(body, '\n')
+		}
+		head = strconv.AppendInt(head, int64(o.num), 10)
+		head = append(head, ' ')
+		head = strconv.AppendInt(head, int64(len(body)), 10)
+		head = append(head, ' ')
+		body = append(body, objectValue(o.body)...)
+	}
+	var z bytes.Buffer
+	zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+	zw.Write(head)
+	zw.Write(body)
+	zw.Close()
+	var b []byte
+	b = strconv.AppendInt(b, int64(num), 10)
+	b = append(b, " 0 obj\n<</Type /ObjStm /N "...)
+	b = strconv.AppendInt(b, int64(len(objs)), 10)
+	b = append(b, " /First "...)
+	b = strconv.AppendInt(b, int64(len(head)), 10)
+	b = append(b, " /Filter /FlateDecode /Length "...)
+	b = strconv.AppendInt(b, int64(z.Len()), 10)
+	b = append(b, ">>\nstream\n"...)
+	b = append(b, z.Bytes()...)
+	b = append(b, "\nendstream\nendobj\n"...)
+	return pdfObject{num, b}
+}
+
+// objectValue is the value of an "N 0 obj … endobj".
+func objectValue(body []byte) []byte {
+	if i := bytes.Index(body, []byte(" obj")); i >= 0 {
+		body = body[i+len(" obj"):]
+	}
+	if j := bytes.LastIndex(body, []byte("endobj")); j >= 0 {
+		body = body[:j]
+	}
+	return bytes.TrimSpace(body)
+}
