@@ -45,17 +45,21 @@ func joinCompact(header []byte, objs []pdfObject, trailer string) []byte {
 		packed = append(packed, cur)
 	}
 
-	// The object streams, compressed on every core.
+	// The object streams, compressed on every core, one compressor each.
 	streams := make([]pdfObject, len(packed))
 	var wg sync.WaitGroup
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, group := range packed {
+	workers := min(runtime.GOMAXPROCS(0), len(packed))
+	for w := range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			streams[i] = objectStream(maxNum+1+i, group)
+			var z bytes.Buffer
+			// Level 2: on a 1,000-objective booklet 7.1 MB in less time
+			// than level 6's 6.9 MB; level 1 gives 7.5 MB.
+			zw, _ := zlib.NewWriterLevel(&z, 2)
+			for i := w; i < len(packed); i += workers {
+				streams[i] = objectStream(maxNum+1+i, packed[i], zw, &z)
+			}
 		}()
 	}
 	wg.Wait()
@@ -119,9 +123,14 @@ func joinCompact(header []byte, objs []pdfObject, trailer string) []byte {
 	return out.Bytes()
 }
 
-// objectStream packs objects (none a stream) into object stream num.
-func objectStream(num int, objs []pdfObject) pdfObject {
-	var head, body []byte
+// objectStream packs objects (none a stream) into object stream num,
+// compressed with zw writing to z.
+func objectStream(num int, objs []pdfObject, zw *zlib.Writer, z *bytes.Buffer) pdfObject {
+	n := 0
+	for _, o := range objs {
+		n += len(o.body)
+	}
+	head, body := make([]byte, 0, 12*len(objs)), make([]byte, 0, n)
 	for i, o := range objs {
 		if i > 0 {
 			body = append(body, '\n')
@@ -132,12 +141,12 @@ func objectStream(num int, objs []pdfObject) pdfObject {
 		head = append(head, ' ')
 		body = append(body, objectValue(o.body)...)
 	}
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.DefaultCompression)
+	z.Reset()
+	zw.Reset(z)
 	zw.Write(head)
 	zw.Write(body)
 	zw.Close()
-	var b []byte
+	b := make([]byte, 0, z.Len()+80)
 	b = strconv.AppendInt(b, int64(num), 10)
 	b = append(b, " 0 obj\n<</Type /ObjStm /N "...)
 	b = strconv.AppendInt(b, int64(len(objs)), 10)

@@ -113,7 +113,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		o.parent = doc
 	}
 
-	var b []byte
+	b := make([]byte, 0, 160*len(annots)+72*len(all)+16*len(pages)*8)
 	for _, a := range annots {
 		s := len(b)
 		l := a.l
