@@ -21,8 +21,8 @@ func (f *flow) ganttFigure(o *model.Objective, opt Options) {
 	h2 := f.heading(2)
 	f.node = nil
 	startPage, startItem := len(f.pages)-1, len(f.cur().items)
-	fig := f.figure(ganttAlt(th, o, opt), func() { f.gantt(o, opt) })
-	content := map[Color]bool{th.Bar: true, th.BarDone: true, th.BarActual: true, th.Today: true}
+	fig := f.figure(func() string { return ganttAlt(th, o, opt) }, func() { f.gantt(o, opt) })
+	content := func(c Color) bool { return c == th.Bar || c == th.BarDone || c == th.BarActual || c == th.Today }
 	titled := false
 	for pi := startPage; pi < len(f.pages); pi++ {
 		items := f.pages[pi].items
@@ -41,11 +41,11 @@ func (f *flow) ganttFigure(o *model.Objective, opt Options) {
 					it.node, titled = h2, true
 				}
 			case rectItem:
-				if it.fill == nil || !content[*it.fill] {
+				if it.fill == nil || !content(*it.fill) {
 					it.node, it.art = nil, layoutArtifact
 				}
 			case lineItem:
-				if !content[it.color] {
+				if !content(it.color) {
 					it.node, it.art = nil, layoutArtifact
 				}
 			}
@@ -136,7 +136,9 @@ func chartAlt(gs []group) string {
 }
 
 // chartFigure lays out the report's chart as a Figure.
-func (f *flow) chartFigure(gs []group) { f.figure(chartAlt(gs), func() { f.chart(gs) }) }
+func (f *flow) chartFigure(gs []group) {
+	f.figure(func() string { return chartAlt(gs) }, func() { f.chart(gs) })
+}
 
 // dayTime is the time of a day counted since 1970.
 func dayTime(days int) time.Time { return time.Unix(int64(days)*86400, 0).UTC() }

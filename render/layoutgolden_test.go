@@ -70,7 +70,7 @@ func layoutJSON(pages []*page) []byte {
 				li.Color = hexColor(it.color)
 			}
 			if n := it.node; n != nil && n.tag == tagFigure && !seenAlt[n] {
-				li.Alt, seenAlt[n] = n.alt, true
+				li.Alt, seenAlt[n] = n.altText(), true
 			}
 			line(li)
 		}

@@ -175,11 +175,11 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
 		if i%2 == 0 && fills[i] != nil {
 			f.node = tr.child(tagTH)
-			f.node.scope = "Row"
+			f.node.scope = rowScope
 		} else {
 			f.node = tr.child(tagTD)
 		}
-		f.node.row, f.node.col = row, i
+		f.node.row, f.node.col = int16(row), int16(i)
 		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
 		x += widths[i]
 	}

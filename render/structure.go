@@ -42,8 +42,8 @@ func canonical(g, n *snode) *snode {
 	if n == nil || g == nil || n.root == g {
 		return n
 	}
-	if n.id < len(g.all) && g.all[n.id].tag == n.tag {
-		return g.all[n.id]
+	if all := g.x.all; int(n.id) < len(all) && all[n.id].tag == n.tag {
+		return all[n.id]
 	}
 	return nil
 }
@@ -86,7 +86,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			a := annot{num: next, key: key, page: i, l: l, elem: e}
 			next++
 			key++
-			e.objr = append(e.objr, a.num)
+			e.ext().objr = append(e.x.objr, a.num)
 			annots = append(annots, a)
 		}
 	}
@@ -95,7 +95,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	var all []*snode
 	var number func(n *snode)
 	number = func(n *snode) {
-		n.num = next
+		n.num = int32(next)
 		next++
 		all = append(all, n)
 		for _, k := range n.kids {
@@ -113,7 +113,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		o.parent = doc
 	}
 
-	b := make([]byte, 0, 160*len(annots)+72*len(all)+16*len(pages)*8)
+	b := make([]byte, 0, 200*len(annots)+100*len(all)+64*len(pages))
 	for _, a := range annots {
 		s := len(b)
 		l := a.l
@@ -126,7 +126,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		b = append(b, " 0 R /XYZ 0 "...)
 		b = appendFloats(b, h*mmToPt)
 		b = append(b, " null] /Contents "...)
-		b = append(b, textString(linkContents(a.elem.text, l.target))...)
+		b = append(b, textString(linkContents(a.elem.ext().text, l.target))...)
 		b = append(b, " /StructParent "...)
 		b = strconv.AppendInt(b, int64(a.key), 10)
 		b = append(b, ">>\nendobj\n"...)
@@ -145,11 +145,15 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			b = strconv.AppendInt(b, int64(rootNum), 10)
 		}
 		b = append(b, " 0 R"...)
+		var objr []int
+		if n.x != nil {
+			objr = n.x.objr
+		}
 		pg := -1
 		if len(n.mc) > 0 {
 			pg = n.mc[0].page
-		} else if len(n.objr) > 0 {
-			pg = annotPage(annots, n.objr[0])
+		} else if len(objr) > 0 {
+			pg = annotPage(annots, objr[0])
 		}
 		if pg >= 0 {
 			b = append(b, " /Pg "...)
@@ -157,15 +161,15 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			b = append(b, " 0 R"...)
 		}
 		switch {
-		case n.scope != "":
+		case n.scope != noScope:
 			b = append(b, " /A <</O /Table /Scope /"...)
-			b = append(b, n.scope...)
+			b = append(b, n.scope.String()...)
 			b = append(b, ">>"...)
 		case n.tag == tagFigure:
 			b = append(b, " /Alt "...)
-			b = append(b, textString(n.alt)...)
+			b = append(b, textString(n.altText())...)
 		}
-		if k := len(n.mc) + len(n.objr) + len(n.kids); k > 0 {
+		if k := len(n.mc) + len(objr) + len(n.kids); k > 0 {
 			b = append(b, " /K "...)
 			if k > 1 {
 				b = append(b, '[')
@@ -184,7 +188,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				b = strconv.AppendInt(b, int64(m.mcid), 10)
 				b = append(b, ">>"...)
 			}
-			for j, a := range n.objr {
+			for j, a := range objr {
 				if j > 0 || len(n.mc) > 0 {
 					b = append(b, ' ')
 				}
@@ -193,7 +197,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				b = append(b, " 0 R>>"...)
 			}
 			for j, c := range n.kids {
-				if j > 0 || len(n.mc)+len(n.objr) > 0 {
+				if j > 0 || len(n.mc)+len(objr) > 0 {
 					b = append(b, ' ')
 				}
 				b = strconv.AppendInt(b, int64(c.num), 10)
@@ -204,7 +208,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			}
 		}
 		b = append(b, ">>\nendobj\n"...)
-		out.objs = append(out.objs, pdfObject{n.num, b[s:len(b):len(b)]})
+		out.objs = append(out.objs, pdfObject{int(n.num), b[s:len(b):len(b)]})
 	}
 
 	// The root, with the parent tree: per page, the element of each
@@ -270,7 +274,10 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 
 	// The elements belong to the layout: leave them as they were.
 	for _, n := range all {
-		n.num, n.mc, n.objr = 0, nil, nil
+		n.num, n.mc = 0, nil
+		if n.x != nil {
+			n.x.objr = nil
+		}
 	}
 	for _, g := range groups {
 		g.parent = nil

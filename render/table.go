@@ -57,7 +57,7 @@ func (f *flow) table(cols []column, rows []tableRow) {
 	heads := make([]*snode, len(cols))
 	for i := range cols {
 		heads[i] = headRow.child(tagTH)
-		heads[i].scope, heads[i].col = "Column", i
+		heads[i].scope, heads[i].col = columnScope, int16(i)
 	}
 	var tbody *snode
 	repeated := false
@@ -91,7 +91,7 @@ func (f *flow) table(cols []column, rows []tableRow) {
 		tds := make([]*snode, len(cols))
 		for i := range cols {
 			tds[i] = tr.child(tagTD)
-			tds[i].row, tds[i].col = ri+1, i
+			tds[i].row, tds[i].col = int16(ri+1), int16(i)
 		}
 		var linkNode *snode
 		if r.link > 0 {

@@ -44,20 +44,56 @@ const (
 // order, which is the order they are created in.
 type snode struct {
 	tag      string
-	id       int // position in root.all; the same in every layout of the same flow
 	parent   *snode
 	root     *snode
 	kids     []*snode
-	scope    string // TH: "Column" or "Row"
-	row, col int    // table cells: 0-based
-	alt      string // Figure: the alternative text
-	text     string // Link: the text of its content, for the annotation's /Contents
-	all      []*snode
+	id       int32 // position in root.all; the same in every layout of the same flow
+	row, col int16 // table cells: 0-based
+	scope    scope // TH
+	x        *snodeExtra
 
 	// Filled by the assembly while it writes one document.
-	num  int
-	mc   []mcRef
-	objr []int // annotation object numbers (Link)
+	num int32
+	mc  []mcRef
+}
+
+// snodeExtra holds what few elements have: kept apart so that the many
+// table cells stay small.
+type snodeExtra struct {
+	alt   string        // Figure: the alternative text
+	altOf func() string // or how to make it, once, when the tree is written
+	text  string        // Link: the text of its content, for the annotation's /Contents
+	all   []*snode      // a root: every element of its tree, by id
+	objr  []int         // Link: its annotations' object numbers, while a document is written
+}
+
+// scope is a TH's /Scope.
+type scope uint8
+
+const (
+	noScope scope = iota
+	columnScope
+	rowScope
+)
+
+func (s scope) String() string { return [...]string{"", "Column", "Row"}[s] }
+
+func (n *snode) ext() *snodeExtra {
+	if n.x == nil {
+		n.x = &snodeExtra{}
+	}
+	return n.x
+}
+
+// altText is a Figure's alternative text.
+func (n *snode) altText() string {
+	if n.x == nil {
+		return ""
+	}
+	if n.x.alt == "" && n.x.altOf != nil {
+		n.x.alt, n.x.altOf = n.x.altOf(), nil
+	}
+	return n.x.alt
 }
 
 // mcRef is one marked-content sequence: its page (index in the output
@@ -68,14 +104,16 @@ type mcRef struct{ page, mcid int }
 func newRoot(tag string) *snode {
 	r := &snode{tag: tag}
 	r.root = r
-	r.all = []*snode{r}
+	r.ext().all = make([]*snode, 1, 64)
+	r.x.all[0] = r
 	return r
 }
 
 // child adds an element of type tag as the last child of n.
 func (n *snode) child(tag string) *snode {
-	c := &snode{tag: tag, parent: n, root: n.root, id: len(n.root.all)}
-	n.root.all = append(n.root.all, c)
+	r := n.root.x
+	c := &snode{tag: tag, parent: n, root: n.root, id: int32(len(r.all))}
+	r.all = append(r.all, c)
 	n.kids = append(n.kids, c)
 	return c
 }
@@ -87,7 +125,7 @@ func (it item) roleName() string {
 		n := it.node
 		switch n.tag {
 		case tagTH:
-			return fmt.Sprintf("TH %s r%d c%d", strings.ToLower(n.scope), n.row, n.col)
+			return fmt.Sprintf("TH %s r%d c%d", strings.ToLower(n.scope.String()), n.row, n.col)
 		case tagTD:
 			return fmt.Sprintf("TD r%d c%d", n.row, n.col)
 		case tagLink:
@@ -127,10 +165,10 @@ func (f *flow) asArtifact(a artifact, fn func()) {
 }
 
 // figure lays out what fn adds — text, bars and rules alike — as one
-// Figure with the alternative text alt.
-func (f *flow) figure(alt string, fn func()) *snode {
+// Figure whose alternative text alt makes when the tree is written.
+func (f *flow) figure(alt func() string, fn func()) *snode {
 	fig := f.box.child(tagFigure)
-	fig.alt = alt
+	fig.ext().altOf = alt
 	prevNode, prevPaths := f.node, f.paths
 	f.node, f.paths = fig, true
 	fn()
@@ -197,10 +235,11 @@ func (f *flow) roleOf(it *item) {
 		}
 		it.node = f.node
 		if f.node.tag == tagLink && it.kind == textItem {
-			if f.node.text != "" {
-				f.node.text += " "
+			x := f.node.ext()
+			if x.text != "" {
+				x.text += " "
 			}
-			f.node.text += it.text
+			x.text += it.text
 		}
 		return
 	}
