@@ -53,11 +53,6 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 			st.footer(th, p.footer, p.num, p.of)
 		}
 		st.mark(nil, notArtifact)
-		for i, n := range st.mcids { // keep the first layout's elements only
-			if c := canonical(p.group, n); c != nil {
-				st.mcids[i] = c
-			}
-		}
 		p.mcids, st.mcids = st.mcids, nil
 		p.items = nil // drawn: let its items be collected while the PDF grows
 		if err := pdf.Error(); err != nil {

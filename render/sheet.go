@@ -8,6 +8,8 @@ import (
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
 	AsOf model.Date
+	untagged bool // see untagged (tag.go)
+
 	// PDFA makes PDF/A-2a documents (also PDF/UA-1, as every document is),
 	// for archiving with council acts.
 	PDFA bool
@@ -19,6 +21,7 @@ type Options struct {
 func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	code, title := clean(o.Code), clean(o.Title)
 	f := newFlow(th, code)
+	f.root.sink = opt.untagged
 	l := &th.Labels
 	lh := func(fn font) float64 { return fn.lineHeight(th.LineGap) }
 

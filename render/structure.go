@@ -37,7 +37,9 @@ type structure struct {
 	root  int            // the StructTreeRoot
 }
 
-// canonical is the element of the page's own tree that n stands for.
+// canonical is the element of the tree g that n stands for: n itself,
+// or the element with the same id in g when n is of another layout of
+// the same flow.
 func canonical(g, n *snode) *snode {
 	if n == nil || g == nil || n.root == g {
 		return n
@@ -57,13 +59,30 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	var groups []*snode
 	seen := map[*snode]bool{}
 	var orphans []*snode // links of pages without a tree: Link elements of the Document
+	// The tree of each page: its flow's, or for a flow laid out untagged
+	// (a root that keeps no tree), the tree of the first layout of it that
+	// was drawn; a sheet drawn in two parts was laid out twice, id for id
+	// the same.
+	drawnAs := map[*snode]*snode{}
+	for _, p := range pages {
+		if g := p.group; g != nil && g.sink && drawnAs[g] == nil && len(p.mcids) > 0 {
+			drawnAs[g] = p.mcids[0].root
+		}
+	}
+	tree := func(p *page) *snode {
+		if g := p.group; g != nil && g.sink {
+			return drawnAs[g]
+		}
+		return p.group
+	}
 	for i, p := range pages {
-		if g := p.group; g != nil && !seen[g] {
+		g := tree(p)
+		if g != nil && !seen[g] {
 			seen[g] = true
 			groups = append(groups, g)
 		}
 		for mcid, n := range p.mcids {
-			if c := canonical(p.group, n); c != nil {
+			if c := canonical(g, n); c != nil {
 				c.mc = append(c.mc, mcRef{i, mcid})
 			}
 		}
@@ -78,7 +97,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			if l.target < 0 || l.target >= len(pages) {
 				continue
 			}
-			e := canonical(p.group, l.node)
+			e := canonical(tree(p), l.node)
 			if e == nil {
 				e = &snode{tag: tagLink}
 				orphans = append(orphans, e)
@@ -226,7 +245,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			if j > 0 {
 				b = append(b, ' ')
 			}
-			if c := canonical(p.group, n); c != nil {
+			if c := canonical(tree(p), n); c != nil {
 				b = strconv.AppendInt(b, int64(c.num), 10)
 				b = append(b, " 0 R"...)
 			} else {

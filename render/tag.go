@@ -50,6 +50,7 @@ type snode struct {
 	id       int32 // position in root.all; the same in every layout of the same flow
 	row, col int16 // table cells: 0-based
 	scope    scope // TH
+	sink     bool  // a root that keeps no tree (untagged)
 	x        *snodeExtra
 
 	// Filled by the assembly while it writes one document.
@@ -111,6 +112,9 @@ func newRoot(tag string) *snode {
 
 // child adds an element of type tag as the last child of n.
 func (n *snode) child(tag string) *snode {
+	if n.root.sink {
+		return n.root
+	}
 	r := n.root.x
 	c := &snode{tag: tag, parent: n, root: n.root, id: int32(len(r.all))}
 	r.all = append(r.all, c)
@@ -244,4 +248,14 @@ func (f *flow) roleOf(it *item) {
 		return
 	}
 	it.art = layoutArtifact
+}
+
+// untagged marks a layout whose structure is not kept — the first layout
+// of a booklet's sheets, made only to count their pages and dropped: its
+// flow's root stands for the sheet (page.group) and every element is that
+// root, so that no tree is built. The tree written is the one of the
+// layout drawn (see materialize and canonical).
+func untagged(opt Options) Options {
+	opt.untagged = true
+	return opt
 }
