@@ -170,12 +170,16 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 	tr := f.gridNode.child(tagTR)
 	row := len(f.gridNode.kids) - 1
 	x := th.Margin
+	for i := range cells { // the boxes, then the text
+		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
+		x += widths[i]
+	}
+	x = th.Margin
 	for i := range cells {
 		fn := lab
 		if i%2 == 1 {
 			fn = val
 		}
-		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
 		if i%2 == 0 && fills[i] != nil {
 			f.node = tr.child(tagTH)
 			f.node.scope = rowScope

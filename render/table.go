@@ -63,10 +63,16 @@ func (f *flow) table(cols []column, rows []tableRow) {
 	repeated := false
 	drawHeader := func() {
 		lay := func() {
+			// The cells' boxes, then their text: one artifact, then the
+			// cells' marked content, each once.
 			x := th.Margin
 			fill := th.HeaderFill
 			for i := range cols {
 				f.rect(x, f.y, widths[i], headerH, &fill, true, th.Border, 0.2)
+				x += widths[i]
+			}
+			x = th.Margin
+			for i := range cols {
 				f.node = heads[i]
 				f.cellText(x, f.y+pad, widths[i], headerCells[i], head, cols[i].align)
 				x += widths[i]
@@ -131,6 +137,10 @@ func (f *flow) table(cols []column, rows []tableRow) {
 					fill = r.fill[i]
 				}
 				f.rect(x, f.y, widths[i], rowH, fill, true, th.Border, 0.2)
+				x += widths[i]
+			}
+			x = th.Margin
+			for i := range cols {
 				part := cells[i][min(from, len(cells[i])):min(to, len(cells[i]))]
 				f.node = tds[i]
 				if i == 0 && linkNode != nil {
