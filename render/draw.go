@@ -109,8 +109,19 @@ func (s *drawState) mark(n *snode, art artifact) {
 		b = append(b, "EMC\n"...)
 	}
 	s.open, s.node, s.art = true, n, art
+	if len(b) > 0 && n != nil { // close apart, so that the open can be shared
+		s.pdf.RawWriteStr("EMC")
+		b = b[:0]
+	}
 	switch {
 	case n != nil:
+		if len(b) == 0 && len(s.mcids) < len(openTag[0]) {
+			if t, ok := tagIndex[n.tag]; ok { // the common case, without allocating
+				s.pdf.RawWriteStr(openTag[t][len(s.mcids)])
+				s.mcids = append(s.mcids, n)
+				return
+			}
+		}
 		b = append(b, '/')
 		b = append(b, n.tag...)
 		b = append(b, " <</MCID "...)
@@ -244,3 +255,18 @@ func (r *retain) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// openTag[t][mcid] is the operator opening marked content of the tag
+// tagIndex maps to t with that id: made once, shared by every page.
+var tagIndex, openTag = func() (map[string]int, [][256]string) {
+	tags := []string{tagH1, tagH2, tagP, tagTH, tagTD, tagFigure, tagLink}
+	idx := map[string]int{}
+	ops := make([][256]string, len(tags))
+	for i, t := range tags {
+		idx[t] = i
+		for id := range ops[i] {
+			ops[i][id] = "/" + t + " <</MCID " + strconv.Itoa(id) + ">> BDC"
+		}
+	}
+	return idx, ops
+}()
