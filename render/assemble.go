@@ -184,7 +184,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
 	if !pdfa && st.root != 0 { // see compact.go
-		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id))
+		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id), d.infoNum)
 	}
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)

@@ -24,15 +24,16 @@ const objectsPerStream = 400
 
 // joinCompact writes the header, the objects and a cross-reference stream
 // whose dictionary holds the trailer entries (trailer: "/Root … /Info …
-// /ID […]", without the /Size).
-func joinCompact(header []byte, objs []pdfObject, trailer string) []byte {
+// /ID […]", without the /Size). The object info (the Info dictionary)
+// stays out of the object streams, readable by tools that do not parse PDF.
+func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []byte {
 	var direct []pdfObject // streams stay objects of their own
 	var packed [][]pdfObject
 	var cur []pdfObject
 	maxNum := 0
 	for _, o := range objs {
 		maxNum = max(maxNum, o.num)
-		if bytes.Contains(o.body, streamKw) {
+		if o.num == info || bytes.Contains(o.body, streamKw) {
 			direct = append(direct, o)
 			continue
 		}
