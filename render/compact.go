@@ -127,25 +127,22 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []by
 // objectStream packs objects (none a stream) into object stream num,
 // compressed with zw writing to z.
 func objectStream(num int, objs []pdfObject, zw *zlib.Writer, z *bytes.Buffer) pdfObject {
-	n := 0
+	head := make([]byte, 0, 14*len(objs))
+	at := 0
 	for _, o := range objs {
-		n += len(o.body)
-	}
-	head, body := make([]byte, 0, 12*len(objs)), make([]byte, 0, n)
-	for i, o := range objs {
-		if i > 0 {
-			body = append(body, '\n')
-		}
 		head = strconv.AppendInt(head, int64(o.num), 10)
 		head = append(head, ' ')
-		head = strconv.AppendInt(head, int64(len(body)), 10)
+		head = strconv.AppendInt(head, int64(at), 10)
 		head = append(head, ' ')
-		body = append(body, objectValue(o.body)...)
+		at += len(objectValue(o.body)) + 1
 	}
 	z.Reset()
 	zw.Reset(z)
 	zw.Write(head)
-	zw.Write(body)
+	for _, o := range objs {
+		zw.Write(objectValue(o.body))
+		zw.Write(newline)
+	}
 	zw.Close()
 	b := make([]byte, 0, z.Len()+80)
 	b = strconv.AppendInt(b, int64(num), 10)
@@ -171,3 +168,5 @@ func objectValue(body []byte) []byte {
 	}
 	return bytes.TrimSpace(body)
 }
+
+var newline = []byte{'\n'}

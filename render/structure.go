@@ -83,7 +83,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		}
 		for mcid, n := range p.mcids {
 			if c := canonical(g, n); c != nil {
-				c.mc = append(c.mc, mcRef{i, mcid})
+				c.addMC(mcRef{i, mcid})
 			}
 		}
 	}
@@ -155,9 +155,9 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	for _, n := range all {
 		s := len(b)
 		b = strconv.AppendInt(b, int64(n.num), 10)
-		b = append(b, " 0 obj\n<</S /"...)
+		b = append(b, " 0 obj\n<</S/"...)
 		b = append(b, n.tag...)
-		b = append(b, " /P "...)
+		b = append(b, "/P "...)
 		if n.parent != nil && n != doc {
 			b = strconv.AppendInt(b, int64(n.parent.num), 10)
 		} else {
@@ -169,13 +169,13 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			objr = n.x.objr
 		}
 		pg := -1
-		if len(n.mc) > 0 {
-			pg = n.mc[0].page
+		if n.nmc > 0 {
+			pg = n.mc0.page
 		} else if len(objr) > 0 {
 			pg = annotPage(annots, objr[0])
 		}
 		if pg >= 0 {
-			b = append(b, " /Pg "...)
+			b = append(b, "/Pg "...)
 			b = strconv.AppendInt(b, int64(kids[pg]), 10)
 			b = append(b, " 0 R"...)
 		}
@@ -188,12 +188,13 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			b = append(b, " /Alt "...)
 			b = append(b, textString(n.altText())...)
 		}
-		if k := len(n.mc) + len(objr) + len(n.kids); k > 0 {
-			b = append(b, " /K "...)
+		if k := int(n.nmc) + len(objr) + len(n.kids); k > 0 {
+			b = append(b, "/K "...)
 			if k > 1 {
 				b = append(b, '[')
 			}
-			for j, m := range n.mc {
+			for j := range int(n.nmc) {
+				m := n.mcAt(j)
 				if j > 0 {
 					b = append(b, ' ')
 				}
@@ -208,7 +209,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				b = append(b, ">>"...)
 			}
 			for j, a := range objr {
-				if j > 0 || len(n.mc) > 0 {
+				if j > 0 || n.nmc > 0 {
 					b = append(b, ' ')
 				}
 				b = append(b, "<</Type /OBJR /Obj "...)
@@ -216,7 +217,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				b = append(b, " 0 R>>"...)
 			}
 			for j, c := range n.kids {
-				if j > 0 || len(n.mc)+len(objr) > 0 {
+				if j > 0 || int(n.nmc)+len(objr) > 0 {
 					b = append(b, ' ')
 				}
 				b = strconv.AppendInt(b, int64(c.num), 10)
@@ -293,7 +294,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 
 	// The elements belong to the layout: leave them as they were.
 	for _, n := range all {
-		n.num, n.mc = 0, nil
+		n.num, n.nmc, n.mcs = 0, 0, nil
 		if n.x != nil {
 			n.x.objr = nil
 		}

@@ -53,9 +53,29 @@ type snode struct {
 	sink     bool  // a root that keeps no tree (untagged)
 	x        *snodeExtra
 
-	// Filled by the assembly while it writes one document.
+	// Filled by the assembly while it writes one document: its number and
+	// its marked content, the first without allocating.
 	num int32
-	mc  []mcRef
+	nmc int32
+	mc0 mcRef
+	mcs []mcRef
+}
+
+func (n *snode) addMC(r mcRef) {
+	if n.nmc == 0 {
+		n.mc0 = r
+	} else {
+		n.mcs = append(n.mcs, r)
+	}
+	n.nmc++
+}
+
+// mcAt is the j-th marked content of n.
+func (n *snode) mcAt(j int) mcRef {
+	if j == 0 {
+		return n.mc0
+	}
+	return n.mcs[j-1]
 }
 
 // snodeExtra holds what few elements have: kept apart so that the many
