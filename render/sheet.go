@@ -7,7 +7,7 @@ import (
 // Options are the choices of a rendering that are not in the theme.
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
-	AsOf model.Date
+	AsOf     model.Date
 	untagged bool // see untagged (tag.go)
 
 	// PDFA makes PDF/A-2a documents (also PDF/UA-1, as every document is),
