@@ -28,7 +28,7 @@ const objectsPerStream = 400
 // stays out of the object streams, readable by tools that do not parse PDF.
 func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []byte {
 	var direct []pdfObject // streams stay objects of their own
-	var packed [][]pdfObject
+	packed := make([][]pdfObject, 0, len(objs)/objectsPerStream+1)
 	var cur []pdfObject
 	maxNum := 0
 	for _, o := range objs {
@@ -36,6 +36,9 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []by
 		if o.num == info || bytes.Contains(o.body, streamKw) {
 			direct = append(direct, o)
 			continue
+		}
+		if cur == nil {
+			cur = make([]pdfObject, 0, objectsPerStream)
 		}
 		cur = append(cur, o)
 		if len(cur) == objectsPerStream {

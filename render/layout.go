@@ -22,9 +22,9 @@ type item struct {
 	color      Color // text, stroke or line colour
 	fill       *Color
 	stroke     bool
+	art        artifact // the kind of artifact it is, or
 	lineWidth  float64
-	node       *snode   // the structure element of its content (tag.go)
-	art        artifact // or the kind of artifact it is
+	node       *snode // the structure element of its content (tag.go)
 }
 
 // page is one laid-out page.

@@ -132,7 +132,14 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		o.parent = doc
 	}
 
-	b := make([]byte, 0, 200*len(annots)+100*len(all)+64*len(pages))
+	size := 200*len(annots) + 100*len(all) + 64*len(pages)
+	for _, n := range all {
+		if n.tag == tagFigure {
+			size += 4*len(n.altText()) + 16 // UTF-16 in hex
+		}
+	}
+	b := make([]byte, 0, size)
+	out.objs = make([]pdfObject, 0, len(annots)+len(all)+1)
 	for _, a := range annots {
 		s := len(b)
 		l := a.l
