@@ -275,3 +275,77 @@ func TestPdfinfoTagged(t *testing.T) {
 		}
 	}
 }
+
+// TestEverythingMarked: in the drawn content of a sheet, a monitored
+// sheet, a booklet and a report, every text, path and image is inside a
+// marked-content sequence — an element's (with an MCID) or an Artifact —
+// and sequences are never nested or left open.
+func TestEverythingMarked(t *testing.T) {
+	th := DefaultTheme()
+	for name, pages := range goldenLayouts() {
+		raw, err := draw(&th, pages)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for pi, content := range pageContents(raw) {
+			depth, mcid := 0, 0
+			for _, line := range strings.Split(content, "\n") {
+				f := strings.Fields(line)
+				if len(f) == 0 {
+					continue
+				}
+				switch op := f[len(f)-1]; {
+				case op == "BDC" || op == "BMC":
+					if depth != 0 {
+						t.Fatalf("%s page %d: nested marked content: %q", name, pi+1, line)
+					}
+					depth++
+					if strings.Contains(line, "/MCID") {
+						if want := fmt.Sprintf("<</MCID %d>>", mcid); !strings.Contains(line, want) {
+							t.Fatalf("%s page %d: %q, want MCID %d", name, pi+1, line, mcid)
+						}
+						mcid++
+					} else if !strings.HasPrefix(line, "/Artifact") {
+						t.Fatalf("%s page %d: marked content neither an element's nor an artifact: %q", name, pi+1, line)
+					}
+				case op == "EMC":
+					depth--
+					if depth < 0 {
+						t.Fatalf("%s page %d: EMC without BDC", name, pi+1)
+					}
+				case depth == 0 && (strings.Contains(line, " Tj") || op == "re" || op == "l" || op == "S" || op == "f" || op == "B" || op == "Do"):
+					t.Fatalf("%s page %d: unmarked content %q", name, pi+1, line)
+				}
+			}
+			if depth != 0 {
+				t.Errorf("%s page %d: marked content left open", name, pi+1)
+			}
+			if mcid == 0 {
+				t.Errorf("%s page %d: no element", name, pi+1)
+			}
+		}
+	}
+}
+
+// pageContents returns the uncompressed content streams of the drawn
+// document raw, in page order.
+func pageContents(raw []byte) []string {
+	_, objs, _, err := splitPDF(raw)
+	if err != nil {
+		panic(err)
+	}
+	var out []string
+	for _, o := range objs {
+		b := o.body
+		s := bytes.Index(b, streamKw)
+		if s < 0 || !bytes.Contains(b[:s], []byte("/Length")) || bytes.Contains(b[:s], []byte("/Filter")) || bytes.Contains(b[:s], []byte("/Length1")) {
+			continue
+		}
+		e := bytes.LastIndex(b, endstreamKw)
+		body := string(b[s+len(streamKw) : e])
+		if strings.Contains(body, "BT ") || strings.Contains(body, " re ") {
+			out = append(out, body)
+		}
+	}
+	return out
+}
