@@ -53,12 +53,16 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []by
 	// caller's), with compressors kept between documents.
 	streams := make([]pdfObject, len(packed))
 	workers := min(runtime.GOMAXPROCS(0), len(packed))
+	pool := &compressors
+	if len(packed) == 1 {
+		pool = &fastCompressors // a sheet: its few kilobytes, fast
+	}
 	work := func(w int) {
-		c := compressors.Get().(*compressor)
+		c := pool.Get().(*compressor)
 		for i := w; i < len(packed); i += workers {
 			streams[i] = objectStream(maxNum+1+i, packed[i], c.zw, &c.buf)
 		}
-		compressors.Put(c)
+		pool.Put(c)
 	}
 	if workers <= 1 {
 		for w := range workers {
@@ -116,8 +120,8 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []by
 		raw = binary.BigEndian.AppendUint32(raw, e.f2)
 		raw = binary.BigEndian.AppendUint16(raw, e.f3)
 	}
-	c := compressors.Get().(*compressor)
-	defer compressors.Put(c)
+	c := fastCompressors.Get().(*compressor)
+	defer fastCompressors.Put(c)
 	z := &c.buf
 	z.Reset()
 	c.zw.Reset(z)
@@ -197,5 +201,13 @@ type compressor struct {
 var compressors = sync.Pool{New: func() any {
 	c := &compressor{}
 	c.zw, _ = zlib.NewWriterLevel(&c.buf, 2)
+	return c
+}}
+
+// fastCompressors, at zlib's fastest level, compress the cross-reference
+// stream and the one object stream of a sheet.
+var fastCompressors = sync.Pool{New: func() any {
+	c := &compressor{}
+	c.zw, _ = zlib.NewWriterLevel(&c.buf, zlib.BestSpeed)
 	return c
 }}
