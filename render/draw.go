@@ -131,7 +131,7 @@ func (s *drawState) mark(n *snode, art artifact) {
 	case art == pageArtifact:
 		b = append(b, "/Artifact <</Type /Pagination>> BDC\n"...)
 	case art == layoutArtifact:
-		b = append(b, "/Artifact BMC\n"...) // a layout artifact: rules, borders, fills
+		b = append(b, "/Artifact <</Type /Layout>> BDC\n"...) // rules, borders, fills
 	default:
 		s.open = false
 	}
