@@ -115,15 +115,13 @@ func (s *drawState) mark(n *snode, art artifact) {
 	}
 	switch {
 	case n != nil:
-		if len(b) == 0 && len(s.mcids) < len(openTag[0]) {
-			if t, ok := tagIndex[n.tag]; ok { // the common case, without allocating
-				s.pdf.RawWriteStr(openTag[t][len(s.mcids)])
-				s.mcids = append(s.mcids, n)
-				return
-			}
+		if len(b) == 0 && len(s.mcids) < len(openTag[0]) { // the common case, without allocating
+			s.pdf.RawWriteStr(openTag[n.tag][len(s.mcids)])
+			s.mcids = append(s.mcids, n)
+			return
 		}
 		b = append(b, '/')
-		b = append(b, n.tag...)
+		b = append(b, n.tag.String()...)
 		b = append(b, " <</MCID "...)
 		b = strconv.AppendInt(b, int64(len(s.mcids)), 10)
 		b = append(b, ">> BDC\n"...)
@@ -256,17 +254,14 @@ func (r *retain) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// openTag[t][mcid] is the operator opening marked content of the tag
-// tagIndex maps to t with that id: made once, shared by every page.
-var tagIndex, openTag = func() (map[string]int, [][256]string) {
-	tags := []string{tagH1, tagH2, tagP, tagTH, tagTD, tagFigure, tagLink}
-	idx := map[string]int{}
-	ops := make([][256]string, len(tags))
-	for i, t := range tags {
-		idx[t] = i
-		for id := range ops[i] {
-			ops[i][id] = "/" + t + " <</MCID " + strconv.Itoa(id) + ">> BDC"
+// openTag[t][mcid] is the operator opening marked content of type t with
+// that id: made once, shared by every page.
+var openTag = func() [][128]string {
+	ops := make([][128]string, len(stypeNames))
+	for t, name := range stypeNames {
+		for id := range ops[t] {
+			ops[t][id] = "/" + name + " <</MCID " + strconv.Itoa(id) + ">> BDC"
 		}
 	}
-	return idx, ops
+	return ops
 }()

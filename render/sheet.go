@@ -168,7 +168,7 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 		f.gridNode = f.box.child(tagTable)
 	}
 	tr := f.gridNode.child(tagTR)
-	row := len(f.gridNode.kids) - 1
+	row := f.gridNode.kids() - 1
 	x := th.Margin
 	for i := range cells { // the boxes, then the text
 		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)

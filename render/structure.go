@@ -83,7 +83,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		}
 		for mcid, n := range p.mcids {
 			if c := canonical(g, n); c != nil {
-				c.addMC(mcRef{i, mcid})
+				c.addMC(mcRef{int32(i), int32(mcid)})
 			}
 		}
 	}
@@ -117,14 +117,19 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		n.num = int32(next)
 		next++
 		all = append(all, n)
-		for _, k := range n.kids {
+		for k := n.first; k != nil; k = k.next {
 			number(k)
 		}
 	}
 	rootNum := next
 	next++
-	doc.kids = append(append([]*snode{}, groups...), orphans...)
-	number(doc)
+	top := append(append([]*snode{}, groups...), orphans...) // the Document's children
+	doc.num = int32(next)
+	next++
+	all = append(all, doc)
+	for _, g := range top {
+		number(g)
+	}
 	for _, g := range groups {
 		g.parent = doc
 	}
@@ -163,7 +168,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		s := len(b)
 		b = strconv.AppendInt(b, int64(n.num), 10)
 		b = append(b, " 0 obj\n<</S/"...)
-		b = append(b, n.tag...)
+		b = append(b, n.tag.String()...)
 		b = append(b, "/P "...)
 		if n.parent != nil && n != doc {
 			b = strconv.AppendInt(b, int64(n.parent.num), 10)
@@ -177,7 +182,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		}
 		pg := -1
 		if n.nmc > 0 {
-			pg = n.mc0.page
+			pg = int(n.mc0.page)
 		} else if len(objr) > 0 {
 			pg = annotPage(annots, objr[0])
 		}
@@ -195,7 +200,11 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			b = append(b, " /Alt "...)
 			b = append(b, textString(n.altText())...)
 		}
-		if k := int(n.nmc) + len(objr) + len(n.kids); k > 0 {
+		nk := n.kids()
+		if n == doc {
+			nk = len(top)
+		}
+		if k := int(n.nmc) + len(objr) + nk; k > 0 {
 			b = append(b, "/K "...)
 			if k > 1 {
 				b = append(b, '[')
@@ -205,7 +214,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				if j > 0 {
 					b = append(b, ' ')
 				}
-				if m.page == pg {
+				if int(m.page) == pg {
 					b = strconv.AppendInt(b, int64(m.mcid), 10)
 					continue
 				}
@@ -223,12 +232,22 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 				b = strconv.AppendInt(b, int64(a), 10)
 				b = append(b, " 0 R>>"...)
 			}
-			for j, c := range n.kids {
+			j := 0
+			kid := func(c *snode) {
 				if j > 0 || int(n.nmc)+len(objr) > 0 {
 					b = append(b, ' ')
 				}
 				b = strconv.AppendInt(b, int64(c.num), 10)
 				b = append(b, " 0 R"...)
+				j++
+			}
+			if n == doc {
+				for _, c := range top {
+					kid(c)
+				}
+			}
+			for c := n.first; c != nil; c = c.next {
+				kid(c)
 			}
 			if k > 1 {
 				b = append(b, ']')
@@ -301,7 +320,10 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 
 	// The elements belong to the layout: leave them as they were.
 	for _, n := range all {
-		n.num, n.nmc, n.mcs = 0, 0, nil
+		n.num, n.nmc = 0, 0
+		if n.x != nil {
+			n.x.mcs = nil
+		}
 		if n.x != nil {
 			n.x.objr = nil
 		}

@@ -21,51 +21,58 @@ const (
 	pageArtifact            // the band, the running header, the footer, a repeated table header
 )
 
-// Structure types used (ISO 32000-1 §14.8.4, standard types only).
+// stype is a structure type (ISO 32000-1 §14.8.4, standard types only).
+type stype uint8
+
 const (
-	tagDocument = "Document"
-	tagSect     = "Sect"
-	tagH1       = "H1"
-	tagH2       = "H2"
-	tagP        = "P"
-	tagTable    = "Table"
-	tagTHead    = "THead"
-	tagTBody    = "TBody"
-	tagTR       = "TR"
-	tagTH       = "TH"
-	tagTD       = "TD"
-	tagFigure   = "Figure"
-	tagTOC      = "TOC"
-	tagTOCI     = "TOCI"
-	tagLink     = "Link"
+	tagDocument stype = iota
+	tagSect
+	tagH1
+	tagH2
+	tagP
+	tagTable
+	tagTHead
+	tagTBody
+	tagTR
+	tagTH
+	tagTD
+	tagFigure
+	tagTOC
+	tagTOCI
+	tagLink
 )
+
+var stypeNames = [...]string{"Document", "Sect", "H1", "H2", "P", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"}
+
+func (t stype) String() string { return stypeNames[t] }
 
 // snode is a structure element as laid out. Children are kept in reading
 // order, which is the order they are created in.
+// A booklet keeps thousands of trees until it is assembled: an element is
+// kept small, its children a list.
 type snode struct {
-	tag      string
-	parent   *snode
-	root     *snode
-	kids     []*snode
-	id       int32 // position in root.all; the same in every layout of the same flow
-	row, col int16 // table cells: 0-based
+	tag      stype
 	scope    scope // TH
 	sink     bool  // a root that keeps no tree (untagged)
-	x        *snodeExtra
+	id       int32 // position in root.all; the same in every layout of the same flow
+	row, col int16 // table cells: 0-based
 
 	// Filled by the assembly while it writes one document: its number and
 	// its marked content, the first without allocating.
 	num int32
 	nmc int32
 	mc0 mcRef
-	mcs []mcRef
+
+	parent, root      *snode
+	first, last, next *snode // its children, in reading order; its next sibling
+	x                 *snodeExtra
 }
 
 func (n *snode) addMC(r mcRef) {
 	if n.nmc == 0 {
 		n.mc0 = r
 	} else {
-		n.mcs = append(n.mcs, r)
+		n.ext().mcs = append(n.x.mcs, r)
 	}
 	n.nmc++
 }
@@ -75,7 +82,7 @@ func (n *snode) mcAt(j int) mcRef {
 	if j == 0 {
 		return n.mc0
 	}
-	return n.mcs[j-1]
+	return n.x.mcs[j-1]
 }
 
 // snodeExtra holds what few elements have: kept apart so that the many
@@ -86,6 +93,7 @@ type snodeExtra struct {
 	text  string        // Link: the text of its content, for the annotation's /Contents
 	all   []*snode      // a root: every element of its tree, by id
 	objr  []int         // Link: its annotations' object numbers, while a document is written
+	mcs   []mcRef       // its marked content after the first, while a document is written
 }
 
 // scope is a TH's /Scope.
@@ -119,10 +127,10 @@ func (n *snode) altText() string {
 
 // mcRef is one marked-content sequence: its page (index in the output
 // document) and id on the page.
-type mcRef struct{ page, mcid int }
+type mcRef struct{ page, mcid int32 }
 
 // newRoot starts the structure tree of a flow.
-func newRoot(tag string) *snode {
+func newRoot(tag stype) *snode {
 	r := &snode{tag: tag}
 	r.root = r
 	r.ext().all = make([]*snode, 1, 64)
@@ -131,15 +139,29 @@ func newRoot(tag string) *snode {
 }
 
 // child adds an element of type tag as the last child of n.
-func (n *snode) child(tag string) *snode {
+func (n *snode) child(tag stype) *snode {
 	if n.root.sink {
 		return n.root
 	}
 	r := n.root.x
 	c := &snode{tag: tag, parent: n, root: n.root, id: int32(len(r.all))}
 	r.all = append(r.all, c)
-	n.kids = append(n.kids, c)
+	if n.last == nil {
+		n.first = c
+	} else {
+		n.last.next = c
+	}
+	n.last = c
 	return c
+}
+
+// kids counts n's children.
+func (n *snode) kids() int {
+	k := 0
+	for c := n.first; c != nil; c = c.next {
+		k++
+	}
+	return k
 }
 
 // roleName describes the role of an item for the golden layout files.
@@ -154,10 +176,10 @@ func (it item) roleName() string {
 			return fmt.Sprintf("TD r%d c%d", n.row, n.col)
 		case tagLink:
 			if n.parent != nil {
-				return n.parent.tag + "/Link"
+				return n.parent.tag.String() + "/Link"
 			}
 		}
-		return n.tag
+		return n.tag.String()
 	case it.art == pageArtifact:
 		return "Artifact/Pagination"
 	}
@@ -166,7 +188,7 @@ func (it item) roleName() string {
 
 // block starts an element of type tag in the flow's current container and
 // makes it the element of the text that follows.
-func (f *flow) block(tag string) *snode {
+func (f *flow) block(tag stype) *snode {
 	n := f.box.child(tag)
 	f.node = n
 	return n
@@ -216,8 +238,8 @@ func (f *flow) tocEntry(level int) {
 		list = f.toc
 	} else {
 		up := f.tocs[level-1]
-		if k := len(up.kids); k > 0 && up.kids[k-1].tag == tagTOC {
-			list = up.kids[k-1]
+		if up.last != nil && up.last.tag == tagTOC {
+			list = up.last
 		} else {
 			list = up.child(tagTOC)
 		}
