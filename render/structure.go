@@ -11,9 +11,10 @@ import "strconv"
 // Pages drawn in parts or many documents to one library document do not
 // matter: marked-content ids are per page, the tree is written per output
 // document, and its objects are numbered after every other object of it.
-// A sheet laid out again before drawing (materialize) gives elements equal
-// to the first layout's, id for id; the first layout's (the page's group)
-// are the ones written.
+// A booklet's sheet is laid out first untagged, to count its pages (its
+// root, page.group, keeps no tree), then again before drawing
+// (materialize), once per part it falls in: those layouts give equal
+// elements, id for id, and the tree written is the first drawn one's.
 
 // tagged is what the assembly needs to tag a drawn document: its pages,
 // in the order of the drawn page objects.
