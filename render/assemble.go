@@ -42,6 +42,9 @@ func parseDrawn(raw []byte) (*drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := fixFonts(objs); err != nil {
+		return nil, err
+	}
 	if err := compressObjects(objs); err != nil {
 		return nil, err
 	}
@@ -103,6 +106,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	if meta.Created.IsZero() {
 		meta.Created = time.Now()
 	}
+	meta = meta.printable() // the same text in Info and XMP
 	keep := map[int]bool{}
 	for _, k := range d.kids[from:to] {
 		keep[k] = true
@@ -184,7 +188,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
 	if !pdfa && st.root != 0 { // see compact.go
-		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id), d.infoNum)
+		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id), d.infoNum, d.rootNum)
 	}
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)

@@ -119,7 +119,7 @@ func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages := layoutSheet(th, objs[i], untagged(opt))
+				pages := layoutSheet(th, objs[i], counting(opt))
 				for k, p := range pages {
 					p.items = nil
 					p.lazy = &lazySheet{o: objs[i], opt: opt, page: k}

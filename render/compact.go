@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"runtime"
+	"slices"
 	"strconv"
 	"sync"
 )
@@ -24,16 +25,17 @@ const objectsPerStream = 400
 
 // joinCompact writes the header, the objects and a cross-reference stream
 // whose dictionary holds the trailer entries (trailer: "/Root … /Info …
-// /ID […]", without the /Size). The object info (the Info dictionary)
-// stays out of the object streams, readable by tools that do not parse PDF.
-func joinCompact(header []byte, objs []pdfObject, trailer string, info int) []byte {
+// /ID […]", without the /Size). The objects keep (the Info dictionary and
+// the catalog) stay out of the object streams, readable by tools that do
+// not parse PDF.
+func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) []byte {
 	var direct []pdfObject // streams stay objects of their own
 	packed := make([][]pdfObject, 0, len(objs)/objectsPerStream+1)
 	var cur []pdfObject
 	maxNum := 0
 	for _, o := range objs {
 		maxNum = max(maxNum, o.num)
-		if o.num == info || bytes.Contains(o.body, streamKw) {
+		if slices.Contains(keep, o.num) || bytes.Contains(o.body, streamKw) {
 			direct = append(direct, o)
 			continue
 		}

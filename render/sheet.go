@@ -8,7 +8,7 @@ import (
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
 	AsOf     model.Date
-	untagged bool // see untagged (tag.go)
+	untagged bool // see counting (tag.go)
 
 	// PDFA makes PDF/A-2a documents (also PDF/UA-1, as every document is),
 	// for archiving with council acts.

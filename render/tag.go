@@ -292,12 +292,12 @@ func (f *flow) roleOf(it *item) {
 	it.art = layoutArtifact
 }
 
-// untagged marks a layout whose structure is not kept — the first layout
+// counting marks a layout whose structure is not kept — the first layout
 // of a booklet's sheets, made only to count their pages and dropped: its
 // flow's root stands for the sheet (page.group) and every element is that
 // root, so that no tree is built. The tree written is the one of the
 // layout drawn (see materialize and canonical).
-func untagged(opt Options) Options {
+func counting(opt Options) Options {
 	opt.untagged = true
 	return opt
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/verify"
 )
 
@@ -32,7 +32,7 @@ func verifyCommand() *cli.Command {
 			for _, path := range c.Args().Slice() {
 				data, err := os.ReadFile(path)
 				if err != nil {
-					fmt.Fprintf(out, "%s: %s\n", path, batch.IOMessage(err))
+					fmt.Fprintf(out, "%s: %s\n", path, produce.IOMessage(err))
 					failed++
 					continue
 				}
@@ -60,10 +60,10 @@ func verifyCommand() *cli.Command {
 				}
 			}
 			if failed > 0 {
-				fmt.Fprintf(c.App.ErrWriter, "%s su %d non rispettano le regole PDF/A-2b controllate\n", batch.Plural(failed, "file", "file"), c.NArg())
+				fmt.Fprintf(c.App.ErrWriter, "%s su %d non rispettano le regole PDF/A-2b controllate\n", produce.Plural(failed, "file", "file"), c.NArg())
 				return errInputs
 			}
-			fmt.Fprintf(c.App.ErrWriter, "%s: tutte le regole PDF/A-2b controllate sono rispettate (non è una validazione completa)\n", batch.Plural(c.NArg(), "file", "file"))
+			fmt.Fprintf(c.App.ErrWriter, "%s: tutte le regole PDF/A-2b controllate sono rispettate (non è una validazione completa)\n", produce.Plural(c.NArg(), "file", "file"))
 			return nil
 		},
 	}
