@@ -23,6 +23,7 @@ type drawn struct {
 	pagesNum int // the Pages root
 	infoNum  int
 	rootNum  int
+	tagged   *tagged // the pages drawn, to tag the documents (structure.go)
 }
 
 var (
@@ -126,10 +127,18 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	}
 	objs = append(objs, pdfObject{d.pagesNum, []byte(fmt.Sprintf(
 		"%d 0 obj\n<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>\nendobj\n", d.pagesNum, kids.Bytes(), to-from, d.mediaBox))})
+	next := maxNum(d.objs) + 1
 	annotated := map[int][]byte{}
-	for i, k := range d.kids[from:to] {
-		if a := nav.annots(i, d.kids[from:to]); a != nil {
-			annotated[k] = a
+	var st structure
+	if d.tagged != nil {
+		st = d.tagged.structure(from, to, d.kids[from:to], next)
+		next += len(st.objs)
+		annotated = st.extra
+	} else {
+		for i, k := range d.kids[from:to] {
+			if a := nav.annots(i, d.kids[from:to]); a != nil {
+				annotated[k] = a
+			}
 		}
 	}
 	for _, o := range d.objs {
@@ -143,14 +152,18 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 			objs = append(objs, o)
 		}
 	}
-	next := maxNum(d.objs) + 1
+	objs = append(objs, st.objs...)
 	outline, outlineRoot := nav.outline(d.kids[from:to], next)
 	objs = append(objs, outline...)
 	next += len(outline)
 	xmpNum, iccNum := 0, 0
+	if pdfa || st.root != 0 { // a tagged document says it is PDF/UA-1 in its XMP
+		xmpNum = next
+		objs = append(objs, pdfObject{xmpNum, xmpObject(xmpNum, meta, meta.Created, pdfa)})
+	}
 	if pdfa {
-		xmpNum, iccNum = next, next+1
-		objs = append(objs, pdfObject{xmpNum, xmpObject(xmpNum, meta, meta.Created)}, pdfObject{iccNum, iccObject(iccNum)})
+		iccNum = next + 1
+		objs = append(objs, pdfObject{iccNum, iccObject(iccNum)})
 	}
 	objs = append(objs, pdfObject{d.infoNum, infoObject(d.infoNum, meta)})
 	var cat bytes.Buffer
@@ -159,8 +172,14 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	if outlineRoot != 0 {
 		fmt.Fprintf(&cat, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", outlineRoot)
 	}
+	if st.root != 0 {
+		fmt.Fprintf(&cat, "/MarkInfo << /Marked true >>\n/StructTreeRoot %d 0 R\n", st.root)
+	}
+	if xmpNum != 0 {
+		fmt.Fprintf(&cat, "/Metadata %d 0 R\n", xmpNum)
+	}
 	if pdfa {
-		fmt.Fprintf(&cat, "/Metadata %d 0 R\n%s", xmpNum, outputIntent(iccNum))
+		cat.WriteString(outputIntent(iccNum))
 	}
 	cat.WriteString(">>\nendobj\n")
 	objs = append(objs, pdfObject{d.rootNum, cat.Bytes()})
@@ -170,6 +189,9 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		sum.Write(o.body)
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
+	if !pdfa && st.root != 0 { // see compact.go
+		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id), d.infoNum, d.rootNum)
+	}
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)
 	return joinPDF(pdfHeader, objs, []byte(trailer))

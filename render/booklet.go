@@ -47,6 +47,7 @@ func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options
 	if err != nil {
 		return err
 	}
+	d.tag(th, pages)
 	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
 	return err
 }
@@ -119,7 +120,7 @@ func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				pages := layoutSheet(th, objs[i], opt)
+				pages := layoutSheet(th, objs[i], counting(opt))
 				for k, p := range pages {
 					p.items = nil
 					p.lazy = &lazySheet{o: objs[i], opt: opt, page: k}
@@ -235,6 +236,7 @@ func layoutCover(th *Theme, info BookletInfo) *page {
 		info.Entity = th.Entity
 	}
 	center := func(s string, fn font, c Color) {
+		f.block(tagP)
 		for _, l := range wrap(clean(s), fn, th.contentWidth(), 0) {
 			f.text((th.PageWidth-fn.width(l))/2, f.y, l, fn, c)
 			f.y += fn.lineHeight(th.LineGap)
@@ -290,6 +292,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 			dirBand(f, continued+" "+th.Labels.Continued)
 		}
 	}
+	f.heading(1)
 	f.header(f)
 
 	code, body := font{bold, th.TableSize + 0.5}, font{regular, th.TableSize + 0.5}
@@ -321,6 +324,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 		if dirKey != prevDir {
 			continued = ""
 			f.ensure(dirFont.lineHeight(th.LineGap) + svcFont.lineHeight(th.LineGap) + entryH + 6)
+			f.tocEntry(0)
 			dirBand(f, o.Direction)
 			continued = o.Direction
 			prevDir, prevSvc = dirKey, "\x00"
@@ -328,11 +332,13 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 		if svcKey != prevSvc {
 			f.ensure(svcFont.lineHeight(th.LineGap) + entryH + 2)
 			f.y += 0.8
+			f.tocEntry(1)
 			f.text(th.Margin+3, f.y, clean(serviceName(th, o.Service)), svcFont, th.Muted)
 			f.y += svcFont.lineHeight(th.LineGap) + 0.8
 			prevSvc = svcKey
 		}
 		f.ensure(entryH)
+		f.tocEntry(2)
 		top := f.y
 		for k, l := range codeLines {
 			f.text(th.Margin+indent, top+float64(k)*lh, l, code, th.Text)
@@ -353,7 +359,7 @@ func layoutContents(th *Theme, objs []*model.Objective, starts []int, first int)
 			f.add(item{kind: lineItem, x: dotsFrom, y: y, w: dotsTo - dotsFrom, color: th.GridLine, lineWidth: 0.2})
 		}
 		f.text(th.PageWidth-th.Margin-body.width(num), f.y-lh, num, body, th.Text)
-		f.cur().links = append(f.cur().links, link{th.Margin, top, th.contentWidth(), f.y - top, starts[i]})
+		f.addLink(th.Margin, top, th.contentWidth(), f.y-top, starts[i])
 		f.y += 1.2
 	}
 	return f.pages

@@ -342,13 +342,25 @@ func TestReportPages(t *testing.T) {
 func TestLinkedToLinesUp(t *testing.T) {
 	th := DefaultTheme()
 	pages := layoutSheet(&th, templates.Example().Objectives[0], Options{})
+	// The cell of a label is the smallest box around its text (a row's
+	// boxes are laid out before its texts).
+	cellOf := func(t item) *item {
+		var best *item
+		for i, r := range pages[0].items {
+			if r.kind == rectItem && r.x <= t.x && t.x < r.x+r.w && r.y <= t.y && t.y < r.y+r.h &&
+				(best == nil || r.w*r.h < best.w*best.h) {
+				best = &pages[0].items[i]
+			}
+		}
+		return best
+	}
 	var first, linked *item
-	for i, it := range pages[0].items {
+	for _, it := range pages[0].items {
 		if it.kind == textItem && it.text == th.Labels.Direction {
-			first = &pages[0].items[i-1]
+			first = cellOf(it)
 		}
 		if it.kind == textItem && it.text == th.Labels.LinkedTo {
-			linked = &pages[0].items[i-1]
+			linked = cellOf(it)
 		}
 	}
 	if first == nil || linked == nil || first.kind != rectItem || linked.kind != rectItem {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -40,16 +41,20 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 		pdf.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(th.Logo))
 	}
 	st := &drawState{pdf: pdf}
-	for i, p := range pages {
+	for _, p := range pages {
 		pdf.AddPage()
 		st.reset()
 		for _, it := range p.items {
+			st.mark(it.node, it.art)
 			st.item(it)
 		}
 		if !p.noFooter {
+			st.mark(nil, pageArtifact)
 			st.footer(th, p.footer, p.num, p.of)
 		}
-		pages[i] = nil // drawn: let its items be collected while the PDF grows
+		st.mark(nil, notArtifact)
+		p.mcids, st.mcids = st.mcids, nil
+		p.items = nil // drawn: let its items be collected while the PDF grows
 		if err := pdf.Error(); err != nil {
 			return nil, err
 		}
@@ -76,9 +81,63 @@ type drawState struct {
 	color [3]Color // text, draw, fill
 	lw    float64
 	valid bool
+
+	// Marked content (ISO 32000-1 §14.6): the open sequence and the
+	// element of each marked-content id of the page.
+	open    bool
+	node    *snode
+	art     artifact
+	mcids   []*snode
+	scratch []byte
 }
 
 func (s *drawState) reset() { s.valid = false }
+
+// mark makes the content that follows belong to the element n, or be an
+// artifact of kind art: it closes the open marked-content sequence unless
+// it is the same, and opens one with the next marked-content id (or an
+// Artifact). mark(nil, notArtifact) only closes.
+func (s *drawState) mark(n *snode, art artifact) {
+	if n == nil && art == notArtifact && !s.open {
+		return
+	}
+	if s.open && n == s.node && (n != nil || art == s.art) {
+		return
+	}
+	b := s.scratch[:0]
+	if s.open {
+		b = append(b, "EMC\n"...)
+	}
+	s.open, s.node, s.art = true, n, art
+	if len(b) > 0 && n != nil { // close apart, so that the open can be shared
+		s.pdf.RawWriteStr("EMC")
+		b = b[:0]
+	}
+	switch {
+	case n != nil:
+		if len(b) == 0 && len(s.mcids) < len(openTag[0]) { // the common case, without allocating
+			s.pdf.RawWriteStr(openTag[n.tag][len(s.mcids)])
+			s.mcids = append(s.mcids, n)
+			return
+		}
+		b = append(b, '/')
+		b = append(b, n.tag.String()...)
+		b = append(b, " <</MCID "...)
+		b = strconv.AppendInt(b, int64(len(s.mcids)), 10)
+		b = append(b, ">> BDC\n"...)
+		s.mcids = append(s.mcids, n)
+	case art == pageArtifact:
+		b = append(b, "/Artifact <</Type /Pagination>> BDC\n"...)
+	case art == layoutArtifact:
+		b = append(b, "/Artifact <</Type /Layout>> BDC\n"...) // rules, borders, fills
+	default:
+		s.open = false
+	}
+	s.scratch = b
+	if len(b) > 0 {
+		s.pdf.RawWriteStr(string(b[:len(b)-1])) // the library adds the newline
+	}
+}
 
 func (s *drawState) setFont(fn font) {
 	if s.valid && s.font == fn {
@@ -194,3 +253,15 @@ func (r *retain) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// openTag[t][mcid] is the operator opening marked content of type t with
+// that id: made once, shared by every page.
+var openTag = func() [][128]string {
+	ops := make([][128]string, len(stypeNames))
+	for t, name := range stypeNames {
+		for id := range ops[t] {
+			ops[t][id] = "/" + name + " <</MCID " + strconv.Itoa(id) + ">> BDC"
+		}
+	}
+	return ops
+}()

@@ -28,7 +28,7 @@ type parsed struct {
 
 func parseOutput(t testing.TB, pdf []byte) *parsed {
 	t.Helper()
-	_, objs, trailer, err := splitPDF(pdf)
+	_, objs, trailer, err := splitOutput(pdf) // classic or compact (compact_test.go)
 	if err != nil {
 		t.Fatalf("cannot cut the document into objects: %v", err)
 	}
@@ -232,7 +232,7 @@ func TestFontsOnceInBooklet(t *testing.T) {
 			t.Errorf("the booklet does not say %q", w)
 		}
 	}
-	if got := bytes.Count(b.Bytes(), []byte("/FontFile2 ")); got != 2 {
+	if got := bytes.Count(expanded(t, b.Bytes()), []byte("/FontFile2 ")); got != 2 {
 		t.Errorf("%d font programs embedded, want 2", got)
 	}
 	_, sheet := renderSheet(t, templates.Example().Objectives[0], Options{PDFA: true})

@@ -22,7 +22,9 @@ type item struct {
 	color      Color // text, stroke or line colour
 	fill       *Color
 	stroke     bool
+	art        artifact // the kind of artifact it is, or
 	lineWidth  float64
+	node       *snode // the structure element of its content (tag.go)
 }
 
 // page is one laid-out page.
@@ -34,12 +36,15 @@ type page struct {
 	marks    []mark     // outline entries that start on this page
 	links    []link     // clickable areas leading to other pages
 	lazy     *lazySheet // set while the items are yet to be laid out again
+	group    *snode     // the structure root of the flow that laid it out
+	mcids    []*snode   // set by draw: the element of each marked-content id
 }
 
 // link is a clickable area leading to the page with index target.
 type link struct {
 	x, y, w, h float64
 	target     int
+	node       *snode // its Link element
 }
 
 // mark is an outline (bookmark) entry.
@@ -56,15 +61,30 @@ type flow struct {
 	y      float64
 	footer string
 	// header, when set, is laid out at the top of every new page after the
-	// first (the sheet's code and title).
-	header func(*flow)
+	// first (the sheet's code and title), as a running header (an artifact)
+	// unless headerContent is set.
+	header        func(*flow)
+	headerContent bool
+
+	// The logical structure (tag.go).
+	root  *snode   // the flow's element: a Sect
+	box   *snode   // the element new blocks are added to
+	node  *snode   // the element of the text that follows; nil starts a P
+	art   artifact // set while artifacts are laid out
+	paths bool     // rules and fills belong to node (a figure)
+	toc   *snode   // the contents' TOC
+	tocs  []*snode // its open entries, one per level
+	// gridNode is the Table of the grid's rows while gridOpen.
+	gridNode *snode
+	gridOpen bool
 }
 
 func newFlow(th *Theme, footer string) *flow {
-	f := &flow{th: th, footer: footer}
-	f.pages = append(f.pages, &page{footer: footer})
+	f := &flow{th: th, footer: footer, root: newRoot(tagSect)}
+	f.box = f.root
+	f.pages = append(f.pages, &page{footer: footer, group: f.root})
 	f.y = th.Margin
-	f.band()
+	f.asArtifact(pageArtifact, f.band)
 	return f
 }
 
@@ -106,12 +126,19 @@ func (f *flow) band() {
 func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
 
 func (f *flow) newPage() {
-	f.pages = append(f.pages, &page{footer: f.footer})
+	f.pages = append(f.pages, &page{footer: f.footer, group: f.root})
 	f.y = f.th.Margin
-	f.band()
+	f.asArtifact(pageArtifact, f.band)
 	if f.header != nil {
-		f.header(f)
+		if f.headerContent {
+			f.headerContent = false
+			f.block(tagP)
+			f.header(f)
+		} else {
+			f.asArtifact(pageArtifact, func() { f.header(f) })
+		}
 	}
+	f.node = nil
 }
 
 // room is the height left on the current page.
@@ -120,7 +147,8 @@ func (f *flow) room() float64 { return f.th.bottom() - f.y }
 // fresh is the room of a new page once its header is laid out.
 func (f *flow) fresh() float64 {
 	h := 0.0
-	probe := &flow{th: f.th, pages: []*page{{}}, y: f.th.Margin}
+	probe := &flow{th: f.th, pages: []*page{{}}, y: f.th.Margin, root: newRoot(tagSect), art: pageArtifact}
+	probe.box = probe.root
 	probe.band()
 	if f.header != nil {
 		f.header(probe)
@@ -139,7 +167,10 @@ func (f *flow) ensure(h float64) bool {
 	return true
 }
 
-func (f *flow) add(it item) { f.cur().items = append(f.cur().items, it) }
+func (f *flow) add(it item) {
+	f.roleOf(&it)
+	f.cur().items = append(f.cur().items, it)
+}
 
 func (f *flow) text(x, y float64, s string, fn font, c Color) {
 	if s == "" {
@@ -184,6 +215,7 @@ func (f *flow) labelled(label, value string, size float64) {
 	}
 	lh := r.lineHeight(th.LineGap)
 	f.ensure(lh)
+	f.block(tagP)
 	f.text(th.Margin, f.y, label, b, th.Text)
 	f.text(th.Margin+lw, f.y, ls[0], r, th.Text)
 	f.y += lh

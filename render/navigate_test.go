@@ -197,7 +197,7 @@ func FuzzMetaAgree(f *testing.F) {
 			t.Fatalf("no title in %q", info)
 		}
 		fromInfo := decodeTextString(t, string(m[1]))
-		xmp := xmpObject(2, meta, meta.Created)
+		xmp := xmpObject(2, meta, meta.Created, true)
 		body := xmp[bytes.Index(xmp, []byte("stream\n"))+7 : bytes.LastIndex(xmp, []byte("\nendstream"))]
 		body = bytes.TrimPrefix(body, []byte("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"))
 		body = bytes.TrimSuffix(body, []byte("\n<?xpacket end=\"w\"?>"))

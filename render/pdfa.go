@@ -53,7 +53,7 @@ func (meta Meta) printable() Meta {
 
 // xmpObject is the metadata stream: uncompressed, as PDF/A wants it
 // readable by tools that do not parse PDF.
-func xmpObject(n int, meta Meta, created time.Time) []byte {
+func xmpObject(n int, meta Meta, created time.Time, pdfa bool) []byte {
 	esc := func(s string) string {
 		var b bytes.Buffer
 		xml.EscapeText(&b, []byte(s))
@@ -70,10 +70,11 @@ func xmpObject(n int, meta Meta, created time.Time) []byte {
  xmlns:xmp="http://ns.adobe.com/xap/1.0/"
  xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
  xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-<pdfaid:part>2</pdfaid:part>
-<pdfaid:conformance>B</pdfaid:conformance>
 <dc:format>application/pdf</dc:format>
 `)
+	if pdfa {
+		x.WriteString("<pdfaid:part>2</pdfaid:part>\n<pdfaid:conformance>A</pdfaid:conformance>\n")
+	}
 	if meta.Title != "" {
 		fmt.Fprintf(&x, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", esc(meta.Title))
 	}
@@ -89,7 +90,7 @@ func xmpObject(n int, meta Meta, created time.Time) []byte {
 	}
 	fmt.Fprintf(&x, "<pdf:Producer>%s</pdf:Producer>\n<xmp:CreatorTool>%s</xmp:CreatorTool>\n", producer, producer)
 	fmt.Fprintf(&x, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n<xmp:MetadataDate>%s</xmp:MetadataDate>\n", date, date, date)
-	x.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	x.WriteString("</rdf:Description>\n" + uaXMP + "</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>")
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n", n, x.Len())
 	b.Write(x.Bytes())

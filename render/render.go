@@ -45,6 +45,7 @@ func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]
 	if err != nil {
 		return nil, err
 	}
+	d.tag(th, pages)
 	out := make([][]byte, len(objs))
 	for i, o := range objs {
 		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(th, o, metas[i]), nil, opt.PDFA)

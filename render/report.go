@@ -118,6 +118,7 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 	section := func(s string) {
 		f.ensure(title.lineHeight(th.LineGap) * 4)
 		f.cur().marks = append(f.cur().marks, mark{title: s, level: 0, y: f.y})
+		f.heading(1)
 		f.text(th.Margin, f.y, s, title, th.Text)
 		f.y += title.lineHeight(th.LineGap) + 3
 	}
@@ -129,7 +130,7 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 	f.summaryTables(all)
 	f.y += 6
 	f.sectionTitle(l.ByDirection)
-	f.chart(gs)
+	f.chartFigure(gs)
 	f.y += 8
 
 	// One table per Direzione, with its subtotal.

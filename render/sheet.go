@@ -9,8 +9,11 @@ import (
 // Options are the choices of a rendering that are not in the theme.
 type Options struct {
 	// AsOf, when set, draws a reference line in the Gantt.
-	AsOf model.Date
-	// PDFA makes PDF/A-2b documents, for archiving with council acts.
+	AsOf     model.Date
+	untagged bool // see counting (tag.go)
+
+	// PDFA makes PDF/A-2a documents (also PDF/UA-1, as every document is),
+	// for archiving with council acts.
 	PDFA bool
 }
 
@@ -20,10 +23,12 @@ type Options struct {
 func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	code, title := clean(o.Code), clean(o.Title)
 	f := newFlow(th, code)
+	f.root.sink = opt.untagged
 	l := &th.Labels
 	lh := func(fn font) float64 { return fn.lineHeight(th.LineGap) }
 
-	// 1. Code and title.
+	// 1. Code and title: the sheet's heading.
+	f.heading(1)
 	cf := font{regular, th.CodeSize}
 	f.text(th.Margin, f.y, code, cf, th.Text)
 	f.y += lh(cf) + 1
@@ -50,12 +55,14 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		f.y += 3
 	}
 
-	// 2. The grid, and 3. Collegato a.
+	// 2. The grid, and 3. Collegato a: one table of labels (TH) and values.
+	f.gridOpen = true
 	f.grid([][]string{
 		{l.Direction, o.Direction, l.Director, o.Director, l.Classification, o.Classification},
 		{l.Service, o.Service, l.Manager, o.Manager, l.Type, o.Type},
 	})
 	f.linkedTo(l.LinkedTo, o.LinkedTo)
+	f.gridOpen, f.gridNode = false, nil
 	f.y += 4
 
 	// 4. The D.U.P. links, each only when filled.
@@ -76,7 +83,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 
 	// 6. The Gantt.
 	if th.Sections.Gantt {
-		f.gantt(o, opt)
+		f.ganttFigure(o, opt)
 	}
 
 	// Page 2: the phases and the indicators; no page of empty tables (the
@@ -93,6 +100,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		if th.Compact && phases && f.fits(func(p *flow) { p.y += 4; phaseSection(p) }) {
 			f.y += 4
 		} else {
+			f.headerContent = true // under the code and title again, as in the reference
 			f.newPage()
 		}
 	}
@@ -125,7 +133,8 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 // fits reports whether lay, laid out from the flow's position, stays on
 // the current page.
 func (f *flow) fits(lay func(*flow)) bool {
-	probe := &flow{th: f.th, pages: []*page{{}}, y: f.y, header: f.header}
+	probe := &flow{th: f.th, pages: []*page{{}}, y: f.y, header: f.header, root: newRoot(tagSect)}
+	probe.box = probe.root
 	lay(probe)
 	return len(probe.pages) == 1
 }
@@ -133,7 +142,9 @@ func (f *flow) fits(lay func(*flow)) bool {
 func (f *flow) sectionTitle(s string) {
 	fn := font{bold, f.th.TextSize + 0.5}
 	f.ensure(fn.lineHeight(f.th.LineGap) * 3)
+	f.heading(2)
 	f.text(f.th.Margin, f.y, s, fn, f.th.Text)
+	f.node = nil
 	f.y += fn.lineHeight(f.th.LineGap) + 1
 }
 
@@ -191,15 +202,37 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 	}
 	h := float64(n)*lh + 2*pad
 	f.ensure(h)
+	// A row of the open grid's Table, or a Table of its own: labels are TH
+	// (Scope Row), values TD.
+	if f.gridNode == nil || !f.gridOpen {
+		f.gridNode = f.box.child(tagTable)
+	}
+	tr := f.gridNode.child(tagTR)
+	row := f.gridNode.kids() - 1
 	x := th.Margin
+	for i := range cells { // the boxes, then the text
+		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
+		x += widths[i]
+	}
+	x = th.Margin
 	for i := range cells {
 		fn := lab
 		if i%2 == 1 {
 			fn = val
 		}
-		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
+		if i%2 == 0 && fills[i] != nil {
+			f.node = tr.child(tagTH)
+			f.node.scope = rowScope
+		} else {
+			f.node = tr.child(tagTD)
+		}
+		f.node.row, f.node.col = int16(row), int16(i)
 		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
 		x += widths[i]
+	}
+	f.node = nil
+	if !f.gridOpen {
+		f.gridNode = nil
 	}
 	f.y += h
 }
@@ -230,13 +263,27 @@ func (f *flow) descriptionBox(label, text string) {
 		f.rect(th.Margin, f.y, lw, h, &th.LabelFill, true, th.Border, 0.25)
 		f.rect(th.Margin+lw, f.y, th.contentWidth()-lw, h, nil, true, th.Border, 0.25)
 		if first {
+			f.block(tagP) // the label
 			f.cellText(th.Margin, f.y+pad, lw, labels, lab, left)
+			f.node = nil
 		}
-		f.cellText(th.Margin+lw, f.y+pad, th.contentWidth()-lw, ls[from:to], body, left)
+		// One P per paragraph of the description.
+		y := f.y + pad
+		for _, l := range ls[from:to] {
+			if l == "" {
+				f.node = nil
+			} else if f.node == nil {
+				f.block(tagP)
+			}
+			f.cellText(th.Margin+lw, y, th.contentWidth()-lw, []string{l}, body, left)
+			y += lh
+		}
 		f.y += h
 		from = to
 		if from < len(ls) {
+			para := f.node // a paragraph continues on the next page
 			f.newPage()
+			f.node = para
 		}
 	}
 }

@@ -50,20 +50,60 @@ func (f *flow) table(cols []column, rows []tableRow) {
 		hLines = max(hLines, len(headerCells[i]))
 	}
 	headerH := float64(hLines)*lh + 2*pad
+
+	// Table / THead / TR / TH (Scope Column), then TBody / TR / TD; the
+	// header row repeated on a new page is an artifact.
+	table := f.box.child(tagTable)
+	headRow := table.child(tagTHead).child(tagTR)
+	heads := make([]*snode, len(cols))
+	for i := range cols {
+		heads[i] = headRow.child(tagTH)
+		heads[i].scope, heads[i].col = columnScope, int16(i)
+	}
+	var tbody *snode
+	repeated := false
 	drawHeader := func() {
-		x := th.Margin
-		fill := th.HeaderFill
-		for i := range cols {
-			f.rect(x, f.y, widths[i], headerH, &fill, true, th.Border, 0.2)
-			f.cellText(x, f.y+pad, widths[i], headerCells[i], head, cols[i].align)
-			x += widths[i]
+		lay := func() {
+			// The cells' boxes, then their text: one artifact, then the
+			// cells' marked content, each once.
+			x := th.Margin
+			fill := th.HeaderFill
+			for i := range cols {
+				f.rect(x, f.y, widths[i], headerH, &fill, true, th.Border, 0.2)
+				x += widths[i]
+			}
+			x = th.Margin
+			for i := range cols {
+				f.node = heads[i]
+				f.cellText(x, f.y+pad, widths[i], headerCells[i], head, cols[i].align)
+				x += widths[i]
+			}
+			f.y += headerH
 		}
-		f.y += headerH
+		if repeated {
+			f.asArtifact(pageArtifact, lay)
+		} else {
+			lay()
+		}
+		repeated = true
 	}
 
 	f.ensure(headerH + lh + 2*pad)
 	drawHeader()
-	for _, r := range rows {
+	for ri, r := range rows {
+		if tbody == nil {
+			tbody = table.child(tagTBody)
+		}
+		tr := tbody.child(tagTR)
+		tds := make([]*snode, len(cols))
+		for i := range cols {
+			tds[i] = tr.child(tagTD)
+			tds[i].row, tds[i].col = int16(ri+1), int16(i)
+		}
+		var linkNode *snode
+		if r.link > 0 {
+			linkNode = tds[0].child(tagLink)
+		}
 		cells := make([][]string, len(cols))
 		n := 1
 		for i := range cols {
@@ -98,12 +138,21 @@ func (f *flow) table(cols []column, rows []tableRow) {
 					fill = r.fill[i]
 				}
 				f.rect(x, f.y, widths[i], rowH, fill, true, th.Border, 0.2)
+				x += widths[i]
+			}
+			x = th.Margin
+			for i := range cols {
 				part := cells[i][min(from, len(cells[i])):min(to, len(cells[i]))]
+				f.node = tds[i]
+				if i == 0 && linkNode != nil {
+					f.node = linkNode
+				}
 				f.cellText(x, f.y+pad, widths[i], part, body, cols[i].align)
 				x += widths[i]
 			}
 			if r.link > 0 {
-				f.cur().links = append(f.cur().links, link{th.Margin, f.y, th.contentWidth(), rowH, r.link - 1})
+				f.node = linkNode
+				f.addLink(th.Margin, f.y, th.contentWidth(), rowH, r.link-1)
 			}
 			f.y += rowH
 			from = to
@@ -113,6 +162,7 @@ func (f *flow) table(cols []column, rows []tableRow) {
 			}
 		}
 	}
+	f.node = nil
 }
 
 // cellText lays out lines inside a cell of width w whose text starts at y.

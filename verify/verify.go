@@ -36,7 +36,7 @@ var Rules = []struct{ Name, Meaning string }{
 	{"intestazione", "la versione PDF 1.0–1.7 nell'intestazione, seguita da un commento di almeno 4 byte binari"},
 	{"non cifrato", "nessuna cifratura (/Encrypt)"},
 	{"identificativo", "il trailer ha /ID con due stringhe"},
-	{"metadati XMP", "il catalogo ha /Metadata: uno stream XML non compresso con pdfaid:part 2 e pdfaid:conformance B"},
+	{"metadati XMP", "il catalogo ha /Metadata: uno stream XML non compresso con pdfaid:part 2 e pdfaid:conformance A"},
 	{"metadati coerenti", "titolo, autore, oggetto, parole chiave, producer e date (con fuso orario) uguali in Info e XMP"},
 	{"OutputIntent sRGB", "un OutputIntent /GTS_PDFA1 con un profilo ICC RGB incorporato"},
 	{"font incorporati", "ogni font usato ha il suo programma incorporato (FontFile, FontFile2 o FontFile3)"},
@@ -216,6 +216,11 @@ func parseXMP(data []byte) (*xmpPacket, error) {
 	p := &xmpPacket{}
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	var path []string
+	// Only these namespaces: the PDF/UA identification (pdfuaid:part) and
+	// its extension schema (pdfaProperty:description) use the same names.
+	spaces := map[string]bool{"http://www.aiim.org/pdfa/ns/id/": true, "http://purl.org/dc/elements/1.1/": true,
+		"http://ns.adobe.com/pdf/1.3/": true, "http://ns.adobe.com/xap/1.0/": true}
+	var spacePath []string
 	fields := map[string]*string{
 		"part": &p.Part, "conformance": &p.Conformance, "title": &p.Title, "creator": &p.Creator,
 		"description": &p.Description, "Keywords": &p.Keywords, "Producer": &p.Producer,
@@ -236,21 +241,25 @@ func parseXMP(data []byte) (*xmpPacket, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			path = append(path, t.Name.Local)
+			path, spacePath = append(path, t.Name.Local), append(spacePath, t.Name.Space)
 			for _, a := range t.Attr {
-				set(a.Name.Local, a.Value)
+				if spaces[a.Name.Space] {
+					set(a.Name.Local, a.Value)
+				}
 			}
 		case xml.EndElement:
-			path = path[:len(path)-1]
+			path, spacePath = path[:len(path)-1], spacePath[:len(spacePath)-1]
 		case xml.CharData:
 			if len(path) == 0 || strings.TrimSpace(string(t)) == "" {
 				continue
 			}
-			name := path[len(path)-1]
+			name, space := path[len(path)-1], spacePath[len(path)-1]
 			if name == "li" && len(path) >= 3 { // dc:title/rdf:Alt/rdf:li
-				name = path[len(path)-3]
+				name, space = path[len(path)-3], spacePath[len(path)-3]
 			}
-			set(name, string(t))
+			if spaces[space] {
+				set(name, string(t))
+			}
 		}
 	}
 	return p, nil
@@ -262,10 +271,10 @@ func (c *checker) xmp() Result {
 	if err != nil {
 		return fail(rule, "%v", err)
 	}
-	if p.Part != "2" || p.Conformance != "B" {
-		return fail(rule, "pdfaid:part %q e pdfaid:conformance %q, attesi 2 e B", p.Part, p.Conformance)
+	if p.Part != "2" || p.Conformance != "A" {
+		return fail(rule, "pdfaid:part %q e pdfaid:conformance %q, attesi 2 e A", p.Part, p.Conformance)
 	}
-	return Result{Rule: rule, Pass: true, Detail: "PDF/A-2b"}
+	return Result{Rule: rule, Pass: true, Detail: "PDF/A-2a"}
 }
 
 func (c *checker) consistent() Result {

@@ -26,7 +26,7 @@ func documentFlags() []cli.Flag {
 }
 
 func pdfaFlag() cli.Flag {
-	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive PDF/A-2b, per allegare le schede agli atti e conservarle"}
+	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive PDF/A-2a (e PDF/UA-1, come sempre), per allegare le schede agli atti e conservarle"}
 }
 
 func dateFlag() cli.Flag {

@@ -1,0 +1,303 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The logical structure of a document (ISO 32000-1 §14.7, PDF/UA-1): the
+// layout pass builds, per flow, a tree of structure elements (snode) and
+// gives every item its role — the element its content belongs to, or the
+// kind of artifact it is. The draw pass marks each item's content with the
+// element's marked-content id (draw.go); the assembly writes the tree
+// (structure.go).
+
+// artifact is the kind of an item that is not real content.
+type artifact uint8
+
+const (
+	notArtifact    artifact = iota
+	layoutArtifact          // rules, borders, fills, the Gantt's grid
+	pageArtifact            // the band, the running header, the footer, a repeated table header
+)
+
+// stype is a structure type (ISO 32000-1 §14.8.4, standard types only).
+type stype uint8
+
+const (
+	tagDocument stype = iota
+	tagSect
+	tagH1
+	tagH2
+	tagP
+	tagTable
+	tagTHead
+	tagTBody
+	tagTR
+	tagTH
+	tagTD
+	tagFigure
+	tagTOC
+	tagTOCI
+	tagLink
+)
+
+var stypeNames = [...]string{"Document", "Sect", "H1", "H2", "P", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"}
+
+func (t stype) String() string { return stypeNames[t] }
+
+// snode is a structure element as laid out. Children are kept in reading
+// order, which is the order they are created in.
+// A booklet keeps thousands of trees until it is assembled: an element is
+// kept small, its children a list.
+type snode struct {
+	tag      stype
+	scope    scope // TH
+	sink     bool  // a root that keeps no tree (untagged)
+	id       int32 // position in root.all; the same in every layout of the same flow
+	row, col int16 // table cells: 0-based
+
+	// Filled by the assembly while it writes one document: its number and
+	// its marked content, the first without allocating.
+	num int32
+	nmc int32
+	mc0 mcRef
+
+	parent, root      *snode
+	first, last, next *snode // its children, in reading order; its next sibling
+	x                 *snodeExtra
+}
+
+func (n *snode) addMC(r mcRef) {
+	if n.nmc == 0 {
+		n.mc0 = r
+	} else {
+		n.ext().mcs = append(n.x.mcs, r)
+	}
+	n.nmc++
+}
+
+// mcAt is the j-th marked content of n.
+func (n *snode) mcAt(j int) mcRef {
+	if j == 0 {
+		return n.mc0
+	}
+	return n.x.mcs[j-1]
+}
+
+// snodeExtra holds what few elements have: kept apart so that the many
+// table cells stay small.
+type snodeExtra struct {
+	alt   string        // Figure: the alternative text
+	altOf func() string // or how to make it, once, when the tree is written
+	text  string        // Link: the text of its content, for the annotation's /Contents
+	all   []*snode      // a root: every element of its tree, by id
+	objr  []int         // Link: its annotations' object numbers, while a document is written
+	mcs   []mcRef       // its marked content after the first, while a document is written
+}
+
+// scope is a TH's /Scope.
+type scope uint8
+
+const (
+	noScope scope = iota
+	columnScope
+	rowScope
+)
+
+func (s scope) String() string { return [...]string{"", "Column", "Row"}[s] }
+
+func (n *snode) ext() *snodeExtra {
+	if n.x == nil {
+		n.x = &snodeExtra{}
+	}
+	return n.x
+}
+
+// altText is a Figure's alternative text.
+func (n *snode) altText() string {
+	if n.x == nil {
+		return ""
+	}
+	if n.x.alt == "" && n.x.altOf != nil {
+		n.x.alt, n.x.altOf = n.x.altOf(), nil
+	}
+	return n.x.alt
+}
+
+// mcRef is one marked-content sequence: its page (index in the output
+// document) and id on the page.
+type mcRef struct{ page, mcid int32 }
+
+// newRoot starts the structure tree of a flow.
+func newRoot(tag stype) *snode {
+	r := &snode{tag: tag}
+	r.root = r
+	r.ext().all = make([]*snode, 1, 64)
+	r.x.all[0] = r
+	return r
+}
+
+// child adds an element of type tag as the last child of n.
+func (n *snode) child(tag stype) *snode {
+	if n.root.sink {
+		return n.root
+	}
+	r := n.root.x
+	c := &snode{tag: tag, parent: n, root: n.root, id: int32(len(r.all))}
+	r.all = append(r.all, c)
+	if n.last == nil {
+		n.first = c
+	} else {
+		n.last.next = c
+	}
+	n.last = c
+	return c
+}
+
+// kids counts n's children.
+func (n *snode) kids() int {
+	k := 0
+	for c := n.first; c != nil; c = c.next {
+		k++
+	}
+	return k
+}
+
+// roleName describes the role of an item for the golden layout files.
+func (it item) roleName() string {
+	switch {
+	case it.node != nil:
+		n := it.node
+		switch n.tag {
+		case tagTH:
+			return fmt.Sprintf("TH %s r%d c%d", strings.ToLower(n.scope.String()), n.row, n.col)
+		case tagTD:
+			return fmt.Sprintf("TD r%d c%d", n.row, n.col)
+		case tagLink:
+			if n.parent != nil {
+				return n.parent.tag.String() + "/Link"
+			}
+		}
+		return n.tag.String()
+	case it.art == pageArtifact:
+		return "Artifact/Pagination"
+	}
+	return "Artifact/Layout"
+}
+
+// block starts an element of type tag in the flow's current container and
+// makes it the element of the text that follows.
+func (f *flow) block(tag stype) *snode {
+	n := f.box.child(tag)
+	f.node = n
+	return n
+}
+
+// heading starts a heading of level 1 or 2.
+func (f *flow) heading(level int) *snode {
+	if level <= 1 {
+		return f.block(tagH1)
+	}
+	return f.block(tagH2)
+}
+
+// asArtifact lays out what fn adds as artifacts of kind a.
+func (f *flow) asArtifact(a artifact, fn func()) {
+	prev := f.art
+	f.art = a
+	fn()
+	f.art = prev
+}
+
+// figure lays out what fn adds — text, bars and rules alike — as one
+// Figure whose alternative text alt makes when the tree is written.
+func (f *flow) figure(alt func() string, fn func()) *snode {
+	fig := f.box.child(tagFigure)
+	fig.ext().altOf = alt
+	prevNode, prevPaths := f.node, f.paths
+	f.node, f.paths = fig, true
+	fn()
+	f.node, f.paths = prevNode, prevPaths
+	f.node = nil
+	return fig
+}
+
+// tocEntry starts an entry of the table of contents at level (0 for a
+// Direzione, 1 for a Servizio, 2 for an objective): a TOCI in the TOC of
+// the level above; the text that follows is its P, or for an objective its
+// Link.
+func (f *flow) tocEntry(level int) {
+	level = max(0, min(level, len(f.tocs)))
+	f.tocs = f.tocs[:level]
+	var list *snode
+	if level == 0 {
+		if f.toc == nil {
+			f.toc = f.box.child(tagTOC)
+		}
+		list = f.toc
+	} else {
+		up := f.tocs[level-1]
+		if up.last != nil && up.last.tag == tagTOC {
+			list = up.last
+		} else {
+			list = up.child(tagTOC)
+		}
+	}
+	entry := list.child(tagTOCI)
+	f.tocs = append(f.tocs, entry)
+	if level >= 2 {
+		f.node = entry.child(tagLink)
+	} else {
+		f.node = entry.child(tagP)
+	}
+}
+
+// addLink makes the area a link to the page with index target; its
+// element is the current Link element, if any.
+func (f *flow) addLink(x, y, w, h float64, target int) {
+	var n *snode
+	if f.node != nil && f.node.tag == tagLink {
+		n = f.node
+	}
+	f.cur().links = append(f.cur().links, link{x: x, y: y, w: w, h: h, target: target, node: n})
+}
+
+// roleOf gives an item its role from the flow's state: an artifact while
+// one is laid out; otherwise text and images belong to the current element
+// (a new P when there is none) and rules and fills are artifacts, except
+// inside a figure.
+func (f *flow) roleOf(it *item) {
+	if it.node != nil || it.art != notArtifact {
+		return
+	}
+	if f.art != notArtifact {
+		it.art = f.art
+		return
+	}
+	if it.kind == textItem || f.paths { // a logo is decorative: an artifact
+		if f.node == nil {
+			f.block(tagP)
+		}
+		it.node = f.node
+		if f.node.tag == tagLink && it.kind == textItem {
+			x := f.node.ext()
+			if x.text != "" {
+				x.text += " "
+			}
+			x.text += it.text
+		}
+		return
+	}
+	it.art = layoutArtifact
+}
+
+// counting marks a layout whose structure is not kept — the first layout
+// of a booklet's sheets, made only to count their pages and dropped: its
+// flow's root stands for the sheet (page.group) and every element is that
+// root, so that no tree is built. The tree written is the one of the
+// layout drawn (see materialize and canonical).
+func counting(opt Options) Options {
+	opt.untagged = true
+	return opt
+}
