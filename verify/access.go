@@ -28,12 +28,12 @@ func (c *checker) tagged() (string, []string) {
 	if len(bad) > 0 {
 		return "", bad
 	}
-	return fmt.Sprintf("%d elementi di struttura", len(t.elems)), nil
+	return plural(len(t.elems), "elemento", "elementi") + " di struttura", nil
 }
 
 func (c *checker) markedContent() (string, []string) {
 	cs := c.content()
-	return fmt.Sprintf("%d pagine", len(c.pages())), cs.problems
+	return plural(len(c.pages()), "pagina", "pagine"), cs.problems
 }
 
 func (c *checker) parentTree() (string, []string) {
@@ -152,7 +152,7 @@ func (c *checker) headings() (string, []string) {
 	if generic && count > 0 {
 		bad = append(bad, "la struttura mescola titoli H e titoli numerati H1–H6")
 	}
-	return fmt.Sprintf("%d titoli", count), bad
+	return plural(count, "titolo", "titoli"), bad
 }
 
 func (c *checker) tables() (string, []string) {
@@ -171,7 +171,7 @@ func (c *checker) tables() (string, []string) {
 			bad = append(bad, fmt.Sprintf("%s: tabella senza celle di intestazione TH", c.elemWhere(e)))
 		}
 	}
-	return fmt.Sprintf("%d tabelle", n), bad
+	return plural(n, "tabella", "tabelle"), bad
 }
 
 // hasTH looks for a TH in a table, not in the tables nested in it.
@@ -200,7 +200,7 @@ func (c *checker) figures() (string, []string) {
 			bad = append(bad, fmt.Sprintf("%s: figura senza testo alternativo (/Alt)", c.elemWhere(e)))
 		}
 	}
-	return fmt.Sprintf("%d figure", n), bad
+	return plural(n, "figura", "figure"), bad
 }
 
 // annots calls fn for each annotation of each page, with its object number
@@ -252,7 +252,7 @@ func (c *checker) links() (string, []string) {
 			bad = append(bad, fmt.Sprintf("%s: il ParentTree per /StructParent %d non indica l'elemento che ha l'OBJR", where, sp))
 		}
 	})
-	return fmt.Sprintf("%d collegamenti", n), bad
+	return plural(n, "collegamento", "collegamenti"), bad
 }
 
 func (c *checker) tabs() (string, []string) {
@@ -288,6 +288,9 @@ func (c *checker) title() (string, []string) {
 	vp := c.dict(c.ctx.RootDict["ViewerPreferences"])
 	if b, ok := c.deref(vp["DisplayDocTitle"]).(types.Boolean); !ok || !b.Value() {
 		bad = append(bad, "/ViewerPreferences non ha /DisplayDocTitle true (il lettore mostrerebbe il nome del file)")
+	}
+	if r := []rune(title); len(r) > 60 {
+		title = string(r[:59]) + "…"
 	}
 	return title, bad
 }

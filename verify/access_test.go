@@ -1,6 +1,9 @@
 package verify
 
 import (
+	"bytes"
+	"flag"
+	"os"
 	"strings"
 	"testing"
 )
@@ -22,7 +25,7 @@ func TestTaggedFixturePasses(t *testing.T) {
 		t.Errorf("claims %q, want %q", got, want)
 	}
 	for _, r := range rep.Results {
-		if r.Rule == "tabelle con TH" && r.Detail != "1 tabelle" || r.Rule == "titoli annidati" && r.Detail != "2 titoli" {
+		if r.Rule == "tabelle con TH" && r.Detail != "1 tabella" || r.Rule == "titoli annidati" && r.Detail != "2 titoli" {
 			t.Errorf("%s: %s", r.Rule, r.Detail)
 		}
 	}
@@ -40,8 +43,8 @@ func TestBrokenAccessibility(t *testing.T) {
 	}{
 		{"not marked", "marcato", f.edit(1, "/Marked true", "/Marked false"), "/Marked true"},
 		{"no MarkInfo", "marcato", f.edit(1, "/MarkInfo << /Marked true >>", ""), "/MarkInfo"},
-		{"text outside", "contenuto marcato", f.edit(4, "/Artifact BMC", "BT (nascosto) Tj ET /Artifact BMC"), "pagina 1: 1 operatori di disegno (il primo Tj)"},
-		{"path outside", "contenuto marcato", f.edit(4, "EMC\n/H1", "EMC 0 0 m 1 1 l S\n/H1"), "il primo S"},
+		{"text outside", "contenuto marcato", f.edit(4, "/Artifact BMC", "BT (nascosto) Tj ET /Artifact BMC"), "pagina 1: 1 operatore di disegno fuori da contenuto marcato, né nella struttura (MCID) né artefatto (il primo: Tj)"},
+		{"path outside", "contenuto marcato", f.edit(4, "EMC\n/H1", "EMC 0 0 m 1 1 l S\n/H1"), "il primo: S"},
 		{"form outside", "contenuto marcato", f.edit(4, "/Span <</MCID 8>> BDC /Fm2 Do EMC", "/Fm2 Do /Span <</MCID 8>> BDC EMC"), "pagina 1, form XObject 25"},
 		{"unbalanced", "contenuto marcato", f.edit(4, "(Valore) Tj ET EMC", "(Valore) Tj ET"), "BMC/BDC senza EMC"},
 		{"not an artifact", "contenuto marcato", f.edit(4, "/Artifact BMC", "/Span BMC"), "fuori da contenuto marcato"},
@@ -123,5 +126,22 @@ func TestXMPNamespaces(t *testing.T) {
 		if p.Part != "2" || p.Conformance != "A" || p.UAPart != "1" {
 			t.Errorf("%+v", p)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/tagged.pdf")
+
+// TestFixtureFile: testdata/tagged.pdf, which the command's tests use, is
+// the tagged fixture (go test ./verify -update rewrites it).
+func TestFixtureFile(t *testing.T) {
+	want := taggedFixture().bytes()
+	if *update {
+		if err := os.WriteFile("testdata/tagged.pdf", want, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := os.ReadFile("testdata/tagged.pdf")
+	if err != nil || !bytes.Equal(got, want) {
+		t.Errorf("testdata/tagged.pdf is not the fixture (%v): run go test ./verify -run FixtureFile -update", err)
 	}
 }

@@ -194,7 +194,7 @@ func (c *checker) walkContent(cs *contentScan, o *owner, where string, data []by
 		cs.problems = append(cs.problems, fmt.Sprintf("%s: il contenuto non si legge (%v)", where, err))
 	}
 	if unmarked > 0 {
-		cs.problems = append(cs.problems, fmt.Sprintf("%s: %d operatori di disegno (il primo %s) fuori da contenuto marcato: né nella struttura (MCID) né artefatto", where, unmarked, first))
+		cs.problems = append(cs.problems, fmt.Sprintf("%s: %s fuori da contenuto marcato, né nella struttura (MCID) né artefatto (il primo: %s)", where, plural(unmarked, "operatore di disegno", "operatori di disegno"), first))
 	}
 	if len(stack) > 0 {
 		cs.problems = append(cs.problems, fmt.Sprintf("%s: %d BMC/BDC senza EMC", where, len(stack)))
