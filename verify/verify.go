@@ -96,7 +96,12 @@ func Check(data []byte) ([]Result, error) {
 // applies: the accessibility rules always, the PDF/A rules when the file
 // claims PDF/A. The error, a *ReadError, is for a file that is not a
 // readable PDF at all.
-func Inspect(data []byte) (Report, error) {
+func Inspect(data []byte) (rep Report, err error) {
+	defer func() {
+		if p := recover(); p != nil { // a file nobody foresaw must not take the checker down
+			rep, err = Report{}, &ReadError{Msg: damaged, Err: fmt.Errorf("%v", p)}
+		}
+	}()
 	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\f\r "), []byte("%PDF-")) {
 		return Report{}, &ReadError{Msg: "il file non è un PDF (non comincia con %PDF-): indicare un file .pdf scritto da pegpdf"}
 	}
@@ -112,7 +117,7 @@ func Inspect(data []byte) (Report, error) {
 		return Report{}, err
 	}
 	c := newChecker(ctx, data)
-	rep := Report{Claims: c.claims(), Results: make([]Result, 0, len(rules))}
+	rep = Report{Claims: c.claims(), Results: make([]Result, 0, len(rules))}
 	rep.PDFAChecked = rep.Claims.PDFA != ""
 	for _, r := range rules {
 		if r.Group == PDFA && !rep.PDFAChecked {
