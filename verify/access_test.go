@@ -48,6 +48,11 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"form outside", "contenuto marcato", f.edit(4, "/Span <</MCID 8>> BDC /Fm2 Do EMC", "/Fm2 Do /Span <</MCID 8>> BDC EMC"), "pagina 1, form XObject 25"},
 		{"unbalanced", "contenuto marcato", f.edit(4, "(Valore) Tj ET EMC", "(Valore) Tj ET"), "BMC/BDC senza EMC"},
 		{"not an artifact", "contenuto marcato", f.edit(4, "/Artifact BMC", "/Span BMC"), "fuori da contenuto marcato"},
+		{"artifact in tagged", "contenuto marcato", f.edit(4, "(Valore) Tj ET EMC", "(Valore) Tj ET /Artifact BMC 0 0 m 1 1 l S EMC EMC"), "/Artifact dentro /TD con MCID 6"},
+		{"tagged in artifact", "contenuto marcato", f.edit(4, "/Fm1 Do EMC\n/Span <</MCID 8>> BDC /Fm2 Do EMC", "/Fm1 Do /Span <</MCID 8>> BDC /Fm2 Do EMC EMC"), "/Span con MCID 8 dentro /Artifact"},
+		{"unmapped type", "tipi di struttura", f.edit(13, "/S /Scheda", "/S /Schedina"), "tipo \"Schedina\" non standard"},
+		{"standard remapped", "tipi di struttura", f.edit(5, "/Scheda /Sect", "/Scheda /Sect /P /Span"), "ridefinisce il tipo standard P"},
+		{"TH without Scope", "tabelle con TH", f.edit(21, "/A << /O /Table /Scope /Row >>", ""), "TH (oggetto 21): cella TH senza /Scope"},
 		{"parent tree swapped", "MCID e ParentTree", f.edit(7, "[12 0 R 14 0 R", "[14 0 R 12 0 R"), "pagina 1: per MCID 0 il ParentTree punta a pagina 1, H2 (oggetto 14)"},
 		{"MCID not in tree", "MCID e ParentTree", f.edit(4, "/Span <</MCID 8>>", "/Span <</MCID 9>>"), "MCID 9 non è nel ParentTree"},
 		{"element MCID unused", "MCID e ParentTree", f.edit(15, "/K [2]", "/K [2 11]"), "MCID 11, che il contenuto di pagina 1 non usa"},
@@ -82,6 +87,19 @@ func TestBrokenAccessibility(t *testing.T) {
 				t.Errorf("%q does not say %q", got[0], c.where)
 			}
 		})
+	}
+}
+
+// TestHeadersInsteadOfScope: a table whose data cells name their headers
+// needs no Scope.
+func TestHeadersInsteadOfScope(t *testing.T) {
+	f := taggedFixture().edit(21, "/A << /O /Table /Scope /Row >>", "/ID (h1)").edit(22, "/K 6", "/K 6 /A << /O /Table /Headers [(h1)] >>")
+	rs, err := Check(f.bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad := failed(rs); len(bad) > 0 {
+		t.Error(bad)
 	}
 }
 

@@ -35,6 +35,25 @@ type mcFrame struct {
 	mcid int // -1 when none
 }
 
+// label names a marked-content sequence: "/P con MCID 3", "/Artifact".
+func (f mcFrame) label() string {
+	if f.mcid >= 0 {
+		return fmt.Sprintf("/%s con MCID %d", f.tag, f.mcid)
+	}
+	return "/" + f.tag
+}
+
+// innermost is the nearest enclosing sequence that is an artifact or has
+// an MCID, nil if none.
+func innermost(stack []mcFrame) *mcFrame {
+	for i := len(stack) - 1; i >= 0; i-- {
+		if stack[i].mcid >= 0 || stack[i].tag == "Artifact" {
+			return &stack[i]
+		}
+	}
+	return nil
+}
+
 func (c *checker) content() *contentScan {
 	if c.marked != nil {
 		return c.marked
@@ -129,6 +148,9 @@ func (c *checker) walkContent(cs *contentScan, o *owner, where string, data []by
 			}
 			if op == "BDC" && len(args) > 1 {
 				f.mcid = c.mcid(args[1], res)
+			}
+			if enclosing := innermost(stack); enclosing != nil && (f.tag == "Artifact" && enclosing.mcid >= 0 || f.mcid >= 0 && enclosing.tag == "Artifact") {
+				cs.problems = append(cs.problems, fmt.Sprintf("%s: %s dentro %s: artefatti e contenuto della struttura non si annidano l'uno nell'altro", where, f.label(), enclosing.label()))
 			}
 			if f.mcid >= 0 {
 				if o.mcids[f.mcid] {

@@ -21,10 +21,11 @@ var rules = []Rule{
 	{"niente JavaScript", PDFA, "nessuna azione o nome JavaScript", (*checker).javascriptRule},
 
 	{"marcato", Accessibility, "il catalogo ha /MarkInfo << /Marked true >> e /StructTreeRoot (PDF marcato, «tagged»)", (*checker).tagged},
-	{"contenuto marcato", Accessibility, "ogni testo, tracciato e immagine delle pagine (e dei form XObject) è contenuto marcato con MCID nella struttura o artefatto (/Artifact), niente fuori", (*checker).markedContent},
+	{"contenuto marcato", Accessibility, "ogni testo, tracciato e immagine delle pagine (e dei form XObject) è contenuto marcato con MCID nella struttura o artefatto (/Artifact), niente fuori, e gli uni non stanno dentro gli altri", (*checker).markedContent},
 	{"MCID e ParentTree", Accessibility, "ogni MCID usato in una pagina è nel ParentTree per il suo /StructParents e punta a un elemento che ha quell'MCID nel /K, e viceversa", (*checker).parentTree},
+	{"tipi di struttura", Accessibility, "ogni elemento ha un tipo standard (ISO 32000-1, 14.8.4) o ricondotto a uno standard dalla RoleMap, che non ridefinisce i tipi standard", (*checker).types},
 	{"titoli annidati", Accessibility, "nell'ordine di lettura il primo titolo è H1 e nessun livello è saltato (H1 poi H3)", (*checker).headings},
-	{"tabelle con TH", Accessibility, "ogni tabella (Table) ha celle di intestazione (TH)", (*checker).tables},
+	{"tabelle con TH", Accessibility, "ogni tabella (Table) ha celle di intestazione (TH), ciascuna con /Scope (salvo tabelle con /Headers)", (*checker).tables},
 	{"figure con Alt", Accessibility, "ogni Figure ha un testo alternativo (/Alt) non vuoto", (*checker).figures},
 	{"collegamenti", Accessibility, "ogni annotazione di collegamento ha /Contents ed è nella struttura con un OBJR (elemento Link)", (*checker).links},
 	{"ordine di tabulazione", Accessibility, "ogni pagina con annotazioni ha /Tabs /S", (*checker).tabs},

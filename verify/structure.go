@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -10,6 +11,7 @@ import (
 type elem struct {
 	obj    int    // object number, 0 if direct
 	typ    string // standard type, after the RoleMap
+	raw    string // type as written (/S)
 	dict   types.Dict
 	page   int // object number of /Pg, inherited from the parent
 	parent *elem
@@ -46,6 +48,7 @@ type structTree struct {
 	elems    []*elem // depth first: the reading order
 	byObj    map[int]*elem
 	parent   map[int]types.Object // the ParentTree: key -> value
+	roles    types.Dict           // the RoleMap
 	problems []string             // a tree that cannot be walked as written
 }
 
@@ -60,8 +63,9 @@ func (c *checker) structure() *structTree {
 		return t
 	}
 	roles := c.dict(t.root["RoleMap"])
+	t.roles = roles
 	std := func(s string) string {
-		for i := 0; i < 8; i++ {
+		for i := 0; i < 8 && !standard[s]; i++ {
 			m := c.text(roles[s])
 			if m == "" || m == s {
 				break
@@ -115,7 +119,8 @@ func (c *checker) structure() *structTree {
 					parent.objrs = append(parent.objrs, objNr(v["Obj"]))
 				}
 			default:
-				e := &elem{obj: objNr(k), typ: std(c.text(v["S"])), dict: v, parent: parent}
+				raw := c.text(v["S"])
+				e := &elem{obj: objNr(k), typ: std(raw), raw: raw, dict: v, parent: parent}
 				if parent != nil {
 					e.page = parent.page
 					parent.kids = append(parent.kids, e)
@@ -155,5 +160,17 @@ func (c *checker) numberTree(t *structTree, o types.Object, seen map[int]bool, d
 	}
 	for _, kid := range c.array(d["Kids"]) {
 		c.numberTree(t, kid, seen, depth+1)
+	}
+}
+
+// standard are the standard structure types of ISO 32000-1 §14.8.4.
+var standard = map[string]bool{}
+
+func init() {
+	for _, s := range strings.Fields(`Document Part Art Sect Div BlockQuote Caption TOC TOCI Index NonStruct Private
+		P H H1 H2 H3 H4 H5 H6 L LI Lbl LBody Table TR TH TD THead TBody TFoot
+		Span Quote Note Reference BibEntry Code Link Annot Ruby RB RT RP Warichu WT WP
+		Figure Formula Form`) {
+		standard[s] = true
 	}
 }
