@@ -163,4 +163,3 @@ func (c *checker) figures() (string, []string) {
 	}
 	return plural(n, "figura", "figure"), bad
 }
-
