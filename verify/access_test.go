@@ -163,3 +163,34 @@ func TestFixtureFile(t *testing.T) {
 		t.Errorf("testdata/tagged.pdf is not the fixture (%v): run go test ./verify -run FixtureFile -update", err)
 	}
 }
+
+// TestUAExtensionSchema: a PDF/A file that uses pdfuaid must declare it
+// as an extension schema, as written in the XMP.
+func TestUAExtensionSchema(t *testing.T) {
+	const head = `<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/" pdfaid:part="2" pdfaid:conformance="A" pdfuaid:part="1"/>`
+	const ext = `<rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/" xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource"><pdfaProperty:name>part</pdfaProperty:name><pdfaProperty:valueType>Integer</pdfaProperty:valueType><pdfaProperty:category>internal</pdfaProperty:category><pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description></rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas></rdf:Description>`
+	const tail = `</rdf:RDF></x:xmpmeta>`
+	for _, c := range []struct {
+		xmp  string
+		pass bool
+	}{{head + ext + tail, true}, {head + tail, false}} {
+		p, err := parseXMP([]byte(c.xmp))
+		if err != nil {
+			t.Fatal(err)
+		}
+		detail, problems := (&checker{xmp: p}).xmpRule()
+		if (len(problems) == 0) != c.pass {
+			t.Errorf("pass %v: %v", c.pass, problems)
+		}
+		if c.pass && detail != "PDF/A-2a" {
+			t.Errorf("detail %q", detail)
+		}
+	}
+}
