@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -17,8 +19,8 @@ func verifyCommand() *cli.Command {
 		Name:      "verify",
 		Aliases:   []string{"controlla-pdf"},
 		Usage:     "controlla che i PDF siano accessibili (PDF/UA-1) e, se dichiarano PDF/A, le regole PDF/A-2",
-		ArgsUsage: "FILE.pdf...",
-		Description: "Per ogni file dice che cosa dichiara (PDF/A-2a o 2b, PDF/UA-1, marcato o no) e stampa ogni\n" +
+		ArgsUsage: "FILE.pdf o CARTELLA...",
+		Description: "Una cartella vale per i PDF che contiene. Per ogni file dice che cosa dichiara (PDF/A-2a o 2b, PDF/UA-1, marcato o no) e stampa ogni\n" +
 			"regola con OK o ERRORE. Le regole di accessibilità valgono per ogni PDF; quelle PDF/A solo per i\n" +
 			"file che dichiarano PDF/A (per gli altri: «" + verify.NotPDFA + "»).\n" +
 			"Non è una validazione completa: controlla la parte verificabile da un programma; il README dice\n" +
@@ -34,26 +36,73 @@ func verifyCommand() *cli.Command {
 			if c.NArg() == 0 {
 				return usagef("indicare almeno un file PDF")
 			}
-			failed := 0
-			for _, path := range c.Args().Slice() {
-				if !verifyFile(c.App.Writer, path, c.Bool("pdfa")) {
+			out := c.App.Writer
+			files := pdfFiles(out, c.Args().Slice())
+			unread, failed := files.missing+files.emptyDirs, 0
+			for _, path := range files.paths {
+				switch verifyFile(out, path, c.Bool("pdfa")) {
+				case unreadable:
+					unread++
+				case rulesFailed:
 					failed++
 				}
 			}
-			if failed > 0 {
-				verb := "non rispettano"
-				if failed == 1 {
-					verb = "non rispetta"
+			total := len(files.paths) + files.missing + files.emptyDirs
+			if failed+unread > 0 {
+				verb := "non superano"
+				if failed+unread == 1 {
+					verb = "non supera"
 				}
-				fmt.Fprintf(c.App.ErrWriter, "%d file su %d %s le regole controllate: produrre di nuovo i PDF con "+
-					"pegpdf (con --pdfa per gli atti); se un errore resta su un PDF di pegpdf, segnalarlo come difetto\n", failed, c.NArg(), verb)
+				msg := fmt.Sprintf("%d file su %d %s il controllo", failed+unread, total, verb)
+				if failed > 0 {
+					msg += ": produrre di nuovo i PDF con pegpdf (con --pdfa per gli atti); " +
+						"se un errore resta su un PDF di pegpdf, segnalarlo come difetto"
+				}
+				fmt.Fprintln(c.App.ErrWriter, msg)
 				return errInputs
 			}
 			fmt.Fprintf(c.App.ErrWriter, "%s: tutte le regole controllate sono rispettate "+
-				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", batch.Plural(c.NArg(), "file", "file"))
+				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", batch.Plural(total, "file", "file"))
 			return nil
 		},
 	}
+}
+
+// found is what the command's arguments name.
+type found struct {
+	paths     []string // files to check, folders expanded to their PDFs
+	missing   int      // arguments that do not exist (already reported)
+	emptyDirs int      // folders without PDFs (already reported)
+}
+
+// pdfFiles expands folders to the .pdf files under them, in name order,
+// and reports the arguments that cannot be read.
+func pdfFiles(out io.Writer, args []string) found {
+	var f found
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			fmt.Fprintf(out, "%s: %s\n", a, batch.IOMessage(err))
+			f.missing++
+			continue
+		}
+		if !info.IsDir() {
+			f.paths = append(f.paths, a)
+			continue
+		}
+		n := len(f.paths)
+		filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") {
+				f.paths = append(f.paths, p)
+			}
+			return nil
+		})
+		if len(f.paths) == n {
+			fmt.Fprintf(out, "%s: la cartella non contiene file PDF\n", a)
+			f.emptyDirs++
+		}
+	}
+	return f
 }
 
 // ruleList is the rules for --help, by group.
@@ -70,34 +119,41 @@ func ruleList() string {
 	return b.String()
 }
 
-// verifyFile checks one file and prints what it claims and every result;
-// it reports whether the file passes.
-func verifyFile(out io.Writer, path string, needPDFA bool) bool {
+type outcome int
+
+const (
+	passed outcome = iota
+	rulesFailed
+	unreadable
+)
+
+// verifyFile checks one file and prints what it claims and every result.
+func verifyFile(out io.Writer, path string, needPDFA bool) outcome {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(out, "%s: %s\n", path, batch.IOMessage(err))
-		return false
+		return unreadable
 	}
 	rep, err := verify.Inspect(data)
 	if err != nil {
 		fmt.Fprintf(out, "%s: %v\n", path, err)
-		return false
+		return unreadable
 	}
-	pass := true
+	res := passed
 	if (rep.Claims != verify.Claims{}) || !rep.PDFAChecked {
 		fmt.Fprintf(out, "%s: %s\n", path, rep.Claims)
 	}
 	if !rep.PDFAChecked {
 		state := "nota  "
 		if needPDFA {
-			state, pass = "ERRORE", false
+			state, res = "ERRORE", rulesFailed
 		}
 		fmt.Fprintf(out, "%s: %-13s %s %s\n", path, verify.PDFA, state, verify.NotPDFA)
 	}
 	for _, r := range rep.Results {
 		state := "OK    "
 		if !r.Pass {
-			state, pass = "ERRORE", false
+			state, res = "ERRORE", rulesFailed
 		}
 		line := fmt.Sprintf("%s: %-13s %s %s", path, r.Group, state, r.Rule)
 		if r.Detail != "" {
@@ -105,5 +161,5 @@ func verifyFile(out io.Writer, path string, needPDFA bool) bool {
 		}
 		fmt.Fprintln(out, line)
 	}
-	return pass
+	return res
 }

@@ -44,7 +44,7 @@ func TestVerifyNotAPDF(t *testing.T) {
 	if english.MatchString(stdout + stderr) {
 		t.Errorf("English in the output: %q\n%s%s", english.FindString(stdout+stderr), stdout, stderr)
 	}
-	if !strings.Contains(stderr, "3 file su 4 non rispettano") {
+	if !strings.Contains(stderr, "3 file su 4 non superano il controllo") {
 		t.Errorf("stderr: %s", stderr)
 	}
 }
@@ -74,7 +74,7 @@ func TestVerifyTagged(t *testing.T) {
 		t.Errorf("stderr: %s", stderr)
 	}
 	code, stdout, stderr = pegpdf(t, "controlla-pdf", "--pdfa", taggedPDF)
-	if code != 1 || !strings.Contains(stdout, "ERRORE "+verify.NotPDFA) || !strings.Contains(stderr, "1 file su 1 non rispetta ") {
+	if code != 1 || !strings.Contains(stdout, "ERRORE "+verify.NotPDFA) || !strings.Contains(stderr, "1 file su 1 non supera il controllo: produrre di nuovo") {
 		t.Errorf("--pdfa: exit %d\n%s%s", code, stdout, stderr)
 	}
 }
@@ -94,6 +94,26 @@ func TestVerifyBrokenTagging(t *testing.T) {
 	}
 	if n := strings.Count(stdout, "ERRORE"); n != 1 {
 		t.Errorf("%d errors\n%s", n, stdout)
+	}
+}
+
+// TestVerifyFolders: a folder stands for the PDFs under it; a folder
+// without PDFs is said so, in Italian.
+func TestVerifyFolders(t *testing.T) {
+	dir := t.TempDir()
+	good, _ := os.ReadFile(taggedPDF)
+	os.MkdirAll(filepath.Join(dir, "atti", "2019"), 0o755)
+	os.MkdirAll(filepath.Join(dir, "vuota"), 0o755)
+	os.WriteFile(filepath.Join(dir, "atti", "a.pdf"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "atti", "2019", "B.PDF"), good, 0o644)
+	os.WriteFile(filepath.Join(dir, "atti", "note.txt"), []byte("x"), 0o644)
+	code, stdout, stderr := pegpdf(t, "controlla-pdf", filepath.Join(dir, "atti"))
+	if code != 0 || strings.Count(stdout, "dichiara PDF/UA-1") != 2 || !strings.Contains(stderr, "2 file: tutte le regole") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = pegpdf(t, "controlla-pdf", filepath.Join(dir, "vuota"))
+	if code != 1 || !strings.Contains(stdout, "vuota: la cartella non contiene file PDF") || !strings.Contains(stderr, "1 file su 1 non supera il controllo\n") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }
 
