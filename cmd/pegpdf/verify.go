@@ -20,14 +20,15 @@ func verifyCommand() *cli.Command {
 		Aliases:   []string{"controlla-pdf"},
 		Usage:     "controlla che i PDF siano accessibili (PDF/UA-1) e, se dichiarano PDF/A, le regole PDF/A-2",
 		ArgsUsage: "FILE.pdf o CARTELLA...",
-		Description: "Una cartella vale per i PDF che contiene. Per ogni file dice che cosa dichiara (PDF/A-2a o 2b, PDF/UA-1, marcato o no) e stampa ogni\n" +
+		Description: "Una cartella vale per i PDF che contiene.\n" +
+			"Per ogni file dice che cosa dichiara (PDF/A-2a o 2b, PDF/UA-1, marcato o no) e stampa ogni\n" +
 			"regola con OK o ERRORE. Le regole di accessibilità valgono per ogni PDF; quelle PDF/A solo per i\n" +
 			"file che dichiarano PDF/A (per gli altri: «" + verify.NotPDFA + "»).\n" +
 			"Non è una validazione completa: controlla la parte verificabile da un programma; il README dice\n" +
 			"che cosa resta da controllare a una persona. Esce con 1 se una regola non è rispettata.\n\n" +
 			"Regole:\n" + ruleList() + "\n" +
 			"Esempio:\n" +
-			"   pegpdf schede --pdfa --out atti peg.xlsx && pegpdf controlla-pdf --pdfa atti/*.pdf",
+			"   pegpdf schede --pdfa --out atti peg.xlsx && pegpdf controlla-pdf --pdfa atti",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "pdfa", Usage: "ogni file deve essere PDF/A: uno che non lo dichiara conta come errore"},
 		},
