@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -10,7 +11,6 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/verify"
 )
 
@@ -63,7 +63,7 @@ func verifyCommand() *cli.Command {
 				return errInputs
 			}
 			fmt.Fprintf(c.App.ErrWriter, "%s: tutte le regole controllate sono rispettate "+
-				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", batch.Plural(total, "file", "file"))
+				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", fmt.Sprintf("%d file", total))
 			return nil
 		},
 	}
@@ -83,7 +83,7 @@ func pdfFiles(out io.Writer, args []string) found {
 	for _, a := range args {
 		info, err := os.Stat(a)
 		if err != nil {
-			fmt.Fprintf(out, "%s: %s\n", a, batch.IOMessage(err))
+			fmt.Fprintf(out, "%s: %s\n", a, readMessage(err))
 			f.missing++
 			continue
 		}
@@ -132,7 +132,7 @@ const (
 func verifyFile(out io.Writer, path string, needPDFA bool) outcome {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		fmt.Fprintf(out, "%s: %s\n", path, batch.IOMessage(err))
+		fmt.Fprintf(out, "%s: %s\n", path, readMessage(err))
 		return unreadable
 	}
 	rep, err := verify.Inspect(data)
@@ -163,4 +163,17 @@ func verifyFile(out io.Writer, path string, needPDFA bool) outcome {
 		fmt.Fprintln(out, line)
 	}
 	return res
+}
+
+// readMessage says in Italian why a file could not be opened. (Kept here,
+// not shared, so that verify's command depends on no other package's
+// wording.)
+func readMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "il file non esiste: controllare il nome e la cartella"
+	case errors.Is(err, fs.ErrPermission):
+		return "permesso negato: non si può leggere il file"
+	}
+	return "il file non si può leggere: controllare che non sia aperto in un altro programma"
 }
