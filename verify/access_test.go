@@ -57,6 +57,8 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"MCID not in tree", "MCID e ParentTree", f.edit(4, "/Span <</MCID 8>>", "/Span <</MCID 9>>"), "MCID 9 non è nel ParentTree"},
 		{"element MCID unused", "MCID e ParentTree", f.edit(15, "/K [2]", "/K [2 11]"), "MCID 11, che il contenuto di pagina 1 non usa"},
 		{"no StructParents", "MCID e ParentTree", f.edit(3, "/StructParents 0", ""), "usa MCID ma non ha /StructParents"},
+		{"row not a TR", "annidamento", f.edit(18, "/S /TR", "/S /Div"), "pagina 1, TH (oggetto 21): TH sta dentro Div, deve stare in TR"},
+		{"LI outside L", "annidamento", f.set(27, `<< /Type /StructElem /S /LI /P 13 0 R /Pg 3 0 R >>`).edit(13, "26 0 R]", "26 0 R 27 0 R]"), "LI sta dentro Sect, deve stare in L"},
 		{"skipped level", "titoli annidati", f.edit(14, "/S /H2", "/S /H3"), "H3 dopo H1"},
 		{"first not H1", "titoli annidati", f.edit(12, "/S /H1", "/S /H2"), "il primo titolo è H2"},
 		{"no TH", "tabelle con TH", f.edit(21, "/S /TH", "/S /TD"), "Table (oggetto 17): tabella senza celle di intestazione TH"},

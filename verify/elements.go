@@ -163,3 +163,60 @@ func (c *checker) figures() (string, []string) {
 	}
 	return plural(n, "figura", "figure"), bad
 }
+
+// parents and children are the nesting rules of ISO 32000-1 §14.8.4 for
+// tables, lists and tables of contents (PDF/UA-1 §7.2): where an element
+// may stand, and what it may hold.
+var (
+	parents = map[string][]string{
+		"TR": {"Table", "THead", "TBody", "TFoot"}, "TH": {"TR"}, "TD": {"TR"},
+		"THead": {"Table"}, "TBody": {"Table"}, "TFoot": {"Table"},
+		"LI": {"L"}, "LBody": {"LI"}, "Lbl": {"LI", "TOCI"}, "TOCI": {"TOC"},
+	}
+	children = map[string][]string{
+		"Table": {"TR", "THead", "TBody", "TFoot", "Caption"},
+		"THead": {"TR"}, "TBody": {"TR"}, "TFoot": {"TR"}, "TR": {"TH", "TD"},
+		"L": {"L", "LI", "Caption"}, "LI": {"Lbl", "LBody"},
+		"TOC": {"TOC", "TOCI", "Caption"},
+	}
+)
+
+func in(s string, list []string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) nesting() (string, []string) {
+	t := c.structure()
+	if t.root == nil {
+		return "", []string{noTree}
+	}
+	var bad []string
+	for _, e := range t.elems {
+		if want, ok := parents[e.typ]; ok {
+			p := ""
+			if e.parent != nil {
+				p = e.parent.typ
+			}
+			if !in(p, want) {
+				where := "alla radice della struttura"
+				if p != "" {
+					where = "dentro " + p
+				}
+				bad = append(bad, fmt.Sprintf("%s: %s sta %s, deve stare in %s", c.elemWhere(e), e.typ, where, strings.Join(want, " o ")))
+			}
+		}
+		if allowed, ok := children[e.typ]; ok {
+			for _, k := range e.kids {
+				if !in(k.typ, allowed) {
+					bad = append(bad, fmt.Sprintf("%s: contiene %s, ammessi solo %s", c.elemWhere(e), k.typ, strings.Join(allowed, ", ")))
+				}
+			}
+		}
+	}
+	return "", bad
+}

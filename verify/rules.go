@@ -24,6 +24,7 @@ var rules = []Rule{
 	{"contenuto marcato", Accessibility, "ogni testo, tracciato e immagine delle pagine (e dei form XObject) è contenuto marcato con MCID nella struttura o artefatto (/Artifact), niente fuori, e gli uni non stanno dentro gli altri", (*checker).markedContent},
 	{"MCID e ParentTree", Accessibility, "ogni MCID usato in una pagina è nel ParentTree per il suo /StructParents e punta a un elemento che ha quell'MCID nel /K, e viceversa", (*checker).parentTree},
 	{"tipi di struttura", Accessibility, "ogni elemento ha un tipo standard (ISO 32000-1, 14.8.4) o ricondotto a uno standard dalla RoleMap, che non ridefinisce i tipi standard", (*checker).types},
+	{"annidamento", Accessibility, "tabelle, elenchi e indici sono composti come vuole ISO 32000-1 14.8.4: TR in Table, THead, TBody o TFoot; TH e TD in TR; LI in L; TOCI in TOC; e nient'altro dentro", (*checker).nesting},
 	{"titoli annidati", Accessibility, "nell'ordine di lettura il primo titolo è H1 e nessun livello è saltato (H1 poi H3)", (*checker).headings},
 	{"tabelle con TH", Accessibility, "ogni tabella (Table) ha celle di intestazione (TH), ciascuna con /Scope (salvo tabelle con /Headers)", (*checker).tables},
 	{"figure con Alt", Accessibility, "ogni Figure ha un testo alternativo (/Alt) non vuoto", (*checker).figures},
