@@ -69,6 +69,8 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"link without OBJR", "collegamenti", f.edit(19, "<< /Type /OBJR /Obj 11 0 R /Pg 3 0 R >>", ""), "non è nella struttura"},
 		{"link StructParent wrong", "collegamenti", f.edit(7, "1 19 0 R", "1 15 0 R"), "/StructParent 1"},
 		{"no Tabs", "ordine di tabulazione", f.edit(3, "/Tabs /S", ""), "pagina 1: ha annotazioni"},
+		{"simple font without encoding", "testo in Unicode", f.edit(10, " /Encoding /WinAnsiEncoding", ""), "oggetto 10: il font Helvetica (Type1) non ha /ToUnicode"},
+		{"Type0 without ToUnicode", "testo in Unicode", f.set(28, `<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Lato /Encoding /Identity-H /DescendantFonts [29 0 R] >>`).set(29, `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Lato >>`), "oggetto 28: il font ABCDEF+Lato (Type0)"},
 		{"no DisplayDocTitle", "titolo del documento", f.edit(1, "/DisplayDocTitle true", "/DisplayDocTitle false"), "DisplayDocTitle"},
 		{"no Info title", "titolo del documento", f.edit(23, "/Title (Scheda 2019_ZN10)", ""), "Info non ha /Title"},
 		{"no dc:title", "titolo del documento", f.edit(20, "<rdf:li xml:lang=\"x-default\">Scheda 2019_ZN10</rdf:li>", ""), "dc:title"},

@@ -19,6 +19,7 @@ type checker struct {
 
 	scanned                                             bool
 	fontProblems, transparency, annotations, javascript []string
+	noUnicode                                           []string
 	fonts                                               int
 
 	pageList []*page

@@ -42,7 +42,7 @@ func taggedFixture() fixture {
 		5:  `<< /Type /StructTreeRoot /K 6 0 R /ParentTree 7 0 R /ParentTreeNextKey 2 /RoleMap << /Scheda /Sect >> >>`,
 		6:  `<< /Type /StructElem /S /Document /P 5 0 R /K [12 0 R 13 0 R] >>`,
 		7:  `<< /Nums [0 [12 0 R 14 0 R 15 0 R 16 0 R 17 0 R 21 0 R 22 0 R 19 0 R 26 0 R] 1 19 0 R] >>`,
-		10: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>`,
+		10: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>`,
 		11: `<< /Type /Annot /Subtype /Link /Rect [72 535 200 550] /F 4 /Contents (Vai alla scheda 2019_ZN10) /StructParent 1 /A << /S /URI /URI (https://example.org/) >> >>`,
 		12: `<< /Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K 0 >>`,
 		13: `<< /Type /StructElem /S /Scheda /P 6 0 R /Pg 3 0 R /K [14 0 R 15 0 R 16 0 R 17 0 R 19 0 R 26 0 R] >>`,

@@ -30,6 +30,7 @@ var rules = []Rule{
 	{"figure con Alt", Accessibility, "ogni Figure ha un testo alternativo (/Alt) non vuoto", (*checker).figures},
 	{"collegamenti", Accessibility, "ogni annotazione di collegamento ha /Contents ed è nella struttura con un OBJR (elemento Link)", (*checker).links},
 	{"ordine di tabulazione", Accessibility, "ogni pagina con annotazioni ha /Tabs /S", (*checker).tabs},
+	{"testo in Unicode", Accessibility, "ogni font ha una mappa verso Unicode (/ToUnicode), salvo i font semplici con codifica standard", (*checker).unicodeRule},
 	{"titolo del documento", Accessibility, "il titolo è in Info (/Title) e nell'XMP (dc:title) e /ViewerPreferences ha /DisplayDocTitle true", (*checker).title},
 	{"lingua", Accessibility, "il catalogo dichiara la lingua (/Lang)", (*checker).lang},
 	{"identificazione PDF/UA", Accessibility, "l'XMP dichiara pdfuaid:part 1", (*checker).uaid},

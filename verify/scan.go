@@ -100,6 +100,7 @@ func (c *checker) checkDict(where string, d types.Dict) {
 	}
 	if typ == "Font" {
 		c.fonts++
+		c.unicode(where, d)
 		switch c.text(d["Subtype"]) {
 		case "Type3":
 		case "Type0":
@@ -118,6 +119,31 @@ func (c *checker) checkDict(where string, d types.Dict) {
 			}
 		}
 	}
+}
+
+func (c *checker) unicodeRule() (string, []string) { c.scan(); return "", c.noUnicode }
+
+// unicode checks that a font's text can be read as Unicode (PDF/UA-1
+// §7.21.7): a ToUnicode map, or for a simple font a standard encoding.
+// CIDFonts are reached through their Type0 font, which holds the map.
+func (c *checker) unicode(where string, d types.Dict) {
+	sub := c.text(d["Subtype"])
+	if sub == "CIDFontType0" || sub == "CIDFontType2" {
+		return
+	}
+	if _, ok := d.Find("ToUnicode"); ok {
+		return
+	}
+	if sub != "Type0" && sub != "Type3" {
+		switch c.text(d["Encoding"]) {
+		case "WinAnsiEncoding", "MacRomanEncoding", "StandardEncoding":
+			return
+		}
+		if e := c.dict(d["Encoding"]); e != nil && c.text(e["BaseEncoding"]) != "" {
+			return
+		}
+	}
+	c.noUnicode = append(c.noUnicode, fmt.Sprintf("%s: il font %s (%s) non ha /ToUnicode: un lettore di schermo non ne legge il testo", where, c.text(d["BaseFont"]), sub))
 }
 
 func number(o types.Object) (float64, bool) {
