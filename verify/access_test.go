@@ -62,6 +62,7 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"skipped level", "titoli annidati", f.edit(14, "/S /H2", "/S /H3"), "H3 dopo H1"},
 		{"first not H1", "titoli annidati", f.edit(12, "/S /H1", "/S /H2"), "il primo titolo è H2"},
 		{"no TH", "tabelle con TH", f.edit(21, "/S /TH", "/S /TD"), "Table (oggetto 17): tabella senza celle di intestazione TH"},
+		{"irregular table", "tabelle regolari", f.set(27, `<< /Type /StructElem /S /TR /P 17 0 R /Pg 3 0 R /K [<< /S /TD /Pg 3 0 R >>] >>`).edit(17, "/K [4 18 0 R]", "/K [4 18 0 R 27 0 R]"), "Table (oggetto 17): la riga 2 ha 1 colonna, la prima 2"},
 		{"no Alt", "figure con Alt", f.edit(16, "/Alt (Gantt", "/Xlt (Gantt"), "pagina 1, Figure (oggetto 16)"},
 		{"empty Alt", "figure con Alt", f.edit(16, "/Alt (Gantt 2019: fase 1, dal 01/01/2019 al 31/03/2019)", "/Alt ( )"), "senza testo alternativo"},
 		{"role-mapped figure", "figure con Alt", f.set(27, `<< /Type /StructElem /S /Grafico /P 13 0 R /Pg 3 0 R >>`).edit(5, "/Scheda /Sect", "/Scheda /Sect /Grafico /Figure").edit(13, "26 0 R]", "26 0 R 27 0 R]"), "Figure (oggetto 27)"},
@@ -91,6 +92,22 @@ func TestBrokenAccessibility(t *testing.T) {
 				t.Errorf("%q does not say %q", got[0], c.where)
 			}
 		})
+	}
+}
+
+// TestSpans: a cell spanning two columns, or two rows, keeps a table
+// regular.
+func TestSpans(t *testing.T) {
+	f := taggedFixture().set(27, `<< /Type /StructElem /S /TR /P 17 0 R /Pg 3 0 R /K [<< /S /TD /Pg 3 0 R /A << /O /Table /ColSpan 2 >> >>] >>`).edit(17, "/K [4 18 0 R]", "/K [4 18 0 R 27 0 R]")
+	g := taggedFixture().edit(21, "/Scope /Row", "/Scope /Row /RowSpan 2").set(27, `<< /Type /StructElem /S /TR /P 17 0 R /Pg 3 0 R /K [<< /S /TD /Pg 3 0 R >>] >>`).edit(17, "/K [4 18 0 R]", "/K [4 18 0 R 27 0 R]")
+	for _, doc := range []fixture{f, g} {
+		rs, err := Check(doc.bytes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bad := failed(rs); len(bad) > 0 {
+			t.Error(bad)
+		}
 	}
 }
 

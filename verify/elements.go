@@ -105,6 +105,73 @@ func hasTH(e *elem, depth int) bool {
 	return false
 }
 
+func (c *checker) regularTables() (string, []string) {
+	t := c.structure()
+	if t.root == nil {
+		return "", []string{noTree}
+	}
+	var bad []string
+	for _, e := range t.elems {
+		if e.typ != "Table" {
+			continue
+		}
+		if msg := c.regular(e); msg != "" {
+			bad = append(bad, fmt.Sprintf("%s: %s", c.elemWhere(e), msg))
+		}
+	}
+	return "", bad
+}
+
+// regular says how a table's rows differ in width (cells, counting
+// ColSpan, and cells spanning down with RowSpan), "" if they agree.
+func (c *checker) regular(table *elem) string {
+	var rows []*elem
+	var collect func(e *elem, depth int)
+	collect = func(e *elem, depth int) {
+		for _, k := range e.kids {
+			switch {
+			case k.typ == "TR":
+				rows = append(rows, k)
+			case (k.typ == "THead" || k.typ == "TBody" || k.typ == "TFoot") && depth < 2:
+				collect(k, depth+1)
+			}
+		}
+	}
+	collect(table, 0)
+	carry := map[int]int{} // row index -> columns taken by cells spanning from above
+	width := -1
+	for i, r := range rows {
+		w := carry[i]
+		for _, cell := range r.kids {
+			span := max(1, c.intAttribute(cell, "ColSpan"))
+			w += span
+			for j := 1; j < c.intAttribute(cell, "RowSpan") && j < 1000; j++ {
+				carry[i+j] += span
+			}
+		}
+		if width < 0 {
+			width = w
+		} else if w != width {
+			return fmt.Sprintf("la riga %d ha %s, la prima %d (una cella che occupa più colonne deve dirlo con /ColSpan)", i+1, plural(w, "colonna", "colonne"), width)
+		}
+	}
+	return ""
+}
+
+func (c *checker) intAttribute(e *elem, key string) int {
+	a := e.dict["A"]
+	list := c.array(a)
+	if list == nil {
+		list = types.Array{a}
+	}
+	for _, x := range list {
+		if n, ok := c.integer(c.dict(x)[key]); ok {
+			return n
+		}
+	}
+	return 0
+}
+
 // cells lists the cells of type typ in a table (not in nested tables);
 // with attr, only those that have that attribute.
 func (c *checker) cells(e *elem, typ, attr string, depth int) []*elem {

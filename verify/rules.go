@@ -27,6 +27,7 @@ var rules = []Rule{
 	{"annidamento", Accessibility, "tabelle, elenchi e indici sono composti come vuole ISO 32000-1 14.8.4: TR in Table, THead, TBody o TFoot; TH e TD in TR; LI in L; TOCI in TOC; e nient'altro dentro", (*checker).nesting},
 	{"titoli annidati", Accessibility, "nell'ordine di lettura il primo titolo è H1 e nessun livello è saltato (H1 poi H3)", (*checker).headings},
 	{"tabelle con TH", Accessibility, "ogni tabella (Table) ha celle di intestazione (TH), ciascuna con /Scope (salvo tabelle con /Headers)", (*checker).tables},
+	{"tabelle regolari", Accessibility, "le righe di ogni tabella hanno lo stesso numero di colonne, contando /ColSpan e /RowSpan", (*checker).regularTables},
 	{"figure con Alt", Accessibility, "ogni Figure ha un testo alternativo (/Alt) non vuoto", (*checker).figures},
 	{"collegamenti", Accessibility, "ogni annotazione di collegamento ha /Contents ed è nella struttura con un OBJR (elemento Link)", (*checker).links},
 	{"ordine di tabulazione", Accessibility, "ogni pagina con annotazioni ha /Tabs /S", (*checker).tabs},
