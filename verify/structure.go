@@ -32,14 +32,27 @@ func (c *checker) elemWhere(e *elem) string {
 	if e.obj == 0 {
 		s = e.typ + " (diretto)"
 	}
-	pg := e.page
-	if len(e.mcids) > 0 {
-		pg = e.mcids[0].owner
-	}
-	if p := c.pageOf(pg); p != "" {
+	if p := c.pageOf(firstPage(e, 0)); p != "" {
 		return p + ", " + s
 	}
 	return s
+}
+
+// firstPage is the page an element starts on: its first marked content's,
+// else its /Pg, else its first kid's.
+func firstPage(e *elem, depth int) int {
+	if len(e.mcids) > 0 {
+		return e.mcids[0].owner
+	}
+	if e.page != 0 || depth > 64 {
+		return e.page
+	}
+	for _, k := range e.kids {
+		if p := firstPage(k, depth+1); p != 0 {
+			return p
+		}
+	}
+	return 0
 }
 
 // structTree is the document's logical structure, in reading order.
