@@ -2,6 +2,7 @@ package verify
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -15,8 +16,13 @@ func (c *checker) tagged() (string, []string) {
 	mi := c.dict(c.ctx.RootDict["MarkInfo"])
 	if mi == nil {
 		bad = append(bad, "il catalogo non ha /MarkInfo")
-	} else if b, ok := c.deref(mi["Marked"]).(types.Boolean); !ok || !b.Value() {
-		bad = append(bad, "/MarkInfo non ha /Marked true")
+	} else {
+		if b, ok := c.deref(mi["Marked"]).(types.Boolean); !ok || !b.Value() {
+			bad = append(bad, "/MarkInfo non ha /Marked true")
+		}
+		if b, ok := c.deref(mi["Suspects"]).(types.Boolean); ok && b.Value() {
+			bad = append(bad, "/MarkInfo ha /Suspects true: la marcatura è dichiarata inaffidabile")
+		}
 	}
 	t := c.structure()
 	if t.root == nil {
@@ -210,11 +216,18 @@ func (c *checker) title() (string, []string) {
 }
 
 func (c *checker) lang() (string, []string) {
-	if l := strings.TrimSpace(c.text(c.ctx.RootDict["Lang"])); l != "" {
-		return l, nil
+	l := strings.TrimSpace(c.text(c.ctx.RootDict["Lang"]))
+	switch {
+	case l == "":
+		return "", problem("il catalogo non ha /Lang")
+	case !langTag.MatchString(l):
+		return "", problem("/Lang %q non è un codice di lingua (come it-IT)", l)
 	}
-	return "", problem("il catalogo non ha /Lang")
+	return l, nil
 }
+
+// langTag is the shape of a BCP 47 language tag (RFC 5646), loosely.
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$`)
 
 func (c *checker) uaid() (string, []string) {
 	if c.xmpErr != nil {

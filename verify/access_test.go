@@ -75,6 +75,8 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"no DisplayDocTitle", "titolo del documento", f.edit(1, "/DisplayDocTitle true", "/DisplayDocTitle false"), "DisplayDocTitle"},
 		{"no Info title", "titolo del documento", f.edit(23, "/Title (Scheda 2019_ZN10)", ""), "Info non ha /Title"},
 		{"no dc:title", "titolo del documento", f.edit(20, "<rdf:li xml:lang=\"x-default\">Scheda 2019_ZN10</rdf:li>", ""), "dc:title"},
+		{"suspects", "marcato", f.edit(1, "/Marked true", "/Marked true /Suspects true"), "/Suspects true"},
+		{"Lang not a language", "lingua", f.edit(1, "/Lang (it-IT)", "/Lang (italiano corrente)"), "non è un codice di lingua"},
 		{"no Lang", "lingua", f.edit(1, "/Lang (it-IT)", ""), "/Lang"},
 		{"no pdfuaid", "identificazione PDF/UA", f.edit(20, "<pdfuaid:part>1</pdfuaid:part>", ""), "pdfuaid:part"},
 	}

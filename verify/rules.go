@@ -20,7 +20,7 @@ var rules = []Rule{
 	{"niente file incorporati", PDFA, "nessun albero EmbeddedFiles, neanche vuoto", (*checker).embedded},
 	{"niente JavaScript", PDFA, "nessuna azione o nome JavaScript", (*checker).javascriptRule},
 
-	{"marcato", Accessibility, "il catalogo ha /MarkInfo << /Marked true >> e /StructTreeRoot (PDF marcato, «tagged»)", (*checker).tagged},
+	{"marcato", Accessibility, "il catalogo ha /MarkInfo << /Marked true >> (senza /Suspects true) e /StructTreeRoot (PDF marcato, «tagged»)", (*checker).tagged},
 	{"contenuto marcato", Accessibility, "ogni testo, tracciato e immagine delle pagine (e dei form XObject) è contenuto marcato con MCID nella struttura o artefatto (/Artifact), niente fuori, e gli uni non stanno dentro gli altri", (*checker).markedContent},
 	{"MCID e ParentTree", Accessibility, "ogni MCID usato in una pagina è nel ParentTree per il suo /StructParents e punta a un elemento che ha quell'MCID nel /K, e viceversa", (*checker).parentTree},
 	{"tipi di struttura", Accessibility, "ogni elemento ha un tipo standard (ISO 32000-1, 14.8.4) o ricondotto a uno standard dalla RoleMap, che non ridefinisce i tipi standard", (*checker).types},
@@ -33,6 +33,6 @@ var rules = []Rule{
 	{"ordine di tabulazione", Accessibility, "ogni pagina con annotazioni ha /Tabs /S", (*checker).tabs},
 	{"testo in Unicode", Accessibility, "ogni font ha una mappa verso Unicode (/ToUnicode), salvo i font semplici con codifica standard", (*checker).unicodeRule},
 	{"titolo del documento", Accessibility, "il titolo è in Info (/Title) e nell'XMP (dc:title) e /ViewerPreferences ha /DisplayDocTitle true", (*checker).title},
-	{"lingua", Accessibility, "il catalogo dichiara la lingua (/Lang)", (*checker).lang},
+	{"lingua", Accessibility, "il catalogo dichiara la lingua (/Lang) con un codice come it-IT", (*checker).lang},
 	{"identificazione PDF/UA", Accessibility, "l'XMP dichiara pdfuaid:part 1", (*checker).uaid},
 }
