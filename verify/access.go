@@ -147,23 +147,31 @@ func (c *checker) links() (string, []string) {
 	n := 0
 	c.annots(func(p *page, obj int, a types.Dict) {
 		sub := c.text(a["Subtype"])
-		if sub == "Popup" {
-			return
+		if f, _ := c.integer(a["F"]); sub == "Popup" || sub == "PrinterMark" || f&2 != 0 {
+			return // not content (PDF/UA-1 7.18.1)
 		}
 		where := fmt.Sprintf("%s, annotazione %s (oggetto %d)", p.where, sub, obj)
-		if sub == "Link" {
+		e := objr[obj]
+		described := strings.TrimSpace(c.text(a["Contents"])) != ""
+		switch {
+		case sub == "Link":
 			n++
-			if strings.TrimSpace(c.text(a["Contents"])) == "" {
+			if !described {
 				bad = append(bad, where+": senza /Contents (il testo che un lettore di schermo annuncia)")
 			}
+		case sub != "Widget" && !described && (e == nil || strings.TrimSpace(c.text(e.dict["Alt"])) == ""):
+			bad = append(bad, where+": senza /Contents né /Alt nell'elemento che la contiene")
 		}
-		e := objr[obj]
 		if obj == 0 || e == nil {
 			bad = append(bad, where+": non è nella struttura (nessun OBJR la indica)")
 			return
 		}
-		if sub == "Link" && e.typ != "Link" {
-			bad = append(bad, fmt.Sprintf("%s: l'OBJR è in %s, non in un elemento Link", where, c.elemWhere(e)))
+		want := map[string]string{"Link": "Link", "Widget": "Form"}[sub]
+		if want == "" {
+			want = "Annot"
+		}
+		if e.typ != want {
+			bad = append(bad, fmt.Sprintf("%s: l'OBJR è in %s, non in un elemento %s", where, c.elemWhere(e), want))
 		}
 		sp, ok := c.integer(a["StructParent"])
 		if !ok {

@@ -69,6 +69,8 @@ func TestBrokenAccessibility(t *testing.T) {
 		{"link without Contents", "collegamenti", f.edit(11, "/Contents (Vai alla scheda 2019_ZN10)", ""), "annotazione Link (oggetto 11): senza /Contents"},
 		{"link without OBJR", "collegamenti", f.edit(19, "<< /Type /OBJR /Obj 11 0 R /Pg 3 0 R >>", ""), "non è nella struttura"},
 		{"link StructParent wrong", "collegamenti", f.edit(7, "1 19 0 R", "1 15 0 R"), "/StructParent 1"},
+		{"link in a P", "collegamenti", f.edit(19, "/S /Link", "/S /P"), "l'OBJR è in pagina 1, P (oggetto 19), non in un elemento Link"},
+		{"note without text", "collegamenti", f.edit(11, "/Subtype /Link", "/Subtype /Text").edit(11, "/Contents (Vai alla scheda 2019_ZN10)", "").edit(19, "/S /Link", "/S /Annot"), "annotazione Text (oggetto 11): senza /Contents né /Alt"},
 		{"no Tabs", "ordine di tabulazione", f.edit(3, "/Tabs /S", ""), "pagina 1: ha annotazioni"},
 		{"simple font without encoding", "testo in Unicode", f.edit(10, " /Encoding /WinAnsiEncoding", ""), "oggetto 10: il font Helvetica (Type1) non ha /ToUnicode"},
 		{"Type0 without ToUnicode", "testo in Unicode", f.set(28, `<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Lato /Encoding /Identity-H /DescendantFonts [29 0 R] >>`).set(29, `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Lato >>`), "oggetto 28: il font ABCDEF+Lato (Type0)"},
@@ -117,6 +119,19 @@ func TestSpans(t *testing.T) {
 // needs no Scope.
 func TestHeadersInsteadOfScope(t *testing.T) {
 	f := taggedFixture().edit(21, "/A << /O /Table /Scope /Row >>", "/ID (h1)").edit(22, "/K 6", "/K 6 /A << /O /Table /Headers [(h1)] >>")
+	rs, err := Check(f.bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bad := failed(rs); len(bad) > 0 {
+		t.Error(bad)
+	}
+}
+
+// TestAnnotWithAlt: an annotation other than a link may be described by
+// the /Alt of its Annot element instead of /Contents.
+func TestAnnotWithAlt(t *testing.T) {
+	f := taggedFixture().edit(11, "/Subtype /Link", "/Subtype /Text").edit(11, "/Contents (Vai alla scheda 2019_ZN10)", "").edit(19, "/S /Link", "/S /Annot /Alt (Nota del redattore)")
 	rs, err := Check(f.bytes())
 	if err != nil {
 		t.Fatal(err)

@@ -29,7 +29,7 @@ var rules = []Rule{
 	{"tabelle con TH", Accessibility, "ogni tabella (Table) ha celle di intestazione (TH), ciascuna con /Scope (salvo tabelle con /Headers)", (*checker).tables},
 	{"tabelle regolari", Accessibility, "le righe di ogni tabella hanno lo stesso numero di colonne, contando /ColSpan e /RowSpan", (*checker).regularTables},
 	{"figure con Alt", Accessibility, "ogni Figure ha un testo alternativo (/Alt) non vuoto", (*checker).figures},
-	{"collegamenti", Accessibility, "ogni annotazione di collegamento ha /Contents ed è nella struttura con un OBJR (elemento Link)", (*checker).links},
+	{"collegamenti", Accessibility, "ogni annotazione visibile è nella struttura con un OBJR (in un elemento Link per i collegamenti, Annot per le altre) e ha un testo: /Contents (obbligatorio per i collegamenti) o /Alt nell'elemento", (*checker).links},
 	{"ordine di tabulazione", Accessibility, "ogni pagina con annotazioni ha /Tabs /S", (*checker).tabs},
 	{"testo in Unicode", Accessibility, "ogni font ha una mappa verso Unicode (/ToUnicode), salvo i font semplici con codifica standard", (*checker).unicodeRule},
 	{"titolo del documento", Accessibility, "il titolo è in Info (/Title) e nell'XMP (dc:title) e /ViewerPreferences ha /DisplayDocTitle true", (*checker).title},
