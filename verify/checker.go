@@ -22,9 +22,10 @@ type checker struct {
 	noUnicode                                           []string
 	fonts                                               int
 
-	pageList []*page
-	tree     *structTree
-	marked   *contentScan
+	pageList  []*page
+	pageByObj map[int]string
+	tree      *structTree
+	marked    *contentScan
 }
 
 func newChecker(ctx *model.Context, data []byte) *checker {
@@ -180,10 +181,13 @@ func (c *checker) pages() []*page {
 
 // pageOf names the page with object number n ("pagina 3"), or the object.
 func (c *checker) pageOf(n int) string {
-	for _, p := range c.pages() {
-		if p.obj == n && n != 0 {
-			return p.where
+	if c.pageByObj == nil {
+		c.pageByObj = map[int]string{}
+		for _, p := range c.pages() {
+			if p.obj != 0 {
+				c.pageByObj[p.obj] = p.where
+			}
 		}
 	}
-	return ""
+	return c.pageByObj[n]
 }
