@@ -38,11 +38,15 @@ func taggedFixture() fixture {
 		3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R
 /Resources << /Font << /F1 10 0 R >> /Properties << /P0 << /MCID 3 >> >> /XObject << /Fm1 24 0 R /Fm2 25 0 R >> >>
 /StructParents 0 /Tabs /S /Annots [11 0 R] >>`,
-		4:  "stream\n" + taggedContent,
-		5:  `<< /Type /StructTreeRoot /K 6 0 R /ParentTree 7 0 R /ParentTreeNextKey 2 /RoleMap << /Scheda /Sect >> >>`,
-		6:  `<< /Type /StructElem /S /Document /P 5 0 R /K [12 0 R 13 0 R] >>`,
-		7:  `<< /Nums [0 [12 0 R 14 0 R 15 0 R 16 0 R 17 0 R 21 0 R 22 0 R 19 0 R 26 0 R] 1 19 0 R] >>`,
-		10: `<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>`,
+		4: "stream\n" + taggedContent,
+		5: `<< /Type /StructTreeRoot /K 6 0 R /ParentTree 7 0 R /ParentTreeNextKey 2 /RoleMap << /Scheda /Sect >> >>`,
+		6: `<< /Type /StructElem /S /Document /P 5 0 R /K [12 0 R 13 0 R] >>`,
+		7: `<< /Nums [0 [12 0 R 14 0 R 15 0 R 16 0 R 17 0 R 21 0 R 22 0 R 19 0 R 26 0 R] 1 19 0 R] >>`,
+		// A Type3 font: its glyphs are drawn by the file itself, so it is
+		// "embedded" without a font program; it maps to Unicode.
+		10: `<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] /FontMatrix [0.001 0 0 0.001 0 0]
+/CharProcs << /a 30 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >> /FirstChar 97 /LastChar 97 /Widths [500]
+/Resources << >> /ToUnicode 31 0 R >>`,
 		11: `<< /Type /Annot /Subtype /Link /Rect [72 535 200 550] /F 4 /Contents (Vai alla scheda 2019_ZN10) /StructParent 1 /A << /S /URI /URI (https://example.org/) >> >>`,
 		12: `<< /Type /StructElem /S /H1 /P 6 0 R /Pg 3 0 R /K 0 >>`,
 		13: `<< /Type /StructElem /S /Scheda /P 6 0 R /Pg 3 0 R /K [14 0 R 15 0 R 16 0 R 17 0 R 19 0 R 26 0 R] >>`,
@@ -59,8 +63,17 @@ func taggedFixture() fixture {
 		24: "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] >>\nstream\n0 0 m 10 10 l S",
 		25: "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] >>\nstream\n0 0 10 10 re f",
 		26: `<< /Type /StructElem /S /P /P 13 0 R /Pg 3 0 R /K 8 >>`,
+		30: "stream\n500 0 0 0 750 750 d1 0 0 750 750 re f",
+		31: "stream\n" + toUnicode,
 	}
 }
+
+const toUnicode = `/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def /CMapType 2 def
+1 begincodespacerange <00> <FF> endcodespacerange
+1 beginbfchar <61> <0061> endbfchar
+endcmap CMapName currentdict /CMap defineresource pop end end`
 
 const xmpFixture = `<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">

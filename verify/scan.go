@@ -108,14 +108,14 @@ func (c *checker) checkDict(where string, d types.Dict) {
 		default:
 			fd := c.dict(d["FontDescriptor"])
 			if fd == nil {
-				c.fontProblems = append(c.fontProblems, fmt.Sprintf("%s: il font %s non ha FontDescriptor (non incorporato)", where, c.text(d["BaseFont"])))
+				c.fontProblems = append(c.fontProblems, fmt.Sprintf("%s: il font %s non ha FontDescriptor (non incorporato)", where, c.fontName(d)))
 				return
 			}
 			_, f1 := fd.Find("FontFile")
 			_, f2 := fd.Find("FontFile2")
 			_, f3 := fd.Find("FontFile3")
 			if !f1 && !f2 && !f3 {
-				c.fontProblems = append(c.fontProblems, fmt.Sprintf("%s: il font %s non è incorporato", where, c.text(d["BaseFont"])))
+				c.fontProblems = append(c.fontProblems, fmt.Sprintf("%s: il font %s non è incorporato", where, c.fontName(d)))
 			}
 		}
 	}
@@ -143,7 +143,17 @@ func (c *checker) unicode(where string, d types.Dict) {
 			return
 		}
 	}
-	c.noUnicode = append(c.noUnicode, fmt.Sprintf("%s: il font %s (%s) non ha /ToUnicode: un lettore di schermo non ne legge il testo", where, c.text(d["BaseFont"]), sub))
+	c.noUnicode = append(c.noUnicode, fmt.Sprintf("%s: il font %s (%s) non ha /ToUnicode: un lettore di schermo non ne legge il testo", where, c.fontName(d), sub))
+}
+
+// fontName is a font's BaseFont, or /Name for a Type3 font.
+func (c *checker) fontName(d types.Dict) string {
+	for _, k := range []string{"BaseFont", "Name"} {
+		if n := c.text(d[k]); n != "" {
+			return n
+		}
+	}
+	return "senza nome"
 }
 
 func number(o types.Object) (float64, bool) {
