@@ -42,9 +42,9 @@ func verifyCommand() *cli.Command {
 			unread, failed := files.missing+files.emptyDirs, 0
 			for _, path := range files.paths {
 				switch verifyFile(out, path, c.Bool("pdfa")) {
-				case unreadable:
+				case verifyUnreadable:
 					unread++
-				case rulesFailed:
+				case verifyFailed:
 					failed++
 				}
 			}
@@ -69,8 +69,8 @@ func verifyCommand() *cli.Command {
 	}
 }
 
-// found is what the command's arguments name.
-type found struct {
+// verifyArgs is what the command's arguments name.
+type verifyArgs struct {
 	paths     []string // files to check, folders expanded to their PDFs
 	missing   int      // arguments that do not exist (already reported)
 	emptyDirs int      // folders without PDFs (already reported)
@@ -78,8 +78,8 @@ type found struct {
 
 // pdfFiles expands folders to the .pdf files under them, in name order,
 // and reports the arguments that cannot be read.
-func pdfFiles(out io.Writer, args []string) found {
-	var f found
+func pdfFiles(out io.Writer, args []string) verifyArgs {
+	var f verifyArgs
 	for _, a := range args {
 		info, err := os.Stat(a)
 		if err != nil {
@@ -120,41 +120,41 @@ func ruleList() string {
 	return b.String()
 }
 
-type outcome int
+type verifyOutcome int
 
 const (
-	passed outcome = iota
-	rulesFailed
-	unreadable
+	verifyPassed verifyOutcome = iota
+	verifyFailed
+	verifyUnreadable
 )
 
 // verifyFile checks one file and prints what it claims and every result.
-func verifyFile(out io.Writer, path string, needPDFA bool) outcome {
+func verifyFile(out io.Writer, path string, needPDFA bool) verifyOutcome {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(out, "%s: %s\n", path, readMessage(err))
-		return unreadable
+		return verifyUnreadable
 	}
 	rep, err := verify.Inspect(data)
 	if err != nil {
 		fmt.Fprintf(out, "%s: %v\n", path, err)
-		return unreadable
+		return verifyUnreadable
 	}
-	res := passed
+	res := verifyPassed
 	if (rep.Claims != verify.Claims{}) || !rep.PDFAChecked {
 		fmt.Fprintf(out, "%s: %s\n", path, rep.Claims)
 	}
 	if !rep.PDFAChecked {
 		state := "nota  "
 		if needPDFA {
-			state, res = "ERRORE", rulesFailed
+			state, res = "ERRORE", verifyFailed
 		}
 		fmt.Fprintf(out, "%s: %-13s %s %s\n", path, verify.PDFA, state, verify.NotPDFA)
 	}
 	for _, r := range rep.Results {
 		state := "OK    "
 		if !r.Pass {
-			state, res = "ERRORE", rulesFailed
+			state, res = "ERRORE", verifyFailed
 		}
 		line := fmt.Sprintf("%s: %-13s %s %s", path, r.Group, state, r.Rule)
 		if r.Detail != "" {

@@ -14,8 +14,8 @@ import (
 // accessibility rule and claims PDF/UA-1, not PDF/A.
 const taggedPDF = "../../verify/testdata/tagged.pdf"
 
-// english catches library text leaking into what a clerk reads.
-var english = regexp.MustCompile(`(?i)pdfcpu|xreftable|failed|\bread:|invalid|\berror\b|not found|unexpected`)
+// englishText catches library text leaking into what a clerk reads.
+var englishText = regexp.MustCompile(`(?i)pdfcpu|xreftable|failed|\bread:|invalid|\berror\b|not found|unexpected`)
 
 // TestVerifyNotAPDF: a file that is not a PDF (or is cut short) is said so
 // in Italian, with the file's name; the run goes on to the next file and
@@ -41,8 +41,8 @@ func TestVerifyNotAPDF(t *testing.T) {
 			t.Errorf("no %q in\n%s", want, stdout)
 		}
 	}
-	if english.MatchString(stdout + stderr) {
-		t.Errorf("English in the output: %q\n%s%s", english.FindString(stdout+stderr), stdout, stderr)
+	if englishText.MatchString(stdout + stderr) {
+		t.Errorf("English in the output: %q\n%s%s", englishText.FindString(stdout+stderr), stdout, stderr)
 	}
 	if !strings.Contains(stderr, "3 file su 4 non superano il controllo") {
 		t.Errorf("stderr: %s", stderr)
