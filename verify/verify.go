@@ -102,7 +102,7 @@ func Inspect(data []byte) (rep Report, err error) {
 			rep, err = Report{}, &ReadError{Msg: damaged, Err: fmt.Errorf("%v", p)}
 		}
 	}()
-	if !bytes.HasPrefix(bytes.TrimLeft(data[:min(len(data), 1024)], "\x00\t\n\f\r "), []byte("%PDF-")) {
+	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) { // readers allow bytes before the header
 		return Report{}, &ReadError{Msg: "il file non è un PDF (non comincia con %PDF-): indicare un file .pdf scritto da pegpdf"}
 	}
 	ctx, err := read(data)
