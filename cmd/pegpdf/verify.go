@@ -41,6 +41,9 @@ func verifyCommand() *cli.Command {
 			files := pdfFiles(out, c.Args().Slice())
 			unread, failed := files.missing+files.emptyDirs, 0
 			for _, path := range files.paths {
+				if err := c.Context.Err(); err != nil {
+					return err
+				}
 				switch verifyFile(out, path, c.Bool("pdfa")) {
 				case verifyUnreadable:
 					unread++
@@ -62,8 +65,8 @@ func verifyCommand() *cli.Command {
 				fmt.Fprintln(c.App.ErrWriter, msg)
 				return errInputs
 			}
-			fmt.Fprintf(c.App.ErrWriter, "%s: tutte le regole controllate sono rispettate "+
-				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", fmt.Sprintf("%d file", total))
+			fmt.Fprintf(c.App.ErrWriter, "%d file: tutte le regole controllate sono rispettate "+
+				"(non è una validazione completa: il README dice che cosa controllare a mano)\n", total)
 			return nil
 		},
 	}
@@ -76,7 +79,8 @@ type verifyArgs struct {
 	emptyDirs int      // folders without PDFs (already reported)
 }
 
-// pdfFiles expands folders to the .pdf files under them, in name order,
+// pdfFiles expands folders to the .pdf files under them (not hidden ones
+// nor Office lock files), in name order,
 // and reports the arguments that cannot be read.
 func pdfFiles(out io.Writer, args []string) verifyArgs {
 	var f verifyArgs
@@ -93,7 +97,12 @@ func pdfFiles(out io.Writer, args []string) verifyArgs {
 		}
 		n := len(f.paths)
 		filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") {
+			if err != nil || d == nil {
+				return nil // an unreadable subfolder: its PDFs are not found
+			}
+			name := d.Name()
+			if !d.IsDir() && strings.EqualFold(filepath.Ext(p), ".pdf") &&
+				!strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") { // hidden, lock files
 				f.paths = append(f.paths, p)
 			}
 			return nil

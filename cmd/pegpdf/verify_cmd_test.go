@@ -107,6 +107,8 @@ func TestVerifyFolders(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "atti", "a.pdf"), good, 0o644)
 	os.WriteFile(filepath.Join(dir, "atti", "2019", "B.PDF"), good, 0o644)
 	os.WriteFile(filepath.Join(dir, "atti", "note.txt"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "atti", ".nascosto.pdf"), []byte("x"), 0o644)
+	os.WriteFile(filepath.Join(dir, "atti", "~$aperto.pdf"), []byte("x"), 0o644)
 	code, stdout, stderr := pegpdf(t, "controlla-pdf", filepath.Join(dir, "atti"))
 	if code != 0 || strings.Count(stdout, "dichiara PDF/UA-1") != 2 || !strings.Contains(stderr, "2 file: tutte le regole") {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
