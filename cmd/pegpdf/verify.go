@@ -31,6 +31,7 @@ func verifyCommand() *cli.Command {
 			"   pegpdf schede --pdfa --out atti peg.xlsx && pegpdf controlla-pdf --pdfa atti",
 		Flags: []cli.Flag{
 			&cli.BoolFlag{Name: "pdfa", Usage: "ogni file deve essere PDF/A: uno che non lo dichiara conta come errore"},
+			&cli.BoolFlag{Name: "brief", Aliases: []string{"breve"}, Usage: "per ogni file solo che cosa dichiara e le regole non rispettate"},
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
@@ -44,7 +45,7 @@ func verifyCommand() *cli.Command {
 				if err := c.Context.Err(); err != nil {
 					return err
 				}
-				switch verifyFile(out, path, c.Bool("pdfa")) {
+				switch verifyFile(out, path, c.Bool("pdfa"), c.Bool("brief")) {
 				case verifyUnreadable:
 					unread++
 				case verifyFailed:
@@ -138,7 +139,7 @@ const (
 )
 
 // verifyFile checks one file and prints what it claims and every result.
-func verifyFile(out io.Writer, path string, needPDFA bool) verifyOutcome {
+func verifyFile(out io.Writer, path string, needPDFA, brief bool) verifyOutcome {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		fmt.Fprintf(out, "%s: %s\n", path, readMessage(err))
@@ -153,7 +154,7 @@ func verifyFile(out io.Writer, path string, needPDFA bool) verifyOutcome {
 	if (rep.Claims != verify.Claims{}) || !rep.PDFAChecked {
 		fmt.Fprintf(out, "%s: %s\n", path, rep.Claims)
 	}
-	if !rep.PDFAChecked {
+	if !rep.PDFAChecked && (needPDFA || !brief) {
 		state := "nota  "
 		if needPDFA {
 			state, res = "ERRORE", verifyFailed
@@ -164,6 +165,8 @@ func verifyFile(out io.Writer, path string, needPDFA bool) verifyOutcome {
 		state := "OK    "
 		if !r.Pass {
 			state, res = "ERRORE", verifyFailed
+		} else if brief {
+			continue
 		}
 		line := fmt.Sprintf("%s: %-13s %s %s", path, r.Group, state, r.Rule)
 		if r.Detail != "" {

@@ -119,6 +119,21 @@ func TestVerifyFolders(t *testing.T) {
 	}
 }
 
+// TestVerifyBrief: --breve prints for each file what it claims and only
+// the rules it fails.
+func TestVerifyBrief(t *testing.T) {
+	good, _ := os.ReadFile(taggedPDF)
+	bad := filepath.Join(t.TempDir(), "senza-alt.pdf")
+	os.WriteFile(bad, []byte(strings.Replace(string(good), "/Alt (Gantt", "/Xlt (Gantt", 1)), 0o644)
+	code, stdout, _ := pegpdf(t, "controlla-pdf", "--breve", taggedPDF, bad)
+	want := taggedPDF + ": dichiara PDF/UA-1; marcato (tagged)\n" +
+		bad + ": dichiara PDF/UA-1; marcato (tagged)\n" +
+		bad + ": accessibilità ERRORE figure con Alt: pagina 1, Figure (oggetto 16): figura senza testo alternativo (/Alt)\n"
+	if code != 1 || stdout != want {
+		t.Errorf("exit %d\n%s\nwant\n%s", code, stdout, want)
+	}
+}
+
 // TestVerifyHelp: the help lists every rule of verify's table.
 func TestVerifyHelp(t *testing.T) {
 	_, stdout, _ := pegpdf(t, "controlla-pdf", "--help")
