@@ -41,6 +41,9 @@ func parseDrawn(raw []byte) (*drawn, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := fixFonts(objs); err != nil {
+		return nil, err
+	}
 	if err := compressObjects(objs); err != nil {
 		return nil, err
 	}
@@ -102,6 +105,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	if meta.Created.IsZero() {
 		meta.Created = time.Now()
 	}
+	meta = meta.printable() // the same text in Info and XMP
 	keep := map[int]bool{}
 	for _, k := range d.kids[from:to] {
 		keep[k] = true

@@ -73,9 +73,11 @@ const ptToMM = 25.4 / 72
 const replacement = '?'
 
 // clean prepares text for the PDF: composed (NFC), control characters
-// dropped, tabs as spaces, and every character the font lacks (emoji,
-// anything outside the Basic Multilingual Plane) replaced, so that no input
-// can break a document.
+// (a tab, a vertical tab that Excel stores as _x000B_, a lone carriage
+// return) as spaces so that the words they separate stay apart, a carriage
+// return before a line feed dropped, format characters dropped, and every
+// character the font lacks (emoji, anything outside the Basic Multilingual
+// Plane) replaced, so that no input can break a document.
 func clean(s string) string {
 	if isPlain(s) {
 		return s
@@ -84,14 +86,16 @@ func clean(s string) string {
 	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range s {
+	for i, r := range s {
 		switch {
 		case r == '\n':
 			b.WriteRune(r)
-		case r == '\t':
+		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+			// a Windows line break is one break
+		case unicode.Is(unicode.Cc, r):
 			b.WriteByte(' ')
-		case r == 0xFE0F || r == 0x200D || unicode.Is(unicode.Cc, r) || unicode.Is(unicode.Cf, r):
-			// variation selectors, joiners and controls draw nothing
+		case r == 0xFE0F || r == 0x200D || unicode.Is(unicode.Cf, r):
+			// variation selectors, joiners and format characters draw nothing
 		case r >= 0x10000 || !fc.has[r] || !faces()[1].has[r]:
 			b.WriteRune(replacement)
 		default:

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strconv"
 )
 
@@ -58,6 +59,10 @@ type outlineNode struct {
 	children []*outlineNode
 }
 
+// startsOpen reports whether an outline item starts open: Servizi (level 1)
+// and below start closed, since a booklet has hundreds of sheets.
+func startsOpen(o *outlineNode) bool { return o.m.level < 1 }
+
 // outline writes the outline tree as objects numbered from next; it
 // returns them and the root's number (0 when there are no marks).
 func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
@@ -89,6 +94,21 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		}
 	}
 	number(root)
+	// ISO 32000-1 Table 152 and 153: the root's /Count is the number of
+	// items visible at every level; an open item's, the number of its
+	// visible descendants; a closed item's, minus the number that would be
+	// visible if it were opened.
+	var visible func(*outlineNode) int
+	visible = func(o *outlineNode) int {
+		n := 0
+		for _, c := range o.children {
+			n++
+			if startsOpen(c) {
+				n += visible(c)
+			}
+		}
+		return n
+	}
 	var objs []pdfObject
 	var write func(o, parent *outlineNode, prev, nextSib *outlineNode)
 	write = func(o, parent *outlineNode, prev, nextSib *outlineNode) {
@@ -109,9 +129,9 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 		}
 		if len(o.children) > 0 {
 			fmt.Fprintf(&b, " /First %d 0 R /Last %d 0 R", o.children[0].num, o.children[len(o.children)-1].num)
-			count := len(o.children)
-			if parent != nil && o.m.level >= 1 {
-				count = -count // Servizi start closed: a booklet has hundreds of sheets
+			count := visible(o)
+			if parent != nil && !startsOpen(o) {
+				count = -count
 			}
 			b.WriteString(" /Count " + strconv.Itoa(count))
 		}
@@ -134,30 +154,53 @@ func (n *navigation) outline(kids []int, next int) ([]pdfObject, int) {
 
 // mergeDrawn joins documents drawn in parts into one: the objects of each
 // part after the first are renumbered after the previous parts', every page
-// hangs from the first part's Pages root, and each part keeps its own
-// resources and fonts.
+// hangs from the first part's Pages root, and each face of the font is
+// embedded once, as one subset of the characters of every part (see
+// unifyFonts), its objects where the first part that used it had them.
+// The parts are consumed: their objects are let go as they are merged.
 func mergeDrawn(parts []*drawn) *drawn {
 	if len(parts) == 1 {
 		return parts[0]
 	}
-	m := *parts[0]
-	m.objs = append([]pdfObject(nil), parts[0].objs...)
-	m.kids = append([]int(nil), parts[0].kids...)
-	m.contents = map[int]int{}
-	for k, v := range parts[0].contents {
-		m.contents[k] = v
+	offsets := make([]int, len(parts))
+	total := 0
+	for i, p := range parts {
+		if i > 0 {
+			offsets[i] = offsets[i-1] + maxNum(parts[i-1].objs)
+		}
+		total += len(p.objs)
 	}
-	offset := maxNum(parts[0].objs)
-	for _, p := range parts[1:] {
-		skip := map[int]bool{p.pagesNum: true, p.infoNum: true, p.rootNum: true}
+	uf := unifyFonts(parts, offsets)
+	m := *parts[0]
+	m.objs = make([]pdfObject, 0, total)
+	m.kids = nil
+	m.contents = map[int]int{}
+	for i, p := range parts {
+		offset := offsets[i]
+		skip := map[int]bool{}
+		if i > 0 {
+			skip[p.pagesNum], skip[p.infoNum], skip[p.rootNum] = true, true, true
+		}
+		for n := range uf.drop[i] {
+			skip[n] = true
+		}
 		re := func(n int) int {
-			if n == p.pagesNum {
+			if i > 0 && n == p.pagesNum {
 				return m.pagesNum
+			}
+			if t, ok := uf.to[i][n]; ok {
+				return t
 			}
 			return n + offset
 		}
 		for _, o := range p.objs {
-			if !skip[o.num] {
+			switch body, replaced := uf.bodies[i][o.num]; {
+			case skip[o.num]:
+			case replaced:
+				m.objs = append(m.objs, pdfObject{re(o.num), body})
+			case i == 0 && len(uf.to[0]) == 0:
+				m.objs = append(m.objs, o)
+			default:
 				m.objs = append(m.objs, pdfObject{re(o.num), renumber(o.body, re)})
 			}
 		}
@@ -165,13 +208,107 @@ func mergeDrawn(parts []*drawn) *drawn {
 			m.kids = append(m.kids, re(k))
 			m.contents[re(k)] = re(p.contents[k])
 		}
-		offset += maxNum(p.objs)
+		p.objs, p.index = nil, nil // merged: let the part go
 	}
 	m.index = map[int]int{}
 	for i, o := range m.objs {
 		m.index[o.num] = i
 	}
 	return &m
+}
+
+// unified says, per part, how its fonts become one per face: objects to
+// drop, references to redirect (part's number -> merged number) and
+// bodies to put in place of the home part's font objects.
+type unified struct {
+	drop   []map[int]bool
+	to     []map[int]int
+	bodies []map[int][]byte
+}
+
+// unifyFonts plans the merge of the parts' fonts: the first part that has
+// a face is its home, its font objects receive the subset of the union of
+// the characters of all parts (embedded by unionFonts), and the other
+// parts' copies of that face are dropped, their references sent home.
+// When anything is unexpected, every part keeps its own fonts: a valid
+// document still, only larger.
+func unifyFonts(parts []*drawn, offsets []int) unified {
+	u := unified{drop: make([]map[int]bool, len(parts)), to: make([]map[int]int, len(parts)), bodies: make([]map[int][]byte, len(parts))}
+	keep := u // nil maps: every part keeps its fonts
+	type home struct {
+		part int
+		f    embeddedFont
+	}
+	homes := map[string]home{}
+	runes := map[string]map[rune]bool{}
+	perPart := make([][]embeddedFont, len(parts))
+	for i, p := range parts {
+		fonts, err := findFonts(p.objs, p.index)
+		if err != nil {
+			return keep
+		}
+		perPart[i] = fonts
+		for _, f := range fonts {
+			if f.base == "" {
+				return keep
+			}
+			gm, err := glyphMapOf(p.objs[p.index[f.cidToGID]].body)
+			if err != nil {
+				return keep
+			}
+			if _, ok := homes[f.base]; !ok {
+				homes[f.base] = home{i, f}
+				runes[f.base] = map[rune]bool{}
+			}
+			for _, e := range gm {
+				runes[f.base][e.r] = true
+			}
+		}
+	}
+	sorted := map[string][]rune{}
+	for b, set := range runes {
+		for r := range set {
+			sorted[b] = append(sorted[b], r)
+		}
+		sort.Slice(sorted[b], func(i, j int) bool { return sorted[b][i] < sorted[b][j] })
+	}
+	objs, index, fonts, err := unionFonts(sorted)
+	if err != nil {
+		return keep
+	}
+	for b := range homes {
+		if _, ok := fonts[b]; !ok {
+			return keep
+		}
+	}
+	for i := range parts {
+		u.drop[i], u.to[i], u.bodies[i] = map[int]bool{}, map[int]int{}, map[int][]byte{}
+		for _, f := range perPart[i] {
+			h := homes[f.base]
+			if h.part == i {
+				from, to := fonts[f.base].objects(), f.objects()
+				move := map[int]int{}
+				for k := range from {
+					move[from[k]] = to[k] + offsets[i]
+				}
+				for k := range from {
+					body := objs[index[from[k]]].body
+					u.bodies[i][to[k]] = renumber(body, func(n int) int {
+						if t, ok := move[n]; ok {
+							return t
+						}
+						return n
+					})
+				}
+				continue
+			}
+			for _, n := range f.objects() {
+				u.drop[i][n] = true
+			}
+			u.to[i][f.type0] = h.f.type0 + offsets[h.part]
+		}
+	}
+	return u
 }
 
 // renumber rewrites the object number and the references in the

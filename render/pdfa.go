@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/pegpdf/pegpdf/templates"
 )
@@ -15,6 +18,39 @@ import (
 // the print flag, no transparency, no embedded files, no JavaScript): XMP
 // metadata that agrees with the Info dictionary, and an sRGB OutputIntent.
 
+// printable is meta as both the Info dictionary and the XMP metadata write
+// it, so that they always agree (PDF/A asks it): control characters, which
+// XML cannot hold, as spaces, and what is not a character (invalid UTF-8,
+// U+FFFE, U+FFFF) as U+FFFD.
+func (meta Meta) printable() Meta {
+	fix := func(s string) string {
+		ok := true
+		for _, r := range s {
+			if r < 0x20 || r >= 0x7F && r <= 0x9F || r == utf8.RuneError || r == 0xFFFE || r == 0xFFFF {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return s
+		}
+		var b strings.Builder
+		for _, r := range s {
+			switch {
+			case unicode.Is(unicode.Cc, r):
+				b.WriteByte(' ')
+			case r == 0xFFFE || r == 0xFFFF:
+				b.WriteRune(utf8.RuneError)
+			default:
+				b.WriteRune(r) // invalid UTF-8 comes out as U+FFFD
+			}
+		}
+		return b.String()
+	}
+	meta.Title, meta.Author, meta.Subject, meta.Keywords = fix(meta.Title), fix(meta.Author), fix(meta.Subject), fix(meta.Keywords)
+	return meta
+}
+
 // xmpObject is the metadata stream: uncompressed, as PDF/A wants it
 // readable by tools that do not parse PDF.
 func xmpObject(n int, meta Meta, created time.Time) []byte {
@@ -23,6 +59,7 @@ func xmpObject(n int, meta Meta, created time.Time) []byte {
 		xml.EscapeText(&b, []byte(s))
 		return b.String()
 	}
+	meta = meta.printable()
 	date := created.Format("2006-01-02T15:04:05-07:00")
 	var x bytes.Buffer
 	x.WriteString("<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")

@@ -74,7 +74,8 @@ func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err 
 	if t0 < 0 || t1 < t0 {
 		return nil, nil, nil, errLayout
 	}
-	return pdf[:offs[0].off], objs, tr[t0+len("trailer") : t1], nil
+	// The header is copied: a slice of pdf would keep the whole of it alive.
+	return bytes.Clone(pdf[:offs[0].off]), objs, tr[t0+len("trailer") : t1], nil
 }
 
 // joinPDF writes the header, the objects and a fresh cross-reference table
@@ -126,7 +127,9 @@ var (
 	filterKey   = []byte("/Filter")
 )
 
-// compressObjects deflates every stream that has no filter yet.
+// compressObjects deflates every stream that has no filter yet. Every body
+// it leaves is a copy of its own, so that the library's output, which
+// splitPDF's objects are slices of, can be let go at once.
 func compressObjects(objs []pdfObject) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
 	var wg sync.WaitGroup
@@ -142,6 +145,9 @@ func compressObjects(objs []pdfObject) error {
 				if err != nil {
 					errs[w] = fmt.Errorf("object %d: %w", objs[i].num, err)
 					return
+				}
+				if len(body) > 0 && len(objs[i].body) > 0 && &body[0] == &objs[i].body[0] {
+					body = bytes.Clone(body) // unchanged: copy it out of the library's buffer
 				}
 				objs[i].body = body
 			}

@@ -6,7 +6,6 @@
 package server
 
 import (
-	"archive/zip"
 	"bytes"
 	"context"
 	"embed"
@@ -21,13 +20,10 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
-	"github.com/pegpdf/pegpdf/batch"
-	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
-	"github.com/pegpdf/pegpdf/workbook"
 )
 
 //go:embed web
@@ -134,9 +130,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // request is an API request once read: its workbooks and its fields.
 type request struct {
-	ctx    context.Context
-	inputs []*batch.Input
-	fields map[string]string
+	ctx     context.Context
+	sources []produce.Source
+	fields  map[string]string
 }
 
 // statusError is an answer other than 200.
@@ -274,15 +270,9 @@ func (s *server) read(ctx context.Context, r *http.Request) (*request, error) {
 	if len(uploads) == 0 {
 		return nil, &statusError{status: http.StatusBadRequest, msg: "nessun file: inviare uno o più file .xlsx nel campo «files»"}
 	}
-	req.inputs = make([]*batch.Input, len(uploads))
-	errs := batch.Parallel(ctx, len(uploads), runtime.NumCPU(), func(i int) error {
-		u := uploads[i]
-		req.inputs[i] = batch.Read(ctx, u.name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(u.data)), nil },
-			workbook.Limits{Password: req.fields["password"]}, s.cfg.Timeout)
-		return nil
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
+	for _, u := range uploads {
+		req.sources = append(req.sources, produce.Source{Name: u.name,
+			Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(u.data)), nil }})
 	}
 	return req, nil
 }
@@ -312,123 +302,4 @@ func displayName(name string, i int) string {
 		name = name[:200]
 	}
 	return name
-}
-
-// check answers with every problem of every workbook.
-func (s *server) check(w http.ResponseWriter, req *request) error {
-	batch.Collect(req.inputs)
-	writeJSON(w, http.StatusOK, checkResult(req.inputs))
-	return nil
-}
-
-func checkResult(inputs []*batch.Input) any {
-	return struct {
-		Files []batch.FileReport `json:"files"`
-	}{batch.Reports(inputs)}
-}
-
-// inputErrors is the 422 of a request whose workbooks have errors.
-func inputErrors(inputs []*batch.Input) error {
-	if batch.CountFailed(inputs) == 0 {
-		return nil
-	}
-	return &statusError{status: http.StatusUnprocessableEntity, msg: "i file hanno errori", body: checkResult(inputs)}
-}
-
-// options reads the fields named like the command line's flags.
-func (s *server) options(req *request) (render.Options, render.Meta, error) {
-	var opt render.Options
-	switch v := strings.ToLower(req.fields["pdfa"]); v {
-	case "", "0", "false", "no", "off":
-	case "1", "true", "si", "sì", "on", "yes":
-		opt.PDFA = true
-	default:
-		return opt, render.Meta{}, &statusError{status: http.StatusBadRequest, msg: fmt.Sprintf("pdfa=%q: usare true o false", v)}
-	}
-	if v := req.fields["as-of"]; v != "" {
-		d, err := model.ParseDate(v)
-		if err != nil {
-			return opt, render.Meta{}, &statusError{status: http.StatusBadRequest, msg: fmt.Sprintf("as-of: %v", err)}
-		}
-		opt.AsOf = d
-	}
-	entity := req.fields["entity"]
-	if entity == "" {
-		entity = s.cfg.Theme.Entity
-	}
-	return opt, render.Meta{Author: entity, Created: s.cfg.Now()}, nil
-}
-
-func attachment(w http.ResponseWriter, contentType, name string) {
-	w.Header().Set("Content-Type", contentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-}
-
-// sheets answers with a zip of one PDF per objective.
-func (s *server) sheets(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	objs, names := batch.SheetFiles(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	pdfs := make([][]byte, len(objs))
-	var mu sync.Mutex
-	err = batch.RenderSheets(req.ctx, &s.cfg.Theme, objs, opt, meta, runtime.NumCPU(), func(i int, pdf []byte) error {
-		mu.Lock()
-		pdfs[i] = pdf
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	attachment(w, "application/zip", "schede.zip")
-	zw := zip.NewWriter(w)
-	for i, pdf := range pdfs {
-		f, err := zw.CreateHeader(&zip.FileHeader{Name: names[i], Method: zip.Store, Modified: meta.Created})
-		if err != nil {
-			return err
-		}
-		f.Write(pdf)
-	}
-	return zw.Close()
-}
-
-// booklet answers with the booklet.
-func (s *server) booklet(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	objs := batch.Collect(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	model.SortForBooklet(objs)
-	info := render.BookletInfo{Entity: meta.Author, Title: req.fields["title"], Subtitle: req.fields["subtitle"], Year: batch.CommonYear(objs)}
-	attachment(w, "application/pdf", "libretto.pdf")
-	return render.Booklet(w, &s.cfg.Theme, objs, info, opt, meta)
-}
-
-// report answers with the monitoring report.
-func (s *server) report(w http.ResponseWriter, req *request) error {
-	opt, meta, err := s.options(req)
-	if err != nil {
-		return err
-	}
-	if opt.AsOf.IsZero() {
-		opt.AsOf = model.DateOf(s.cfg.Now())
-	}
-	objs := batch.Collect(req.inputs)
-	if err := inputErrors(req.inputs); err != nil {
-		return err
-	}
-	model.SortForBooklet(objs)
-	info := render.ReportInfo{Entity: meta.Author, Title: req.fields["title"], Subtitle: req.fields["subtitle"],
-		Year: batch.CommonYear(objs), WithSheets: req.fields["with-sheets"] == "true"}
-	attachment(w, "application/pdf", "rapporto.pdf")
-	return render.Report(w, &s.cfg.Theme, model.Evaluate(objs, opt.AsOf), info, opt, meta)
 }

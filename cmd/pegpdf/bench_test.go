@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -39,6 +40,25 @@ func benchBooklet(b *testing.B, n int) {
 	}
 	st, _ := os.Stat(out)
 	b.ReportMetric(float64(st.Size())/1024, "KB")
+	if hwm := peakRSS(); hwm > 0 {
+		b.ReportMetric(hwm, "peak-RSS-MB") // of the whole test process: run one benchmark at a time
+	}
+}
+
+// peakRSS is the process's peak resident memory in MB, read from Linux's
+// /proc/self/status (0 elsewhere).
+func peakRSS() float64 {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(status), "\n") {
+		if f := strings.Fields(line); len(f) == 3 && f[0] == "VmHWM:" {
+			kb, _ := strconv.Atoi(f[1])
+			return float64(kb) / 1024
+		}
+	}
+	return 0
 }
 
 // BenchmarkBooklet100, 1000 and 5000: workbook to booklet PDF, the whole

@@ -1,15 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
-	"github.com/pegpdf/pegpdf/model"
-	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 func bookletCommand() *cli.Command {
@@ -40,32 +39,21 @@ func bookletCommand() *cli.Command {
 }
 
 func booklet(c *cli.Context) error {
-	opt, out, inputs, objs, err := readForDocument(c, "libretto")
+	req, out, err := documentRequest(c)
 	if err != nil {
 		return err
 	}
-	info := render.BookletInfo{
-		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
-		Year: c.Int("year"), Duplex: c.Bool("duplex"),
-	}
-	if info.Year == 0 {
-		info.Year = batch.CommonYear(objs)
-	}
-	if info.Entity == "" {
-		info.Entity = opt.theme.Entity
-	}
-	if info.Subtitle == "" {
-		info.Subtitle = opt.theme.ActsLine
-	}
-	meta := render.Meta{Author: info.Entity, Created: opt.created}
-	err = writeAtomic(out, func(w io.Writer) error {
-		return render.Booklet(w, &opt.theme, objs, info, opt.render, meta)
-	})
-	if err != nil {
+	res, err := produce.Booklet(c.Context, req, fileSink(out))
+	if err = documentDone(c, res, err, "libretto"); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.App.ErrWriter, "%s; libretto scritto in %s\n", batch.Summary(inputs), out)
+	fmt.Fprintf(c.App.ErrWriter, "%s; libretto scritto in %s\n", produce.Summary(res.Inputs), out)
 	return nil
+}
+
+// fileSink writes every output to path, whatever its name.
+func fileSink(path string) produce.Sink {
+	return func(_ string, write func(io.Writer) error) error { return writeAtomic(path, write) }
 }
 
 // checkOutFile refuses an output that is one of the inputs.
@@ -79,42 +67,49 @@ func checkOutFile(out string, inputs []string) error {
 	return nil
 }
 
-// readForDocument does what the booklet and the report share: options,
-// the output file, the inputs read and checked, and their objectives in
-// the booklet's order. what names the document in messages.
-func readForDocument(c *cli.Context, what string) (opt docOptions, out string, inputs []*batch.Input, objs []*model.Objective, err error) {
+// documentRequest does what the booklet and the report share before the
+// pipeline runs: the request of the flags and arguments, and the output
+// file, which may not be one of the inputs. The problems of the inputs
+// are printed, and the --report written, as soon as they are known.
+func documentRequest(c *cli.Context) (req produce.Request, out string, err error) {
 	if err = needInputs(c); err != nil {
 		return
 	}
-	if opt, err = parseDocOptions(c); err != nil {
+	paths, err := expand(c.Args().Slice())
+	if err != nil {
+		return
+	}
+	if req, err = newRequest(c, paths); err != nil {
 		return
 	}
 	out = c.String("out")
 	if filepath.Ext(out) == "" {
 		out += ".pdf"
 	}
-	paths, err := expand(c.Args().Slice())
-	if err != nil {
-		return
-	}
 	if err = checkOutFile(out, paths); err != nil {
 		return
 	}
 	stderr := c.App.ErrWriter
-	inputs = readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs = batch.Collect(inputs)
-	batch.PrintProblems(stderr, inputs)
-	if err = writeReport(c.String("report"), inputs); err != nil {
-		return
+	req.Progress = progress(stderr, len(paths))
+	req.Checked = func(inputs []*produce.Input) error {
+		produce.PrintProblems(stderr, inputs)
+		return writeReport(c.String("report"), inputs)
 	}
+	return req, out, nil
+}
+
+// documentDone turns the pipeline's errors about the inputs of a booklet
+// or a report into the closing line and exit status 1; what names the
+// document.
+func documentDone(c *cli.Context, res *produce.Result, err error, what string) error {
+	stderr := c.App.ErrWriter
 	switch {
-	case batch.CountFailed(inputs) > 0:
-		fmt.Fprintf(stderr, "%s; %s non scritto: correggere gli errori e rilanciare\n", batch.Summary(inputs), what)
-		err = errInputs
-	case len(objs) == 0:
-		fmt.Fprintf(stderr, "%s; nessun obiettivo: %s non scritto\n", batch.Summary(inputs), what)
-		err = errInputs
+	case errors.Is(err, produce.ErrInputs):
+		fmt.Fprintf(stderr, "%s; %s non scritto: correggere gli errori e rilanciare\n", produce.Summary(res.Inputs), what)
+		return errInputs
+	case errors.Is(err, produce.ErrNoObjectives):
+		fmt.Fprintf(stderr, "%s; nessun obiettivo: %s non scritto\n", produce.Summary(res.Inputs), what)
+		return errInputs
 	}
-	model.SortForBooklet(objs)
-	return
+	return err
 }

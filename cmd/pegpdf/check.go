@@ -1,11 +1,12 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 func checkCommand() *cli.Command {
@@ -28,16 +29,21 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, nil)
-			batch.PrintProblems(c.App.Writer, inputs)
-			if err := writeReport(c.String("report"), inputs); err != nil {
+			req, err := newRequest(c, paths)
+			if err != nil {
 				return err
 			}
-			fmt.Fprintln(c.App.ErrWriter, batch.Summary(inputs))
-			for _, in := range inputs {
-				if in.Failed() {
-					return errInputs
-				}
+			req.Checked = func(inputs []*produce.Input) error {
+				produce.PrintProblems(c.App.Writer, inputs)
+				return writeReport(c.String("report"), inputs)
+			}
+			res, err := produce.Check(c.Context, req)
+			if err != nil && !errors.Is(err, produce.ErrInputs) {
+				return err
+			}
+			fmt.Fprintln(c.App.ErrWriter, produce.Summary(res.Inputs))
+			if err != nil {
+				return errInputs
 			}
 			return nil
 		},

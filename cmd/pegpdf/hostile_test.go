@@ -134,7 +134,7 @@ func TestMixedFolder(t *testing.T) {
 			t.Errorf("file %d is %s, want %s…", i, names[i], w)
 		}
 	}
-	if !strings.Contains(stderr, "10 file, 6 obiettivi, 6 avvisi, 8 file con errori; 6 schede scritte") {
+	if !strings.Contains(stderr, "10 file, 6 obiettivi, 6 avvisi, 8 errori, 8 file con errori; 6 schede scritte") {
 		t.Errorf("summary: %s", stderr)
 	}
 }

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -9,18 +9,19 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
 // expand turns the arguments into workbook paths: files as given, folders
 // searched recursively for .xlsx files, skipping Office lock files (~$…)
-// and hidden files. The order is the arguments', folders sorted by name.
+// and hidden files. The order is the arguments', folders sorted by name. A
+// name that does not exist is kept: it is reported when read.
 func expand(args []string) ([]string, error) {
 	var paths []string
 	seen := map[string]bool{}
@@ -32,10 +33,9 @@ func expand(args []string) ([]string, error) {
 	}
 	for _, arg := range args {
 		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, usagef("%s: il file o la cartella non esiste", arg)
-		}
-		if !st.IsDir() {
+		if err != nil || !st.IsDir() {
+			// A file, or a name that does not exist: reading it reports
+			// why, like any bad input, and the others are still converted.
 			addPath(arg)
 			continue
 		}
@@ -84,42 +84,6 @@ func isWorkbookName(name string) bool {
 	return false
 }
 
-// readAll reads the workbooks on jobs goroutines; the result is in the
-// order of paths whatever the scheduling. Each workbook has at most timeout
-// to be read.
-func readAll(ctx context.Context, paths []string, jobs int, lim workbook.Limits, timeout time.Duration, done func(*batch.Input)) []*batch.Input {
-	out := make([]*batch.Input, len(paths))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(jobs, max(1, len(paths))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				path := paths[i]
-				out[i] = batch.Read(ctx, path, func() (io.ReadCloser, error) { return os.Open(path) }, lim, timeout)
-				if done != nil {
-					done(out[i])
-				}
-			}
-		}()
-	}
-	for i := range paths {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for i, in := range out {
-		if in == nil {
-			out[i] = &batch.Input{Name: paths[i], Err: ctx.Err()}
-		}
-	}
-	return out
-}
-
 func passwordFlag() cli.Flag {
 	return &cli.StringFlag{Name: "password", Usage: "la password dei file protetti (la stessa per tutti)"}
 }
@@ -127,4 +91,68 @@ func passwordFlag() cli.Flag {
 // limits are the reading limits of the command line.
 func limits(c *cli.Context) workbook.Limits {
 	return workbook.Limits{Password: c.String("password")}
+}
+
+// workbookTimeout is the time one workbook has to be read.
+const workbookTimeout = 2 * time.Minute
+
+// sources opens the workbooks at paths when the pipeline reads them.
+func sources(paths []string) []produce.Source {
+	srcs := make([]produce.Source, len(paths))
+	for i, p := range paths {
+		srcs[i] = produce.Source{Name: p, Open: func() (io.ReadCloser, error) { return os.Open(p) }}
+	}
+	return srcs
+}
+
+// newRequest is the pipeline's request for the command: the inputs of its
+// arguments (expanded into paths), the options of its flags through the
+// pipeline's one parser, the theme, the dates and the limits.
+func newRequest(c *cli.Context, paths []string) (produce.Request, error) {
+	req := produce.Request{
+		Inputs:      sources(paths),
+		Limits:      limits(c),
+		ReadTimeout: workbookTimeout,
+		Jobs:        c.Int("jobs"),
+		Today:       model.DateOf(time.Now()),
+	}
+	for _, name := range produce.OptionNames() {
+		if !c.IsSet(name) {
+			continue
+		}
+		if err := req.Options.Set(name, c.String(name)); err != nil {
+			var oe *produce.OptionError
+			if errors.As(err, &oe) {
+				return req, usagef("--%s: %v", name, oe.Err)
+			}
+			return req, err
+		}
+	}
+	if hasFlag(c, "theme") {
+		th, err := loadTheme(c.String("theme"))
+		if err != nil {
+			return req, err
+		}
+		req.Theme = &th
+	}
+	if hasFlag(c, "date") {
+		created, err := creationTime(c.String("date"))
+		if err != nil {
+			return req, err
+		}
+		req.Created = created
+	}
+	return req, nil
+}
+
+// hasFlag reports whether the command defines the flag.
+func hasFlag(c *cli.Context, name string) bool {
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
 }

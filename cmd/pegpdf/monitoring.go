@@ -2,14 +2,11 @@ package main
 
 import (
 	"fmt"
-	"io"
-	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
-	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 func reportCommand() *cli.Command {
@@ -40,39 +37,20 @@ func reportCommand() *cli.Command {
 }
 
 func monitoringReport(c *cli.Context) error {
-	opt, out, inputs, objs, err := readForDocument(c, "rapporto")
+	req, out, err := documentRequest(c)
 	if err != nil {
 		return err
 	}
-	if opt.render.AsOf.IsZero() {
-		opt.render.AsOf = model.DateOf(time.Now())
-	}
-	evals := model.Evaluate(objs, opt.render.AsOf)
+	var evaluation produce.Sink
 	if path := c.String("csv"); path != "" {
-		if err := writeAtomic(path, func(w io.Writer) error { return batch.WriteEvaluationCSV(w, evals) }); err != nil {
-			return err
-		}
+		evaluation = fileSink(path)
 	}
-	info := render.ReportInfo{
-		Entity: c.String("entity"), Title: c.String("title"), Subtitle: c.String("subtitle"),
-		Year: batch.CommonYear(objs), WithSheets: c.Bool("with-sheets"),
-	}
-	if info.Subtitle == "" {
-		info.Subtitle = opt.theme.ActsLine
-	}
-	entity := info.Entity
-	if entity == "" {
-		entity = opt.theme.Entity
-	}
-	meta := render.Meta{Author: entity, Created: opt.created}
-	err = writeAtomic(out, func(w io.Writer) error {
-		return render.Report(w, &opt.theme, evals, info, opt.render, meta)
-	})
-	if err != nil {
+	res, err := produce.Report(c.Context, req, fileSink(out), evaluation)
+	if err = documentDone(c, res, err, "rapporto"); err != nil {
 		return err
 	}
-	t := model.TallyOf(evals)
-	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", batch.Summary(inputs), opt.render.AsOf, out,
+	t := res.Tally
+	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", produce.Summary(res.Inputs), res.AsOf, out,
 		t.Esito[model.OnTrack], model.OnTrack, t.Esito[model.Partial], model.Partial,
 		t.Esito[model.OffTrack], model.OffTrack, t.Esito[model.Unmeasurable], model.Unmeasurable)
 	return nil

@@ -9,12 +9,12 @@ import (
 	"github.com/schollz/progressbar/v3"
 	"golang.org/x/term"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 // progress returns a callback that shows the reading of n workbooks: a bar
 // when w is a terminal, one plain line per workbook otherwise.
-func progress(w io.Writer, n int) func(*batch.Input) {
+func progress(w io.Writer, n int) func(*produce.Input) {
 	if n < 2 {
 		return nil
 	}
@@ -26,11 +26,11 @@ func progress(w io.Writer, n int) func(*batch.Input) {
 			progressbar.OptionClearOnFinish(),
 			progressbar.OptionThrottle(100_000_000),
 		)
-		return func(*batch.Input) { bar.Add(1) }
+		return func(*produce.Input) { bar.Add(1) }
 	}
 	var mu sync.Mutex
 	done := 0
-	return func(in *batch.Input) {
+	return func(in *produce.Input) {
 		mu.Lock()
 		defer mu.Unlock()
 		done++

@@ -7,7 +7,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 func reportFlag() cli.Flag {
@@ -17,15 +17,15 @@ func reportFlag() cli.Flag {
 
 // writeReport writes the --report file, if asked: JSON when the name ends
 // in .json, else CSV.
-func writeReport(path string, inputs []*batch.Input) error {
+func writeReport(path string, inputs []*produce.Input) error {
 	if path == "" {
 		return nil
 	}
-	rs := batch.Reports(inputs)
+	rs := produce.Reports(inputs)
 	return writeAtomic(path, func(w io.Writer) error {
 		if strings.EqualFold(filepath.Ext(path), ".json") {
-			return batch.WriteReportJSON(w, rs)
+			return produce.WriteReportJSON(w, rs)
 		}
-		return batch.WriteReportCSV(w, rs)
+		return produce.WriteReportCSV(w, rs)
 	})
 }

@@ -1,17 +1,19 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
 	"github.com/pegpdf/pegpdf/model"
-	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 func asOfFlag() cli.Flag {
@@ -54,35 +56,6 @@ func sheetsCommand() *cli.Command {
 	}
 }
 
-// docOptions are the options shared by the commands that render.
-type docOptions struct {
-	render  render.Options
-	theme   render.Theme
-	created time.Time
-}
-
-func parseDocOptions(c *cli.Context) (docOptions, error) {
-	th, err := loadTheme(c.String("theme"))
-	if err != nil {
-		return docOptions{}, err
-	}
-	o := docOptions{theme: th}
-	o.render.PDFA = c.Bool("pdfa")
-	if s := c.String("as-of"); s != "" {
-		d, err := model.ParseDate(s)
-		if err != nil {
-			return o, usagef("--as-of: %v", err)
-		}
-		o.render.AsOf = d
-	}
-	created, err := creationTime(c.String("date"))
-	if err != nil {
-		return o, err
-	}
-	o.created = created
-	return o, nil
-}
-
 // creationTime is the date written inside the PDFs: SOURCE_DATE_EPOCH when
 // set (reproducible builds), else --date, else now.
 func creationTime(flag string) (time.Time, error) {
@@ -107,11 +80,11 @@ func sheets(c *cli.Context) error {
 	if err := needInputs(c); err != nil {
 		return err
 	}
-	opt, err := parseDocOptions(c)
+	paths, err := expand(c.Args().Slice())
 	if err != nil {
 		return err
 	}
-	paths, err := expand(c.Args().Slice())
+	req, err := newRequest(c, paths)
 	if err != nil {
 		return err
 	}
@@ -120,43 +93,35 @@ func sheets(c *cli.Context) error {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	inputs := readAll(c.Context, paths, c.Int("jobs"), limits(c), workbookTimeout, progress(stderr, len(paths)))
-	objs, names := batch.SheetFiles(inputs)
-	batch.PrintProblems(stderr, inputs)
-	if err := writeReport(c.String("report"), inputs); err != nil {
-		return err
+	req.Progress = progress(stderr, len(paths))
+	req.Checked = func(inputs []*produce.Input) error {
+		produce.PrintProblems(stderr, inputs)
+		return writeReport(c.String("report"), inputs)
 	}
-	failed := batch.CountFailed(inputs)
-	type job struct {
-		o    *model.Objective
-		path string
-	}
-	jobs := make([]job, len(objs))
-	for i, o := range objs {
-		jobs[i] = job{o, filepath.Join(outDir, names[i])}
-	}
-	if len(jobs) > 0 {
+	// The folder is made when the first sheet comes, not for a run that
+	// writes nothing.
+	makeDir := sync.OnceValue(func() error {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return fmt.Errorf("%s: non si può creare la cartella: %w", outDir, err)
 		}
 		cleanTemps(outDir)
-	}
-	meta := render.Meta{Author: opt.theme.Entity, Created: opt.created}
-	err = batch.RenderSheets(c.Context, &opt.theme, objs, opt.render, meta, c.Int("jobs"), func(i int, pdf []byte) error {
-		return writeBytes(jobs[i].path, pdf)
+		return nil
 	})
-	if err != nil {
+	res, err := produce.Sheets(c.Context, req, func(name string, write func(io.Writer) error) error {
+		if err := makeDir(); err != nil {
+			return err
+		}
+		return writeAtomic(filepath.Join(outDir, name), write)
+	})
+	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}
-	written := len(jobs)
-	fmt.Fprintf(stderr, "%s; %s in %s\n", batch.Summary(inputs), batch.Plural(written, "scheda scritta", "schede scritte"), outDir)
-	if failed > 0 {
+	fmt.Fprintf(stderr, "%s; %s in %s\n", produce.Summary(res.Inputs), produce.Plural(res.Objectives, "scheda scritta", "schede scritte"), outDir)
+	if err != nil {
 		return errInputs
 	}
 	return nil
 }
-
-const workbookTimeout = 2 * time.Minute
 
 // checkOutDir refuses an output folder that is one of the inputs or an
 // existing file.

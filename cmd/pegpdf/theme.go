@@ -9,7 +9,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/pegpdf/pegpdf/batch"
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
 )
 
@@ -50,7 +50,7 @@ func loadTheme(path string) (render.Theme, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return render.Theme{}, usagef("--theme %s: %s", path, batch.IOMessage(err))
+		return render.Theme{}, usagef("--theme %s: %s", path, produce.IOMessage(err))
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	dir := filepath.Dir(path)

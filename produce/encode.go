@@ -1,4 +1,4 @@
-package batch
+package produce
 
 import (
 	"encoding/csv"
