@@ -24,8 +24,8 @@ import (
 func (s *server) produceRequest(req *request) (produce.Request, error) {
 	now := s.cfg.Now()
 	pr := produce.Request{
-		Inputs:  req.sources,
-		Theme:   &s.cfg.Theme,
+		Inputs:  req.sources(),
+		Theme:   req.theme, // the uploaded theme file, or the server's
 		Created: now,
 		Today:   model.DateOf(now),
 		Limits:  workbook.Limits{Password: req.fields["password"]},

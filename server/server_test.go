@@ -66,7 +66,7 @@ func form(t testing.TB, files []file, fields map[string]string) (io.Reader, stri
 
 func post(t testing.TB, h http.Handler, url string, files []file, fields map[string]string) *httptest.ResponseRecorder {
 	body, ct := form(t, files, fields)
-	r := httptest.NewRequest("POST", url, body)
+	r := httptest.NewRequest("POST", "http://127.0.0.1"+url, body)
 	r.Header.Set("Content-Type", ct)
 	w := httptest.NewRecorder()
 	h.ServeHTTP(w, r)
@@ -102,7 +102,7 @@ func TestPage(t *testing.T) {
 	h := newTestServer(Config{})
 	for _, p := range []string{"/", "/app.js", "/style.css"} {
 		w := httptest.NewRecorder()
-		h.ServeHTTP(w, httptest.NewRequest("GET", p, nil))
+		h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1"+p, nil))
 		if w.Code != 200 {
 			t.Errorf("%s: %d", p, w.Code)
 		}
@@ -114,18 +114,29 @@ func TestPage(t *testing.T) {
 		}
 	}
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/", nil))
+	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	page := w.Body.String()
-	for _, s := range []string{`lang="it"`, `<label for="files">`, `aria-live="polite"`, "Controlla e produci"} {
+	for _, s := range []string{`lang="it"`, `<label for="files">`, `role="status"`, "Controlla e produci",
+		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`, `id="password"`} {
 		if !strings.Contains(page, s) {
 			t.Errorf("the page lacks %q", s)
 		}
 	}
+	if strings.Contains(page, "«pegpdf modello»") {
+		t.Error("the page sends the clerk to the command line for the template")
+	}
 	if strings.Contains(page, "<script>") || strings.Contains(page, "http://") || strings.Contains(page, "https://") {
 		t.Error("the page has an inline script or an external resource")
 	}
+	for _, p := range []string{"/nessuna", "/web/app.js", "/server.go"} {
+		w = httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1"+p, nil))
+		if w.Code != 404 || !strings.Contains(w.Body.String(), "Pagina non trovata") {
+			t.Errorf("GET %s: %d %q", p, w.Code, w.Body.String())
+		}
+	}
 	w = httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("POST", "/", nil))
+	h.ServeHTTP(w, httptest.NewRequest("POST", "http://127.0.0.1/", nil))
 	if w.Code != 405 {
 		t.Errorf("POST /: %d", w.Code)
 	}
@@ -173,7 +184,7 @@ func TestSheetsZip(t *testing.T) {
 
 func TestInputErrors422(t *testing.T) {
 	h := newTestServer(Config{})
-	for _, url := range []string{"/api/sheets", "/api/booklet", "/api/report"} {
+	for _, url := range []string{"/api/sheets", "/api/booklet", "/api/report", "/api/evaluation"} {
 		w := post(t, h, url, []file{{"rotto.xlsx", broken(t)}}, nil)
 		if w.Code != 422 {
 			t.Errorf("%s: %d", url, w.Code)
@@ -219,32 +230,32 @@ func TestMalformed400(t *testing.T) {
 		req  func() *http.Request
 	}{
 		{"not multipart", func() *http.Request {
-			r := httptest.NewRequest("POST", "/api/check", strings.NewReader(`{"files":[]}`))
+			r := httptest.NewRequest("POST", "http://127.0.0.1/api/check", strings.NewReader(`{"files":[]}`))
 			r.Header.Set("Content-Type", "application/json")
 			return r
 		}},
 		{"no files", func() *http.Request {
 			body, ct := form(t, nil, map[string]string{"pdfa": "true"})
-			r := httptest.NewRequest("POST", "/api/sheets", body)
+			r := httptest.NewRequest("POST", "http://127.0.0.1/api/sheets", body)
 			r.Header.Set("Content-Type", ct)
 			return r
 		}},
 		{"cut multipart", func() *http.Request {
 			body, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
 			data, _ := io.ReadAll(body)
-			r := httptest.NewRequest("POST", "/api/check", bytes.NewReader(data[:len(data)/2]))
+			r := httptest.NewRequest("POST", "http://127.0.0.1/api/check", bytes.NewReader(data[:len(data)/2]))
 			r.Header.Set("Content-Type", ct)
 			return r
 		}},
 		{"bad pdfa", func() *http.Request {
 			body, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, map[string]string{"pdfa": "forse"})
-			r := httptest.NewRequest("POST", "/api/booklet", body)
+			r := httptest.NewRequest("POST", "http://127.0.0.1/api/booklet", body)
 			r.Header.Set("Content-Type", ct)
 			return r
 		}},
 		{"bad as-of", func() *http.Request {
 			body, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, map[string]string{"as-of": "31/13/2019"})
-			r := httptest.NewRequest("POST", "/api/report", body)
+			r := httptest.NewRequest("POST", "http://127.0.0.1/api/report", body)
 			r.Header.Set("Content-Type", ct)
 			return r
 		}},
@@ -258,12 +269,12 @@ func TestMalformed400(t *testing.T) {
 		}
 	}
 	w := httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("POST", "/api/sconosciuta", nil))
+	h.ServeHTTP(w, httptest.NewRequest("POST", "http://127.0.0.1/api/sconosciuta", nil))
 	if w.Code != 404 {
 		t.Errorf("unknown endpoint: %d", w.Code)
 	}
 	w = httptest.NewRecorder()
-	h.ServeHTTP(w, httptest.NewRequest("GET", "/api/check", nil))
+	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/api/check", nil))
 	if w.Code != 405 && w.Code != 404 {
 		t.Errorf("GET /api/check: %d", w.Code)
 	}
@@ -277,7 +288,7 @@ func TestTooLarge413(t *testing.T) {
 		t.Errorf("with Content-Length: %d", w.Code)
 	}
 	body, ct := form(t, []file{{"grande.xlsx", big}}, nil)
-	r := httptest.NewRequest("POST", "/api/check", io.MultiReader(body)) // no length known
+	r := httptest.NewRequest("POST", "http://127.0.0.1/api/check", io.MultiReader(body)) // no length known
 	r.ContentLength = -1
 	r.Header.Set("Content-Type", ct)
 	w = httptest.NewRecorder()
@@ -287,57 +298,35 @@ func TestTooLarge413(t *testing.T) {
 	}
 }
 
-// slowBody is a request body that sends nothing until released.
-func slowBody(t testing.TB, h http.Handler, done chan<- int) (release func()) {
-	pr, pw := io.Pipe()
-	body, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
-	r := httptest.NewRequest("POST", "/api/check", pr)
-	r.Header.Set("Content-Type", ct)
-	go func() {
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, r)
-		done <- w.Code
-	}()
-	return func() {
-		io.Copy(pw, body)
-		pw.Close()
-	}
-}
-
+// TestBusy503: with every slot taken, a request waits QueueWait and gets
+// 503 with Retry-After; once a slot is free, 200.
 func TestBusy503(t *testing.T) {
 	s := newServer(Config{MaxConcurrent: 1, QueueWait: 100 * time.Millisecond, Now: func() time.Time { return fixed }})
 	h := s.handler()
-	done := make(chan int, 1)
-	release := slowBody(t, h, done)
-	for len(s.slots) == 0 { // until the slow request holds the only slot
-		time.Sleep(time.Millisecond)
-	}
+	s.slots <- struct{}{} // a conversion in progress
 	w := post(t, h, "/api/check", []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
 	if w.Code != 503 || w.Header().Get("Retry-After") == "" {
 		t.Errorf("while busy: %d, Retry-After %q", w.Code, w.Header().Get("Retry-After"))
 	}
-	release()
-	if code := <-done; code != 200 {
-		t.Errorf("the slow request: %d", code)
-	}
+	<-s.slots
 	if w := post(t, h, "/api/check", []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil); w.Code != 200 {
 		t.Errorf("after: %d", w.Code)
 	}
 }
 
+// TestTimeout: a conversion past the time limit is answered 503 at the
+// limit, with the limit in words.
 func TestTimeout(t *testing.T) {
-	h := newTestServer(Config{Timeout: 100 * time.Millisecond})
-	done := make(chan int, 1)
-	release := slowBody(t, h, done)
-	select {
-	case code := <-done:
-		if code != 503 {
-			t.Errorf("timed out request: %d", code)
-		}
-	case <-time.After(5 * time.Second):
-		t.Error("no answer after the time limit")
+	h := newTestServer(Config{Timeout: time.Millisecond})
+	start := time.Now()
+	w := post(t, h, "/api/booklet", []file{{"peg.xlsx", sample(t, "peg-2019.xlsx")}}, nil)
+	e := decode[struct{ Error string }](t, w)
+	if w.Code != 503 || !strings.Contains(e.Error, "meno di un secondo") || strings.Contains(e.Error, "ms") {
+		t.Errorf("timed out request: %d %q", w.Code, e.Error)
 	}
-	release()
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("answered after %v", d)
+	}
 }
 
 // TestNoClientPath: a client's file name is shown by its last element only
@@ -424,4 +413,23 @@ func peakRSS() string {
 		}
 	}
 	return "unknown"
+}
+
+// TestPassword: the page's password field opens a protected workbook.
+func TestPassword(t *testing.T) {
+	f, err := excelize.OpenReader(bytes.NewReader(sample(t, "2019_ZN10.xlsx")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var locked bytes.Buffer
+	f.Write(&locked, excelize.Options{Password: "segreto"})
+	h := newTestServer(Config{})
+	w := post(t, h, "/api/check", []file{{"protetto.xlsx", locked.Bytes()}}, map[string]string{"password": "segreto"})
+	if c := decode[checkJSON](t, w); len(c.Files) != 1 || c.Files[0].Objectives != 1 {
+		t.Errorf("with the password: %+v", c)
+	}
+	w = post(t, h, "/api/check", []file{{"protetto.xlsx", locked.Bytes()}}, nil)
+	if c := decode[checkJSON](t, w); len(c.Files) != 1 || c.Files[0].Status != "errori" {
+		t.Errorf("without the password: %+v", c)
+	}
 }

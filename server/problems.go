@@ -1,0 +1,26 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/pegpdf/pegpdf/produce"
+)
+
+// problems answers with every problem of every workbook as CSV for Excel,
+// "esito.csv", the file of «pegpdf verifica --rapporto esito.csv» (the
+// JSON of --rapporto esito.json is /api/check's answer).
+func (s *server) problems(w http.ResponseWriter, req *request) error {
+	pr, err := s.produceRequest(req)
+	if err != nil {
+		return err
+	}
+	res, err := produce.Check(req.ctx, pr)
+	if err != nil && !errors.Is(err, produce.ErrInputs) {
+		return err
+	}
+	return download(w, "text/csv; charset=utf-8")("esito.csv", func(w io.Writer) error {
+		return produce.WriteReportCSV(w, produce.Reports(res.Inputs))
+	})
+}
