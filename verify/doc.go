@@ -11,7 +11,8 @@
 //
 // verify owns: reading a PDF's bytes, the rule table and the Italian
 // results. It takes bytes and returns values; it never opens files, prints,
-// or exits. It must never import pegpdf's render, model, workbook, batch or
-// server packages (its tests may import render to get real documents): a
-// checker that shared the writer's code would share its mistakes.
+// or exits, and so never imports os or net/http. It must never import
+// pegpdf's render, model, workbook, produce or server packages (its tests
+// may import render to get real documents): a checker that shared the
+// writer's code would share its mistakes.
 package verify
