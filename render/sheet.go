@@ -209,6 +209,12 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 	}
 	tr := f.gridNode.child(tagTR)
 	row := f.gridNode.kids() - 1
+	// A row with fewer cells than the grid's first (Collegato a) has its
+	// last cell span the rest, so that the table stays regular.
+	span := 1
+	if row > 0 && f.gridNode.first.kids() > len(cells) {
+		span = f.gridNode.first.kids() - len(cells) + 1
+	}
 	x := th.Margin
 	for i := range cells { // the boxes, then the text
 		f.rect(x, f.y, widths[i], h, fills[i], true, th.Border, 0.25)
@@ -227,6 +233,9 @@ func (f *flow) gridRowFilled(shares []float64, cells []string, fills []*Color) {
 			f.node = tr.child(tagTD)
 		}
 		f.node.row, f.node.col = int16(row), int16(i)
+		if i == len(cells)-1 {
+			f.node.span = int16(span)
+		}
 		f.cellText(x, f.y+pad, widths[i], wrapped[i], fn, left)
 		x += widths[i]
 	}

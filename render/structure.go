@@ -193,9 +193,16 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 			b = append(b, " 0 R"...)
 		}
 		switch {
-		case n.scope != noScope:
-			b = append(b, " /A <</O /Table /Scope /"...)
-			b = append(b, n.scope.String()...)
+		case n.scope != noScope || n.span > 1:
+			b = append(b, " /A <</O /Table"...)
+			if n.scope != noScope {
+				b = append(b, " /Scope /"...)
+				b = append(b, n.scope.String()...)
+			}
+			if n.span > 1 {
+				b = append(b, " /ColSpan "...)
+				b = strconv.AppendInt(b, int64(n.span), 10)
+			}
 			b = append(b, ">>"...)
 		case n.tag == tagFigure:
 			b = append(b, " /Alt "...)

@@ -56,6 +56,7 @@ type snode struct {
 	sink     bool  // a root that keeps no tree (untagged)
 	id       int32 // position in root.all; the same in every layout of the same flow
 	row, col int16 // table cells: 0-based
+	span     int16 // a table cell's /ColSpan when over 1
 
 	// Filled by the assembly while it writes one document: its number and
 	// its marked content, the first without allocating.

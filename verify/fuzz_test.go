@@ -1,0 +1,54 @@
+package verify
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzOperators: the tokenizer never panics or loops, whatever the bytes.
+func FuzzOperators(f *testing.F) {
+	for _, s := range []string{taggedContent, "(unterminated", "<< /A [ 1 2", "BI /W 1 ID xx", "[(a) <41> 1 /N << /K [1] >>] TJ", "%comment\n1 0 0 rg", ")", "<<>>>>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		n := 0
+		_ = operators(b, func(string, []any) { n++ })
+		if n > len(b) {
+			t.Fatalf("%d operators in %d bytes", n, len(b))
+		}
+	})
+}
+
+// FuzzInspect: a mutated tagged file gives results or a ReadError, never a
+// panic; every message is Italian.
+func FuzzInspect(f *testing.F) {
+	f.Add(taggedFixture().bytes())
+	f.Add(taggedFixture().edit(4, "EMC", "").bytes())
+	f.Add([]byte("%PDF-1.7\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		rep, err := Inspect(b)
+		if err != nil {
+			if _, ok := err.(*ReadError); !ok {
+				t.Fatalf("%T %v", err, err)
+			}
+			return
+		}
+		for _, r := range rep.Results {
+			if strings.Contains(r.Detail, "pdfcpu") {
+				t.Errorf("%s: %s", r.Rule, r.Detail)
+			}
+		}
+	})
+}
+
+// TestGarbage: the tagged file cut at every length, and with bytes
+// flipped, never panics.
+func TestGarbage(t *testing.T) {
+	good := taggedFixture().bytes()
+	for i := 0; i < len(good); i += 97 {
+		Inspect(good[:i])
+		b := append([]byte(nil), good...)
+		b[i] ^= 0x55
+		Inspect(b)
+	}
+}
