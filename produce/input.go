@@ -42,22 +42,25 @@ func read(ctx context.Context, src Source, lim workbook.Limits, timeout time.Dur
 		ps   model.Problems
 		err  error
 	}
-	readSource := func() result {
+	readSource := func(ctx context.Context) result {
 		f, err := src.Open()
 		if err != nil {
 			return result{err: err}
 		}
 		defer f.Close()
-		plan, ps, err := workbook.Read(f, lim)
+		plan, ps, err := workbook.ReadContext(ctx, f, lim)
 		return result{plan, ps, err}
 	}
 	if timeout <= 0 {
-		r := readSource()
+		r := readSource(ctx)
 		in.Plan, in.Problems, in.Err = r.plan, r.ps, r.err
 		return in
 	}
+	// The reader stops when this returns: at the time limit or when ctx ends.
+	rctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	ch := make(chan result, 1)
-	go func() { ch <- readSource() }()
+	go func() { ch <- readSource(rctx) }()
 	t := time.NewTimer(timeout)
 	defer t.Stop()
 	select {
