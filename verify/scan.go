@@ -33,7 +33,11 @@ func (c *checker) scan() {
 		if e == nil || e.Free || e.Object == nil {
 			continue
 		}
-		c.visit(fmt.Sprintf("oggetto %d", n), e.Object, 0)
+		o := e.Object
+		if _, lazy := o.(types.LazyObjectStreamObject); lazy { // in an object stream
+			o = c.deref(*types.NewIndirectRef(n, 0))
+		}
+		c.visit(fmt.Sprintf("oggetto %d", n), o, 0)
 	}
 	if names := c.dict(c.ctx.RootDict["Names"]); names != nil {
 		if _, ok := names.Find("JavaScript"); ok {

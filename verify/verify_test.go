@@ -261,3 +261,26 @@ func TestNotAPDF(t *testing.T) {
 		t.Errorf("not a PDF: %v", err)
 	}
 }
+
+// TestFontsInObjectStreams: plain files keep their fonts in object streams;
+// the font rule must see them, not pass on "0 font".
+func TestFontsInObjectStreams(t *testing.T) {
+	for name, data := range map[string][]byte{"plain": sheet(t, false), "pdfa": sheet(t, true)} {
+		rs, err := Check(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rs {
+			if r.Rule == "font incorporati" {
+				found = true
+				if !r.Pass || r.Detail == "0 font" {
+					t.Errorf("%s: font rule %v %q", name, r.Pass, r.Detail)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no font rule", name)
+		}
+	}
+}
