@@ -415,14 +415,14 @@ func indicatorTable(th *Theme, o *model.Objective) ([]column, []tableRow) {
 		cols = append(cols, column{l.Unit, 10, left})
 	}
 	if base {
-		cols = append(cols, column{l.Baseline, 12, left})
+		cols = append(cols, column{l.Baseline, 13, left})
 	}
 	cols = append(cols, column{l.Target, s[2], left})
 	if next1 {
-		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(1)), 14, left})
+		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(1)), 17, left})
 	}
 	if next2 {
-		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(2)), 14, left})
+		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(2)), 17, left})
 	}
 	if weight {
 		cols = append(cols, column{l.IndicatorWeight, 7, right})
