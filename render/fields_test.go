@@ -103,3 +103,24 @@ func TestOptionalFieldsOneAtATime(t *testing.T) {
 		t.Errorf("INDICATORI with Unità only: %q", text)
 	}
 }
+
+// TestOptionalFieldsMonitored: a monitored sheet keeps the Baseline and the
+// Formula and Fonte del dato lines in INDICATORI, and the Grado ignores the
+// Baseline.
+func TestOptionalFieldsMonitored(t *testing.T) {
+	th := DefaultTheme()
+	o := piaoObjective()
+	o.Indicators[0].Measured = "2 giorni"
+	asOf := model.Date{Year: 2019, Month: 7, Day: 31}
+	text := strings.Join(pageTexts(layoutSheet(&th, o, Options{AsOf: asOf})), " ")
+	for _, want := range []string{th.Labels.Baseline, "6 (2018)", "media dei giorni tra istanza e rilascio", "Gestionale anagrafe"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the monitored PIAO sheet lacks %q", want)
+		}
+	}
+	plain := o.Judge(asOf).Indicators[0]
+	o.Indicators[0].Baseline, o.Indicators[0].BaselineYear = "", 0
+	if got := o.Judge(asOf).Indicators[0]; got.Degree != plain.Degree || got.Outcome != plain.Outcome {
+		t.Errorf("the Baseline changes the Grado: %+v, without it %+v", plain, got)
+	}
+}

@@ -149,7 +149,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 			f.text(th.Margin, f.y, l.NoIndicators, small, th.Muted)
 			f.y += lh(small)
 		case monitored:
-			f.table(monitoredIndicatorColumns(th), monitoredIndicatorRows(th, o, judged))
+			f.table(monitoredIndicatorColumns(th, o), monitoredIndicatorRows(th, o, judged))
 		default:
 			cols, rows := indicatorTable(th, o)
 			f.table(cols, rows)
@@ -392,10 +392,10 @@ func weightText(n model.Num) string {
 // indicator's description.
 func indicatorTable(th *Theme, o *model.Objective) ([]column, []tableRow) {
 	l, s := &th.Labels, th.IndicatorColumns
-	var unit, base, next1, next2, weight, extra bool
+	base := hasBaseline(o)
+	var unit, next1, next2, weight, extra bool
 	for _, in := range o.Indicators {
 		unit = unit || in.Unit != ""
-		base = base || in.Baseline != "" || in.BaselineYear != 0
 		next1 = next1 || in.NextTargets[0].Text != ""
 		next2 = next2 || in.NextTargets[1].Text != ""
 		weight = weight || in.Weight.Set
@@ -434,11 +434,7 @@ func indicatorTable(th *Theme, o *model.Objective) ([]column, []tableRow) {
 			cells = append(cells, in.Unit)
 		}
 		if base {
-			b := in.Baseline
-			if in.BaselineYear != 0 {
-				b = strings.TrimSpace(b + " (" + strconv.Itoa(in.BaselineYear) + ")")
-			}
-			cells = append(cells, b)
+			cells = append(cells, baselineText(in))
 		}
 		cells = append(cells, in.Target.Text)
 		if next1 {
