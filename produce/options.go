@@ -13,7 +13,7 @@ import (
 // Options are the choices of a document that are not in the theme. The
 // zero value makes the default document.
 type Options struct {
-	PDFA       bool       // PDF/A-2b, for council acts
+	PDFA       bool       // PDF/A-2a (tagged, with PDF/UA-1), for council acts
 	AsOf       model.Date // the monitoring date: a line in the Gantt; the report's date (default: Request.Today)
 	Entity     string     // "Comune di …" (default: the theme's)
 	Title      string     // the cover's title (default: the theme's label)

@@ -12,7 +12,7 @@ import (
 	"github.com/pegpdf/pegpdf/templates"
 )
 
-// PDF/A-2b: what the assembly adds to a document for archiving (ISO
+// PDF/A-2a: what the assembly adds to a document for archiving (ISO
 // 19005-2, level B), beyond what every pegpdf document already has (fonts
 // embedded, a binary header comment, a trailer /ID, link annotations with
 // the print flag, no transparency, no embedded files, no JavaScript): XMP

@@ -17,7 +17,7 @@ pegpdf booklet --pdfa --entity "Comune di Esempio" \
   --subtitle "Allegato A alla deliberazione della Giunta comunale n. ___ del ___" \
   --out samples/peg-2019.pdf samples/2019_ZN10.xlsx samples/peg-2019.xlsx
 pegpdf report --pdfa --as-of 31/07/2019 --entity "Comune di Esempio" --with-sheets \
-  --csv samples/rapporto-2019-07-31.csv --out samples/rapporto-2019-07-31.pdf samples/peg-2019.xlsx
+  --valutazione samples/rapporto-2019-07-31.csv --out samples/rapporto-2019-07-31.pdf samples/peg-2019.xlsx
 pegpdf sheets --pdfa --theme samples/valverde/tema.toml --out samples/valverde samples/2019_ZN10.xlsx
 pegpdf booklet --pdfa --entity "Comune di Valverde" --out docs/piao-2025.pdf docs/piao-2025.xlsx
 

@@ -48,7 +48,7 @@ type upload struct {
 // in a message as the clerk sees it.
 var labels = map[string]string{
 	"as-of":       "Data di riferimento del monitoraggio",
-	"pdfa":        "PDF/A-2b",
+	"pdfa":        "PDF/A-2a",
 	"with-sheets": "Con le schede",
 	"duplex":      "Fronte/retro",
 	"year":        "Anno in copertina",
