@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strconv"
 
 	"github.com/pegpdf/pegpdf/model"
@@ -89,7 +90,21 @@ func WriteReportCSV(w io.Writer, rs []FileReport) error {
 }
 
 // evaluationHeader is the CSV header of monitoring.md.
-var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili"}
+var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili", "Peso"}
+
+// objectiveWeight is the Peso column: the objective's weight the Italian
+// way (1,20 or 20), X for a prerequisite, empty when not given.
+func objectiveWeight(o *model.Objective) string {
+	switch {
+	case o.Prerequisite:
+		return "X"
+	case !o.Weight.Set:
+		return ""
+	case o.Weight.Value == math.Trunc(o.Weight.Value):
+		return o.Weight.Decimal(0)
+	}
+	return o.Weight.Decimal(2)
+}
 
 // WriteEvaluationCSV writes the evaluation as monitoring.md says: UTF-8
 // with a byte-order mark, ';', decimal comma, one row per objective in the
@@ -104,7 +119,7 @@ func WriteEvaluationCSV(w io.Writer, evals []model.Evaluation) error {
 	for _, e := range evals {
 		o := e.Objective
 		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realization.Decimal(1), string(e.Outcome), string(e.Timing),
-			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable)})
+			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable), objectiveWeight(o)})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -32,7 +32,7 @@ func hostile() map[string]*model.Objective {
 	span.Phases[0].Start, span.Phases[0].End = d("01/01/1990"), d("31/12/2040")
 
 	empty := &model.Objective{Code: "2019_VUOTO", Title: "Solo i campi obbligatori", Direction: "D"}
-	return map[string]*model.Objective{"long cells": longCells, "300 phases": many, "long word": word, "1990-2040": span, "empty": empty}
+	return map[string]*model.Objective{"long cells": longCells, "300 phases": many, "long word": word, "1990-2040": span, "empty": empty, "piao": piaoObjective()}
 }
 
 // TestLayoutStaysOnThePage: for every hostile objective, every item lies

@@ -110,6 +110,7 @@ func goldenLayouts() map[string][]*page {
 		"gantt-crossing": layoutSheet(&th, crossing, Options{})[:1],
 		"contents":       booklet[1:2],
 		"report":         report[1:2],
+		"piao":           layoutSheet(&th, piaoObjective(), Options{}),
 	}
 }
 

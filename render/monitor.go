@@ -2,6 +2,8 @@ package render
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/pegpdf/pegpdf/model"
 )
@@ -72,27 +74,54 @@ func phaseProgressRows(th *Theme, o *model.Objective, r model.ObjectiveResult) [
 	return rows
 }
 
-func monitoredIndicatorColumns(th *Theme) []column {
+// monitoredIndicatorColumns are INDICATORI of a monitored sheet; Baseline
+// joins them only when some indicator has one (it does not enter the Grado).
+func monitoredIndicatorColumns(th *Theme, o *model.Objective) []column {
 	l := &th.Labels
-	return []column{
-		{l.IndicatorDescription, 40, left}, {l.Kind, 13, left}, {l.Target, 14, left},
-		{l.Measured, 13, left}, {l.Degree, 8, right}, {l.Outcome, 12, center},
+	cols := []column{{l.IndicatorDescription, 40, left}, {l.Kind, 13, left}}
+	if hasBaseline(o) {
+		cols = append(cols, column{l.Baseline, 11, left})
 	}
+	return append(cols, []column{
+		{l.Target, 14, left}, {l.Measured, 13, left}, {l.Degree, 8, right}, {l.Outcome, 12, center},
+	}...)
+}
+
+func hasBaseline(o *model.Objective) bool {
+	for _, in := range o.Indicators {
+		if in.Baseline != "" || in.BaselineYear != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// baselineText is the Baseline cell: the value and, in brackets, its year.
+func baselineText(in model.Indicator) string {
+	if in.BaselineYear == 0 {
+		return in.Baseline
+	}
+	return strings.TrimSpace(in.Baseline + " (" + strconv.Itoa(in.BaselineYear) + ")")
 }
 
 func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResult) []tableRow {
 	rows := make([]tableRow, len(o.Indicators))
+	base := hasBaseline(o)
 	for i, in := range o.Indicators {
 		ir := r.Indicators[i]
 		measured := in.Measured
 		if in.Comment != "" {
 			measured = measured + "\n" + in.Comment
 		}
-		rows[i] = tableRow{
-			cells: []string{in.Description, in.Kind, in.Target.Text, measured, ir.Degree.Decimal(1), string(ir.Outcome)},
-			fill:  []*Color{5: th.statusColor(ir.Outcome)},
-			whole: []bool{5: true},
+		cells := []string{indicatorDescription(&th.Labels, in), in.Kind}
+		if base {
+			cells = append(cells, baselineText(in))
 		}
+		cells = append(cells, in.Target.Text, measured, ir.Degree.Decimal(1), string(ir.Outcome))
+		out := len(cells) - 1
+		fill, whole := make([]*Color, len(cells)), make([]bool, len(cells))
+		fill[out], whole[out] = th.statusColor(ir.Outcome), true
+		rows[i] = tableRow{cells: cells, fill: fill, whole: whole}
 	}
 	return rows
 }

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/pegpdf/pegpdf/model"
@@ -61,6 +63,12 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		{l.Direction, o.Direction, l.Director, o.Director, l.Classification, o.Classification},
 		{l.Service, o.Service, l.Manager, o.Manager, l.Type, o.Type},
 	})
+	// The budget link and the weight: a second row, only when filled.
+	if o.Mission != "" || o.Programme != "" || o.Weight.Set || o.Prerequisite {
+		f.gridRow(th.GridShares[:], []string{
+			l.Mission, o.Mission, l.Programme, o.Programme, l.ObjectiveWeight, objectiveWeight(l, o),
+		})
+	}
 	f.linkedTo(l.LinkedTo, o.LinkedTo)
 	f.gridOpen, f.gridNode = false, nil
 	f.y += 4
@@ -72,6 +80,25 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 	}
 	if o.StrategicGoal != "" {
 		f.labelled(l.StrategicGoal, clean(o.StrategicGoal), th.TextSize)
+	}
+	// The PEG and PIAO links, each only when filled.
+	prev := o.StrategicGoal != ""
+	deadline := ""
+	if !o.Deadline.IsZero() {
+		deadline = o.Deadline.String()
+	}
+	for _, lv := range [][2]string{
+		{l.MandateLine, o.MandateLine}, {l.Councillor, o.Councillor}, {l.PublicValue, o.PublicValue},
+		{l.Stakeholders, o.Stakeholders}, {l.Contributors, o.Contributors}, {l.Deadline, deadline},
+	} {
+		if strings.TrimSpace(lv[1]) == "" {
+			continue
+		}
+		if prev {
+			f.y += 1.5
+		}
+		f.labelled(lv[0], clean(lv[1]), th.TextSize)
+		prev = true
 	}
 	f.y += 4
 
@@ -122,10 +149,27 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 			f.text(th.Margin, f.y, l.NoIndicators, small, th.Muted)
 			f.y += lh(small)
 		case monitored:
-			f.table(monitoredIndicatorColumns(th), monitoredIndicatorRows(th, o, judged))
+			f.table(monitoredIndicatorColumns(th, o), monitoredIndicatorRows(th, o, judged))
 		default:
-			f.table(indicatorColumns(th), indicatorRows(o))
+			cols, rows := indicatorTable(th, o)
+			f.table(cols, rows)
 		}
+		f.y += 6
+	}
+
+	// RISORSE, only when one is filled.
+	if o.HumanResources != "" || o.FinancialResources != "" {
+		var cells []string
+		if o.HumanResources != "" {
+			cells = append(cells, l.HumanResources, o.HumanResources)
+		}
+		if o.FinancialResources != "" {
+			cells = append(cells, l.FinancialResources, o.FinancialResources)
+		}
+		shares := []float64{0.3, 0.7, 0.3, 0.7}[:len(cells)]
+		f.ensure(lh(font{bold, th.TextSize}) * 4)
+		f.sectionTitle(l.Resources)
+		f.gridRow(shares, cells)
 	}
 	return f.pages
 }
@@ -317,6 +361,107 @@ func phaseRows(th *Theme, o *model.Objective) []tableRow {
 		}}
 	}
 	return rows
+}
+
+// objectiveWeight prints the objective's weight the Italian way (1,20 or
+// 20), or the prerequisite mark.
+func objectiveWeight(l *Labels, o *model.Objective) string {
+	switch {
+	case o.Prerequisite:
+		return l.Prerequisite
+	case !o.Weight.Set:
+		return ""
+	}
+	return weightText(o.Weight)
+}
+
+// weightText prints a weight with two decimals, or none when it is whole.
+func weightText(n model.Num) string {
+	if !n.Set {
+		return ""
+	}
+	if n.Value == float64(int64(n.Value)) {
+		return n.Decimal(0)
+	}
+	return n.Decimal(2)
+}
+
+// indicatorTable is INDICATORI: the reference's three columns, plus Unità,
+// Baseline, the next years' targets and Peso only when some indicator has
+// them; Formula and Fonte del dato go on lines of their own under the
+// indicator's description.
+func indicatorTable(th *Theme, o *model.Objective) ([]column, []tableRow) {
+	l, s := &th.Labels, th.IndicatorColumns
+	base := hasBaseline(o)
+	var unit, next1, next2, weight, extra bool
+	for _, in := range o.Indicators {
+		unit = unit || in.Unit != ""
+		next1 = next1 || in.NextTargets[0].Text != ""
+		next2 = next2 || in.NextTargets[1].Text != ""
+		weight = weight || in.Weight.Set
+		extra = extra || in.Formula != "" || in.Source != ""
+	}
+	if !unit && !base && !next1 && !next2 && !weight && !extra {
+		return indicatorColumns(th), indicatorRows(o)
+	}
+	year := func(k int) string {
+		if y := o.EffectiveYear(); y != 0 {
+			return strconv.Itoa(y + k)
+		}
+		return "N+" + strconv.Itoa(k)
+	}
+	cols := []column{{l.IndicatorDescription, s[0], left}, {l.Kind, s[1], left}}
+	if unit {
+		cols = append(cols, column{l.Unit, 10, left})
+	}
+	if base {
+		cols = append(cols, column{l.Baseline, 13, left})
+	}
+	cols = append(cols, column{l.Target, s[2], left})
+	if next1 {
+		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(1)), 17, left})
+	}
+	if next2 {
+		cols = append(cols, column{fmt.Sprintf(l.NextTarget, year(2)), 17, left})
+	}
+	if weight {
+		cols = append(cols, column{l.IndicatorWeight, 7, right})
+	}
+	rows := make([]tableRow, len(o.Indicators))
+	for i, in := range o.Indicators {
+		cells := []string{indicatorDescription(l, in), in.Kind}
+		if unit {
+			cells = append(cells, in.Unit)
+		}
+		if base {
+			cells = append(cells, baselineText(in))
+		}
+		cells = append(cells, in.Target.Text)
+		if next1 {
+			cells = append(cells, in.NextTargets[0].Text)
+		}
+		if next2 {
+			cells = append(cells, in.NextTargets[1].Text)
+		}
+		if weight {
+			cells = append(cells, weightText(in.Weight))
+		}
+		rows[i] = tableRow{cells: cells}
+	}
+	return cols, rows
+}
+
+// indicatorDescription is the description with Formula and Fonte del dato
+// on lines of their own, when filled.
+func indicatorDescription(l *Labels, in model.Indicator) string {
+	s := in.Description
+	if in.Formula != "" {
+		s += "\n" + l.Formula + " " + in.Formula
+	}
+	if in.Source != "" {
+		s += "\n" + l.Source + " " + in.Source
+	}
+	return s
 }
 
 func indicatorColumns(th *Theme) []column {

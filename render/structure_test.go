@@ -107,6 +107,7 @@ func TestScreenReaderView(t *testing.T) {
 	}{
 		{"2019_ZN10", templates.Example().Objectives[0], Options{}},
 		{"monitored", peggen.Plan(peggen.Options{N: 3, Seed: 5, Monitoring: 1}).Objectives[1], Options{AsOf: model.Date{Year: 2019, Month: 7, Day: 31}}},
+		{"piao", piaoObjective(), Options{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

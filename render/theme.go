@@ -52,6 +52,14 @@ type Labels struct {
 	PlanKeywords, ReportKeywords string
 	SheetSubject                 string // a sheet's metadata subject, before its code
 	Continued                    string // after a heading repeated on a new page: "(segue)"
+
+	// The optional fields of PEG and PIAO objectives, each printed only
+	// when filled: the grid's second row, the labelled lines, RISORSE.
+	Mission, Programme, ObjectiveWeight, Prerequisite            string
+	MandateLine, Councillor, PublicValue, Stakeholders           string
+	Contributors, Deadline                                       string
+	Resources, HumanResources, FinancialResources                string
+	Unit, Baseline, NextTarget, IndicatorWeight, Formula, Source string // INDICATORI; NextTarget has a %s for the year
 }
 
 // CoverSizes are the font sizes of a cover, in points.
@@ -188,6 +196,13 @@ func DefaultTheme() Theme {
 			NoService: "Servizio non indicato", Continued: "(segue)",
 			PlanKeywords: "PEG, Piano Esecutivo di Gestione", ReportKeywords: "PEG, monitoraggio, stato di attuazione",
 			SheetSubject: "Scheda obiettivo",
+			Mission:      "Missione", Programme: "Programma", ObjectiveWeight: "Peso dell'obiettivo", Prerequisite: "X (prerequisito)",
+			MandateLine: "LINEA DI MANDATO:", Councillor: "ASSESSORE DI RIFERIMENTO:",
+			PublicValue: "OBIETTIVO DI VALORE PUBBLICO:", Stakeholders: "STAKEHOLDER / DESTINATARI:",
+			Contributors: "STRUTTURE COINVOLTE:", Deadline: "SCADENZA:",
+			Resources: "RISORSE", HumanResources: "Risorse umane", FinancialResources: "Risorse finanziarie",
+			Unit: "Unità", Baseline: "Baseline", NextTarget: "Valore Atteso %s", IndicatorWeight: "Peso",
+			Formula: "Formula:", Source: "Fonte del dato:",
 		},
 	}
 }

@@ -236,6 +236,12 @@ var labelKeys = map[string]string{
 	"raggiunti_su_misurabili": "MetOfMeasurable", "esito_e_tempi": "OutcomeAndTiming",
 	"obiettivi_quota": "ObjectivesShare", "numero": "Number", "servizio_non_indicato": "NoService",
 	"segue": "Continued", "parole_chiave_piano": "PlanKeywords", "parole_chiave_rapporto": "ReportKeywords", "oggetto_scheda": "SheetSubject",
+	"missione": "Mission", "programma": "Programme", "peso_obiettivo": "ObjectiveWeight", "prerequisito": "Prerequisite",
+	"linea_di_mandato": "MandateLine", "assessore": "Councillor", "valore_pubblico": "PublicValue",
+	"stakeholder": "Stakeholders", "strutture_coinvolte": "Contributors", "scadenza_obiettivo": "Deadline",
+	"risorse": "Resources", "risorse_umane": "HumanResources", "risorse_finanziarie": "FinancialResources",
+	"unita": "Unit", "baseline": "Baseline", "valore_atteso_anno": "NextTarget", "peso_indicatore": "IndicatorWeight",
+	"formula": "Formula", "fonte": "Source",
 }
 
 func applyLabels(l *Labels, m map[string]any) error {
@@ -274,7 +280,7 @@ func applyLabels(l *Labels, m map[string]any) error {
 			if strings.Count(s, "%d") != 1 {
 				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"T%d\""}
 			}
-		case "data_riferimento", "titolo_rapporto":
+		case "data_riferimento", "titolo_rapporto", "valore_atteso_anno":
 			if strings.Count(s, "%s") != 1 {
 				return &ThemeError{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
 			}

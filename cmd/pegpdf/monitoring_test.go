@@ -34,6 +34,7 @@ type rawIndicator struct{ target, measured string }
 
 type rawObjective struct {
 	code, dir, svc, title string
+	weight                string // Peso, the raw cell
 	phases                []rawPhase
 	indicators            []rawIndicator
 }
@@ -78,7 +79,7 @@ func readRaw(t *testing.T, path string) []*rawObjective {
 	byCode := map[string]*rawObjective{}
 	var objs []*rawObjective
 	for _, r := range rows("Obiettivi") {
-		o := &rawObjective{code: r["Codice"], dir: r["Direzione"], svc: r["Servizio"], title: r["Titolo"]}
+		o := &rawObjective{code: r["Codice"], dir: r["Direzione"], svc: r["Servizio"], title: r["Titolo"], weight: r["Peso"]}
 		byCode[o.code] = o
 		objs = append(objs, o)
 	}
@@ -207,7 +208,17 @@ func expected(o *rawObjective, asOf time.Time) []string {
 		}
 		tempi = "NEI TEMPI"
 	}
-	return []string{o.code, o.dir, o.svc, o.title, real, esito, tempi, strconv.Itoa(met), strconv.Itoa(measurable)}
+	weight := o.weight // the CSV's Peso: X, or the number with a decimal comma
+	if v, err := strconv.ParseFloat(weight, 64); err == nil {
+		if v == math.Trunc(v) {
+			weight = strconv.FormatFloat(v, 'f', 0, 64)
+		} else {
+			weight = strings.Replace(strconv.FormatFloat(v, 'f', 2, 64), ".", ",", 1)
+		}
+	} else if strings.EqualFold(weight, "x") {
+		weight = "X"
+	}
+	return []string{o.code, o.dir, o.svc, o.title, real, esito, tempi, strconv.Itoa(met), strconv.Itoa(measurable), weight}
 }
 
 // TestReportAgainstHandComputation: for a generated PEG of 300 objectives
@@ -223,7 +234,7 @@ func TestReportAgainstHandComputation(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	data, _ := os.ReadFile(csvPath)
-	if !strings.HasPrefix(string(data), "\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili\n") {
+	if !strings.HasPrefix(string(data), "\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili;Peso\n") {
 		t.Fatalf("header: %.120q", data)
 	}
 	r := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(data), "\ufeff")))

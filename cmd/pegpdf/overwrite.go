@@ -139,7 +139,8 @@ func checkReplace(flag, path string, kind outputKind, force bool) error {
 // pegpdfHeaders begin the CSV and JSON files pegpdf writes.
 var pegpdfHeaders = []string{
 	"\ufeffFile;Esito;Obiettivi;Gravità;Foglio;Cella;Messaggio\n",
-	"\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili\n",
+	"\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili;Peso\n",
+	"\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili\n", // before Peso
 	"{\n  \"files\": [",
 }
 
