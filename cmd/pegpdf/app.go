@@ -76,7 +76,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app := &cli.App{
 		Name:  "pegpdf",
 		Usage: "schede obiettivo del PEG in PDF, dai fogli Excel degli uffici",
-		Description: "pegpdf legge gli obiettivi del Piano Esecutivo di Gestione da file Excel (.xlsx)\n" +
+		Description: "pegpdf legge gli obiettivi del Piano Esecutivo di Gestione da file Excel (.xlsx) o LibreOffice (.ods)\n" +
 			"e produce le schede obiettivo in PDF: una per obiettivo, o il libretto completo.\n\n" +
 			"Esempi:\n" +
 			"   pegpdf modello --out peg-vuoto.xlsx       il file da compilare\n" +
@@ -148,7 +148,7 @@ func jobsFlag() cli.Flag {
 
 func needInputs(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return usagef("indicare almeno un file .xlsx o una cartella")
+		return usagef("indicare almeno un file .xlsx o .ods, o una cartella")
 	}
 	if c.Int("jobs") < 1 {
 		return usagef("--jobs deve essere almeno 1")
