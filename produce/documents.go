@@ -97,18 +97,27 @@ func Booklet(ctx context.Context, req Request, out Sink) (*Result, error) {
 		return res, err
 	}
 	th, o := req.theme(), req.Options
-	info := render.BookletInfo{Entity: req.entity(th), Title: o.Title, Subtitle: o.Subtitle, Year: o.Year, Duplex: o.Duplex}
-	if info.Year == 0 {
-		info.Year = commonYear(objs)
-	}
-	if info.Subtitle == "" {
-		info.Subtitle = th.ActsLine
-	}
+	info := render.BookletInfo{Entity: req.entity(th), Title: o.Title, Duplex: o.Duplex}
+	info.Year, info.Subtitle = cover(th, o, objs)
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
 	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
 	return res, out("libretto.pdf", func(w io.Writer) error {
 		return render.Booklet(w, th, objs, info, opt, meta)
 	})
+}
+
+// cover gives the year and the subtitle of a booklet's or a report's
+// cover: the options', else the objectives' common year and the theme's
+// line for acts (the same from every front end).
+func cover(th *render.Theme, o Options, objs []*model.Objective) (year int, subtitle string) {
+	year, subtitle = o.Year, o.Subtitle
+	if year == 0 {
+		year = commonYear(objs)
+	}
+	if subtitle == "" {
+		subtitle = th.ActsLine
+	}
+	return year, subtitle
 }
 
 // evaluate reads the inputs of a report and judges the objectives at
@@ -153,13 +162,8 @@ func Report(ctx context.Context, req Request, out, evaluation Sink) (*Result, er
 			return res, err
 		}
 	}
-	info := render.ReportInfo{Entity: req.entity(th), Title: o.Title, Subtitle: o.Subtitle, Year: o.Year, WithSheets: o.WithSheets}
-	if info.Year == 0 {
-		info.Year = commonYear(objs)
-	}
-	if info.Subtitle == "" {
-		info.Subtitle = th.ActsLine
-	}
+	info := render.ReportInfo{Entity: req.entity(th), Title: o.Title, WithSheets: o.WithSheets}
+	info.Year, info.Subtitle = cover(th, o, objs)
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
 	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
 	return res, out("rapporto.pdf", func(w io.Writer) error {
