@@ -19,6 +19,7 @@ import (
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/render/themefile"
 )
 
 // request is an API request once its body is read: its workbooks (read
@@ -165,7 +166,7 @@ func parseTheme(u upload) (render.Theme, error) {
 		return render.Theme{}, fieldError("theme", "%s supera 1 MB: il tema è un piccolo file di testo (vedere «pegpdf tema»)", u.name)
 	}
 	ext := strings.ToLower(path.Ext(u.name))
-	th, err := render.ParseTheme(u.data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
+	th, err := themefile.Parse(u.data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
 		return nil, fmt.Errorf("lo stemma %q non si può caricare dalla pagina: togliere la riga dello stemma dal tema, o avviare il servizio con --tema", logo)
 	})
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/render/themefile"
 )
 
 func themeFlag() cli.Flag {
@@ -38,7 +39,7 @@ func themeCommand() *cli.Command {
 				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
 			}
 			out := c.String("out")
-			if err := writeBytes(out, render.DefaultThemeFile()); err != nil {
+			if err := writeBytes(out, themefile.Default()); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)
@@ -61,13 +62,13 @@ func loadTheme(path string) (render.Theme, error) {
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	dir := filepath.Dir(path)
-	th, err := render.ParseTheme(data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
+	th, err := themefile.Parse(data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
 		if !filepath.IsAbs(logo) {
 			logo = filepath.Join(dir, logo)
 		}
 		return os.ReadFile(logo)
 	})
-	var te *render.ThemeError
+	var te *themefile.Error
 	if errors.As(err, &te) {
 		return th, usagef("%s: %s", path, themeMessage(te.Error()))
 	}

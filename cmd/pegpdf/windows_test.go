@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/pegpdf/pegpdf/model"
-	"github.com/pegpdf/pegpdf/render"
+	"github.com/pegpdf/pegpdf/render/themefile"
 	"github.com/pegpdf/pegpdf/templates"
 	"github.com/pegpdf/pegpdf/workbook"
 )
@@ -112,7 +112,7 @@ func TestWindowsCodici(t *testing.T) {
 // same sheet as the same theme with Unix ones.
 func TestCRLFTheme(t *testing.T) {
 	dir := t.TempDir()
-	lf := render.DefaultThemeFile()
+	lf := themefile.Default()
 	crlf := bytes.ReplaceAll(lf, []byte("\n"), []byte("\r\n"))
 	var sheets []string
 	for i, theme := range [][]byte{lf, crlf} {

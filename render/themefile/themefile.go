@@ -1,4 +1,9 @@
-package render
+// Package themefile reads a municipality's theme file — TOML or YAML with
+// Italian keys, over the commented default (Default) — into a render.Theme,
+// reporting a mistake at its key (Error). It owns the file's format and the
+// logo's flattening to an opaque PNG; it never draws, never touches the file
+// system (the caller loads the logo) and never imports the PDF library.
+package themefile
 
 import (
 	"bytes"
@@ -17,6 +22,7 @@ import (
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
 
+	"github.com/pegpdf/pegpdf/render"
 	"github.com/pegpdf/pegpdf/templates"
 )
 
@@ -43,14 +49,14 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 	str := func(key string, v any) (*string, error) {
 		s, ok := v.(string)
 		if !ok {
-			return nil, &ThemeError{Key: key, Msg: "deve essere un testo tra virgolette"}
+			return nil, &Error{Key: key, Msg: "deve essere un testo tra virgolette"}
 		}
 		return &s, nil
 	}
 	boolean := func(key string, v any) (*bool, error) {
 		b, ok := v.(bool)
 		if !ok {
-			return nil, &ThemeError{Key: key, Msg: "deve essere true o false"}
+			return nil, &Error{Key: key, Msg: "deve essere true o false"}
 		}
 		return &b, nil
 	}
@@ -68,9 +74,9 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 		table, ok := raw.(map[string]any)
 		if !ok {
 			if _, known := map[string]bool{"ente": true, "pagina": true, "sezioni": true, "colori": true, "etichette": true}[section]; !known {
-				return &ThemeError{Key: section, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
+				return &Error{Key: section, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
 			}
-			return &ThemeError{Key: section, Msg: "deve essere una sezione [" + section + "]"}
+			return &Error{Key: section, Msg: "deve essere una sezione [" + section + "]"}
 		}
 		for _, k := range sortedKeys(table) {
 			v := table[k]
@@ -96,7 +102,7 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 					}
 					tf.Etichette[k] = v
 				default:
-					err = &ThemeError{Key: key, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
+					err = &Error{Key: key, Msg: "voce sconosciuta (vedere «pegpdf tema» per quelle valide)"}
 				}
 			}
 			if err != nil {
@@ -107,31 +113,31 @@ func (tf *themeFile) fromMap(m map[string]any) error {
 	return nil
 }
 
-// ThemeError is a mistake in a theme file, at a key.
-type ThemeError struct {
+// Error is a mistake in a theme file, at a key.
+type Error struct {
 	Key string // "colori.barre"
 	Msg string
 }
 
-func (e *ThemeError) Error() string {
+func (e *Error) Error() string {
 	if e.Key == "" {
 		return e.Msg
 	}
 	return e.Key + ": " + e.Msg
 }
 
-// ParseTheme reads a theme file (TOML, or YAML when yamlFormat) over the
+// Parse reads a theme file (TOML, or YAML when yamlFormat) over the
 // default theme. loadLogo reads the logo file the theme names (a path
 // relative to the theme); it may be nil when the theme names none.
-func ParseTheme(data []byte, yamlFormat bool, loadLogo func(path string) ([]byte, error)) (Theme, error) {
-	th := DefaultTheme()
+func Parse(data []byte, yamlFormat bool, loadLogo func(path string) ([]byte, error)) (render.Theme, error) {
+	th := render.DefaultTheme()
 	m := map[string]any{}
 	if yamlFormat {
 		if err := yaml.Unmarshal(data, &m); err != nil {
-			return th, &ThemeError{Msg: "il file non è YAML valido: " + strings.Join(strings.Fields(err.Error()), " ")}
+			return th, &Error{Msg: "il file non è YAML valido: " + strings.Join(strings.Fields(err.Error()), " ")}
 		}
 	} else if _, err := toml.Decode(string(data), &m); err != nil {
-		return th, &ThemeError{Msg: "il file non è TOML valido: " + firstLine(err.Error())}
+		return th, &Error{Msg: "il file non è TOML valido: " + firstLine(err.Error())}
 	}
 	var tf themeFile
 	if err := tf.fromMap(m); err != nil {
@@ -148,7 +154,7 @@ func firstLine(s string) string {
 	return s
 }
 
-func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) error {
+func (tf *themeFile) apply(th *render.Theme, loadLogo func(string) ([]byte, error)) error {
 	if v := tf.Ente.Nome; v != nil {
 		th.Entity = *v
 	}
@@ -157,15 +163,15 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 	}
 	if v := tf.Ente.Logo; v != nil && *v != "" {
 		if loadLogo == nil {
-			return &ThemeError{Key: "ente.logo", Msg: "il logo non si può leggere"}
+			return &Error{Key: "ente.logo", Msg: "il logo non si può leggere"}
 		}
 		raw, err := loadLogo(*v)
 		if err != nil {
-			return &ThemeError{Key: "ente.logo", Msg: fmt.Sprintf("%q non si può leggere: %v", *v, err)}
+			return &Error{Key: "ente.logo", Msg: fmt.Sprintf("%q non si può leggere: %v", *v, err)}
 		}
 		logo, err := FlattenLogo(raw)
 		if err != nil {
-			return &ThemeError{Key: "ente.logo", Msg: fmt.Sprintf("%q non è un'immagine PNG o JPEG", *v)}
+			return &Error{Key: "ente.logo", Msg: fmt.Sprintf("%q non è un'immagine PNG o JPEG", *v)}
 		}
 		th.Logo = logo
 	}
@@ -175,7 +181,7 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 		case "orizzontale":
 			th.PageWidth, th.PageHeight = th.PageHeight, th.PageWidth
 		default:
-			return &ThemeError{Key: "pagina.orientamento", Msg: fmt.Sprintf("%q: scrivere \"verticale\" o \"orizzontale\"", *v)}
+			return &Error{Key: "pagina.orientamento", Msg: fmt.Sprintf("%q: scrivere \"verticale\" o \"orizzontale\"", *v)}
 		}
 	}
 	if v := tf.Pagina.Compatta; v != nil {
@@ -192,7 +198,7 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 			*s.dst = *s.v
 		}
 	}
-	colors := map[string]*Color{
+	colors := map[string]*render.Color{
 		"intestazioni": &th.HeaderFill, "etichette": &th.LabelFill, "bordi": &th.Border, "barre": &th.Bar,
 		"svolto": &th.BarDone, "effettivo": &th.BarActual, "data_riferimento": &th.Today,
 		"esito_buono": &th.Good, "esito_parziale": &th.Warn, "esito_cattivo": &th.Bad, "non_misurabile": &th.Neutral,
@@ -203,11 +209,11 @@ func (tf *themeFile) apply(th *Theme, loadLogo func(string) ([]byte, error)) err
 		v := tf.Colori[k]
 		dst, ok := colors[k]
 		if !ok {
-			return &ThemeError{Key: "colori." + k, Msg: "colore sconosciuto"}
+			return &Error{Key: "colori." + k, Msg: "colore sconosciuto"}
 		}
 		c, err := parseColor(v)
 		if err != nil {
-			return &ThemeError{Key: "colori." + k, Msg: fmt.Sprintf("%q non è un colore \"#RRGGBB\"", v)}
+			return &Error{Key: "colori." + k, Msg: fmt.Sprintf("%q non è un colore \"#RRGGBB\"", v)}
 		}
 		*dst = c
 	}
@@ -244,7 +250,7 @@ var labelKeys = map[string]string{
 	"formula": "Formula", "fonte": "Source",
 }
 
-func applyLabels(l *Labels, m map[string]any) error {
+func applyLabels(l *render.Labels, m map[string]any) error {
 	v := reflect.ValueOf(l).Elem()
 	for _, k := range sortedKeys(m) {
 		raw := m[k]
@@ -252,12 +258,12 @@ func applyLabels(l *Labels, m map[string]any) error {
 		if k == "mesi" {
 			list, ok := raw.([]any)
 			if !ok || len(list) != 12 {
-				return &ThemeError{Key: key, Msg: "servono i 12 mesi, ad esempio [\"Gen\", …, \"Dic\"]"}
+				return &Error{Key: key, Msg: "servono i 12 mesi, ad esempio [\"Gen\", …, \"Dic\"]"}
 			}
 			for i, m := range list {
 				s, ok := m.(string)
 				if !ok {
-					return &ThemeError{Key: key, Msg: "ogni mese è un testo"}
+					return &Error{Key: key, Msg: "ogni mese è un testo"}
 				}
 				l.Months[i] = s
 			}
@@ -265,32 +271,32 @@ func applyLabels(l *Labels, m map[string]any) error {
 		}
 		field, ok := labelKeys[k]
 		if !ok {
-			return &ThemeError{Key: key, Msg: "etichetta sconosciuta"}
+			return &Error{Key: key, Msg: "etichetta sconosciuta"}
 		}
 		s, ok := raw.(string)
 		if !ok {
-			return &ThemeError{Key: key, Msg: "deve essere un testo tra virgolette"}
+			return &Error{Key: key, Msg: "deve essere un testo tra virgolette"}
 		}
 		switch k {
 		case "pagina":
 			if strings.Count(s, "%d") != 2 {
-				return &ThemeError{Key: key, Msg: "deve contenere due volte %d, ad esempio \"Pagina %d di %d\""}
+				return &Error{Key: key, Msg: "deve contenere due volte %d, ad esempio \"Pagina %d di %d\""}
 			}
 		case "trimestre":
 			if strings.Count(s, "%d") != 1 {
-				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"T%d\""}
+				return &Error{Key: key, Msg: "deve contenere %d, ad esempio \"T%d\""}
 			}
 		case "data_riferimento", "titolo_rapporto", "valore_atteso_anno":
 			if strings.Count(s, "%s") != 1 {
-				return &ThemeError{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
+				return &Error{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
 			}
 		case "numero_obiettivi":
 			if strings.Count(s, "%d") != 1 || strings.Count(s, "%") != 1 {
-				return &ThemeError{Key: key, Msg: "deve contenere %d, ad esempio \"%d obiettivi\""}
+				return &Error{Key: key, Msg: "deve contenere %d, ad esempio \"%d obiettivi\""}
 			}
 		case "su":
 			if strings.Count(s, "%d") != 2 || strings.Count(s, "%") != 2 {
-				return &ThemeError{Key: key, Msg: "deve contenere due volte %d, ad esempio \"%d su %d\""}
+				return &Error{Key: key, Msg: "deve contenere due volte %d, ad esempio \"%d su %d\""}
 			}
 		}
 		v.FieldByName(field).SetString(s)
@@ -298,16 +304,16 @@ func applyLabels(l *Labels, m map[string]any) error {
 	return nil
 }
 
-func parseColor(s string) (Color, error) {
+func parseColor(s string) (render.Color, error) {
 	s = strings.TrimPrefix(strings.TrimSpace(s), "#")
 	if len(s) != 6 {
-		return Color{}, errors.New("bad colour")
+		return render.Color{}, errors.New("bad colour")
 	}
 	n, err := strconv.ParseUint(s, 16, 32)
 	if err != nil {
-		return Color{}, err
+		return render.Color{}, err
 	}
-	return Color{int(n >> 16), int(n >> 8 & 0xFF), int(n & 0xFF)}, nil
+	return render.Color{R: int(n >> 16), G: int(n >> 8 & 0xFF), B: int(n & 0xFF)}, nil
 }
 
 // FlattenLogo decodes a PNG or JPEG and returns it as an opaque PNG, its
@@ -331,20 +337,8 @@ func FlattenLogo(data []byte) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-// DefaultThemeFile is the default theme, commented, for editing.
-func DefaultThemeFile() []byte { return templates.Theme }
-
-// logoSize is the logo's size in pixels, 0 when there is none.
-func logoSize(logo []byte) (w, h int) {
-	if logo == nil {
-		return 0, 0
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(logo))
-	if err != nil || cfg.Height == 0 {
-		return 0, 0
-	}
-	return cfg.Width, cfg.Height
-}
+// Default is the default theme, commented, for editing.
+func Default() []byte { return templates.Theme }
 
 // sortedKeys makes the first mistake reported the same on every run.
 func sortedKeys[V any](m map[string]V) []string {

@@ -1,4 +1,4 @@
-package render
+package themefile
 
 import (
 	"bytes"
@@ -10,18 +10,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pegpdf/pegpdf/internal/pdfread"
+	"github.com/pegpdf/pegpdf/render"
 	"github.com/pegpdf/pegpdf/templates"
 )
 
 // TestDefaultThemeFile: the commented default file is the default theme,
 // so that the two cannot drift.
 func TestDefaultThemeFile(t *testing.T) {
-	th, err := ParseTheme(DefaultThemeFile(), false, nil)
+	th, err := Parse(Default(), false, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(th, DefaultTheme()) {
-		t.Errorf("the default theme file differs from DefaultTheme:\n%+v\n%+v", th, DefaultTheme())
+	if !reflect.DeepEqual(th, render.DefaultTheme()) {
+		t.Errorf("the default theme file differs from DefaultTheme:\n%+v\n%+v", th, render.DefaultTheme())
 	}
 }
 
@@ -40,14 +42,14 @@ func TestThemeErrors(t *testing.T) {
 		{"x = [", ""},
 	}
 	for _, c := range cases {
-		_, err := ParseTheme([]byte(c.file), false, func(string) ([]byte, error) { return nil, errors.New("non esiste") })
-		var te *ThemeError
+		_, err := Parse([]byte(c.file), false, func(string) ([]byte, error) { return nil, errors.New("non esiste") })
+		var te *Error
 		if !errors.As(err, &te) || te.Key != c.key || te.Msg == "" {
 			t.Errorf("%q: %v, want an error at %q", c.file, err, c.key)
 		}
 	}
-	_, err := ParseTheme([]byte("ente:\n  nomee: x\n"), true, nil)
-	var te *ThemeError
+	_, err := Parse([]byte("ente:\n  nomee: x\n"), true, nil)
+	var te *Error
 	if !errors.As(err, &te) || te.Key != "ente.nomee" {
 		t.Errorf("YAML: %v", err)
 	}
@@ -72,7 +74,7 @@ barre = "#102030"
 direzione = "Settore"
 mesi = ["G", "F", "M", "A", "M", "G", "L", "A", "S", "O", "N", "D"]
 `
-	th, err := ParseTheme([]byte(file), false, func(p string) ([]byte, error) {
+	th, err := Parse([]byte(file), false, func(p string) ([]byte, error) {
 		if p != "stemma.png" {
 			t.Errorf("logo path %q", p)
 		}
@@ -82,7 +84,7 @@ mesi = ["G", "F", "M", "A", "M", "G", "L", "A", "S", "O", "N", "D"]
 		t.Fatal(err)
 	}
 	if th.Entity != "Comune di Valverde" || th.PageWidth != 297 || th.Sections.Gantt || !th.Sections.Phases ||
-		th.Bar != (Color{0x10, 0x20, 0x30}) || th.Labels.Direction != "Settore" || th.Labels.Months[6] != "L" {
+		th.Bar != (render.Color{R: 0x10, G: 0x20, B: 0x30}) || th.Labels.Direction != "Settore" || th.Labels.Months[6] != "L" {
 		t.Errorf("theme: %+v", th)
 	}
 	img, err := png.Decode(bytes.NewReader(th.Logo))
@@ -99,14 +101,18 @@ mesi = ["G", "F", "M", "A", "M", "G", "L", "A", "S", "O", "N", "D"]
 
 	o := templates.Example().Objectives[0]
 	var b bytes.Buffer
-	if err := Sheet(&b, &th, o, Options{PDFA: true}, Meta{}); err != nil {
+	if err := render.Sheet(&b, &th, o, render.Options{PDFA: true}, render.Meta{}); err != nil {
 		t.Fatal(err)
 	}
-	doc, err := readPDF(b.Bytes())
+	doc, err := pdfread.Read(b.Bytes())
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := allText(doc)
+	var pages []string
+	for _, p := range doc.Pages {
+		pages = append(pages, p.Text)
+	}
+	text := strings.Join(pages, "\n")
 	if strings.Contains(text, "GANTT") || !strings.Contains(text, "Settore") || !strings.Contains(text, "Comune di Valverde") {
 		t.Errorf("text: %.300q", text)
 	}
