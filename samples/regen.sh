@@ -26,3 +26,4 @@ pdftoppm -png -r 60 -f 1 -l 2 samples/2019_ZN10.pdf docs/2019_ZN10
 pdftoppm -png -r 60 -f 1 -l 2 samples/valverde/2019_ZN10.pdf docs/valverde
 pdftoppm -png -r 60 -f 2 -l 2 samples/peg-2019.pdf docs/libretto-indice
 pdftoppm -png -r 60 -f 2 -l 2 samples/rapporto-2019-07-31.pdf docs/rapporto-riepilogo
+pdftoppm -png -r 60 -f 3 -l 4 docs/piao-2025.pdf docs/piao
