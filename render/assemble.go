@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -134,6 +135,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		st = d.tagged.structure(from, to, d.kids[from:to], next)
 		next += len(st.objs)
 		annotated = st.extra
+		objs = slices.Grow(objs, len(d.objs)+len(st.objs)+len(d.kids)+16) // and the outline's
 	} else {
 		for i, k := range d.kids[from:to] {
 			if a := nav.annots(i, d.kids[from:to]); a != nil {
@@ -153,6 +155,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		}
 	}
 	objs = append(objs, st.objs...)
+	st.objs = nil // objs holds them now, and joinCompact lets them go
 	outline, outlineRoot := nav.outline(d.kids[from:to], next)
 	objs = append(objs, outline...)
 	next += len(outline)
