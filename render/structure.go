@@ -46,7 +46,7 @@ type structure struct {
 // or the element with the same id in g when n is of another layout of
 // the same flow.
 func canonical(g, n *snode) *snode {
-	if n == nil || g == nil || n.root == g {
+	if n == nil || g == nil || n.root() == g {
 		return n
 	}
 	if all := g.x.all; int(n.id) < len(all) && all[n.id].tag == n.tag {
@@ -71,7 +71,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	drawnAs := map[*snode]*snode{}
 	for _, p := range pages {
 		if g := p.group; g != nil && g.sink && drawnAs[g] == nil && len(p.mcids) > 0 {
-			drawnAs[g] = p.mcids[0].root
+			drawnAs[g] = p.mcids[0].root()
 		}
 	}
 	tree := func(p *page) *snode {
