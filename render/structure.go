@@ -49,6 +49,9 @@ func canonical(g, n *snode) *snode {
 	if n == nil || g == nil || n.root() == g {
 		return n
 	}
+	if g.x == nil {
+		return nil
+	}
 	if all := g.x.all; int(n.id) < len(all) && all[n.id].tag == n.tag {
 		return all[n.id]
 	}

@@ -131,12 +131,11 @@ func (n *snode) altText() string {
 // document) and id on the page.
 type mcRef struct{ page, mcid int32 }
 
-// newRoot starts the structure tree of a flow.
+// newRoot starts the structure tree of a flow. Its list of elements is
+// made with its first child: a sheet laid out only to count its pages
+// keeps its root, which stays bare.
 func newRoot(tag stype) *snode {
-	r := &snode{tag: tag}
-	r.ext().all = make([]*snode, 1, 64)
-	r.x.all[0] = r
-	return r
+	return &snode{tag: tag}
 }
 
 // child adds an element of type tag as the last child of n.
@@ -145,7 +144,11 @@ func (n *snode) child(tag stype) *snode {
 	if root.sink {
 		return root
 	}
-	r := root.x
+	r := root.ext()
+	if r.all == nil {
+		r.all = make([]*snode, 1, 64)
+		r.all[0] = root
+	}
 	c := &snode{tag: tag, parent: n, id: int32(len(r.all))}
 	r.all = append(r.all, c)
 	if last := n.lastChild(); last == nil {
