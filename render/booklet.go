@@ -52,7 +52,7 @@ func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options
 		d.tagged.once = true
 		clear(nav.links) // the pages hold them too
 	}
-	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
+	_, err = d.write(w, 0, len(d.kids), meta, nav, opt.PDFA)
 	return err
 }
 

@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -30,6 +32,14 @@ const objectsPerStream = 400
 // not parse PDF. It consumes objs: their bodies are let go as they are
 // packed.
 func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) []byte {
+	var b bytes.Buffer
+	joinCompactTo(&b, header, objs, trailer, keep...) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// joinCompactTo is joinCompact writing to w: a booklet is not held whole
+// in memory a second time.
+func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, trailer string, keep ...int) error {
 	// The objects to pack are moved to the front of objs, in order, and
 	// each object stream is a run of them: a booklet has hundreds of
 	// thousands, which are neither copied nor kept once compressed.
@@ -107,17 +117,24 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 	for _, s := range streams {
 		total += len(s.body)
 	}
-	out := bytes.NewBuffer(make([]byte, 0, total+7*size/2+256))
+	out := &countWriter{}
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(total + 7*size/2 + 256)
+		out.w = b
+	} else {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		out.w, out.flush = bw, bw.Flush
+	}
 	out.Write(header)
 	for _, o := range direct {
-		entries[o.num] = entry{1, uint32(out.Len()), 0}
+		entries[o.num] = entry{1, uint32(out.n), 0}
 		out.Write(o.body)
 	}
 	for _, s := range streams {
-		entries[s.num] = entry{1, uint32(out.Len()), 0}
+		entries[s.num] = entry{1, uint32(out.n), 0}
 		out.Write(s.body)
 	}
-	xrefAt := out.Len()
+	xrefAt := out.n
 	entries[xrefNum] = entry{1, uint32(xrefAt), 0}
 	raw := make([]byte, 0, 7*size)
 	for _, e := range entries {
@@ -144,7 +161,34 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 	out.WriteString("\nendstream\nendobj\nstartxref\n")
 	out.WriteString(strconv.Itoa(xrefAt))
 	out.WriteString("\n%%EOF\n")
-	return out.Bytes()
+	if out.err == nil && out.flush != nil {
+		out.err = out.flush()
+	}
+	return out.err
+}
+
+// countWriter counts what it writes and keeps the first error.
+type countWriter struct {
+	w     io.Writer
+	flush func() error
+	n     int
+	err   error
+}
+
+func (c *countWriter) Write(p []byte) {
+	if c.err == nil {
+		var k int
+		k, c.err = c.w.Write(p)
+		c.n += k
+	}
+}
+
+func (c *countWriter) WriteString(s string) {
+	if c.err == nil {
+		var k int
+		k, c.err = io.WriteString(c.w, s)
+		c.n += k
+	}
 }
 
 // objectStream packs objects (none a stream) into object stream num,
