@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -103,6 +105,12 @@ func (d *drawn) object(n int) ([]byte, bool) {
 // Pages root, Info and Catalog, and a trailer /ID computed from its content,
 // so that the same content always gives the same bytes.
 func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []byte {
+	b, _ := d.write(nil, from, to, meta, nav, pdfa) // no writer, no error
+	return b
+}
+
+// write is assemble writing to w, or with w nil returning the document.
+func (d *drawn) write(w io.Writer, from, to int, meta Meta, nav *navigation, pdfa bool) ([]byte, error) {
 	if meta.Created.IsZero() {
 		// render never reads the clock: the caller passes the time, and a
 		// document made without one says 1970, the same on every run.
@@ -134,6 +142,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		st = d.tagged.structure(from, to, d.kids[from:to], next)
 		next += len(st.objs)
 		annotated = st.extra
+		objs = slices.Grow(objs, len(d.objs)+len(st.objs)+len(d.kids)+16) // and the outline's
 	} else {
 		for i, k := range d.kids[from:to] {
 			if a := nav.annots(i, d.kids[from:to]); a != nil {
@@ -153,6 +162,7 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 		}
 	}
 	objs = append(objs, st.objs...)
+	st.objs = nil // objs holds them now, and joinCompact lets them go
 	outline, outlineRoot := nav.outline(d.kids[from:to], next)
 	objs = append(objs, outline...)
 	next += len(outline)
@@ -190,11 +200,20 @@ func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
 	if !pdfa && st.root != 0 { // see compact.go
-		return joinCompact(pdfHeader, objs, fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id), d.infoNum, d.rootNum)
+		trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id)
+		if w == nil {
+			return joinCompact(pdfHeader, objs, trailer, d.infoNum, d.rootNum), nil
+		}
+		return nil, joinCompactTo(w, pdfHeader, objs, trailer, d.infoNum, d.rootNum)
 	}
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)
-	return joinPDF(pdfHeader, objs, []byte(trailer))
+	pdf := joinPDF(pdfHeader, objs, []byte(trailer))
+	if w == nil {
+		return pdf, nil
+	}
+	_, err := w.Write(pdf)
+	return nil, err
 }
 
 func maxNum(objs []pdfObject) int {

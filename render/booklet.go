@@ -48,7 +48,11 @@ func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options
 		return err
 	}
 	d.tag(th, pages)
-	_, err = w.Write(d.assemble(0, len(d.kids), meta, nav, opt.PDFA))
+	if d.tagged != nil { // assembled once: its trees can go as they are written
+		d.tagged.once = true
+		clear(nav.links) // the pages hold them too
+	}
+	_, err = d.write(w, 0, len(d.kids), meta, nav, opt.PDFA)
 	return err
 }
 

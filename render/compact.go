@@ -1,9 +1,11 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"io"
 	"runtime"
 	"slices"
 	"strconv"
@@ -27,11 +29,22 @@ const objectsPerStream = 400
 // whose dictionary holds the trailer entries (trailer: "/Root … /Info …
 // /ID […]", without the /Size). The objects keep (the Info dictionary and
 // the catalog) stay out of the object streams, readable by tools that do
-// not parse PDF.
+// not parse PDF. It consumes objs: their bodies are let go as they are
+// packed.
 func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) []byte {
+	var b bytes.Buffer
+	joinCompactTo(&b, header, objs, trailer, keep...) // a bytes.Buffer does not fail
+	return b.Bytes()
+}
+
+// joinCompactTo is joinCompact writing to w: a booklet is not held whole
+// in memory a second time.
+func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, trailer string, keep ...int) error {
+	// The objects to pack are moved to the front of objs, in order, and
+	// each object stream is a run of them: a booklet has hundreds of
+	// thousands, which are neither copied nor kept once compressed.
 	var direct []pdfObject // streams stay objects of their own
-	packed := make([][]pdfObject, 0, len(objs)/objectsPerStream+1)
-	var cur []pdfObject
+	n := 0
 	maxNum := 0
 	for _, o := range objs {
 		maxNum = max(maxNum, o.num)
@@ -39,20 +52,34 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 			direct = append(direct, o)
 			continue
 		}
-		if cur == nil {
-			cur = make([]pdfObject, 0, objectsPerStream)
-		}
-		cur = append(cur, o)
-		if len(cur) == objectsPerStream {
-			packed, cur = append(packed, cur), nil
-		}
+		objs[n] = o
+		n++
 	}
-	if len(cur) > 0 {
-		packed = append(packed, cur)
+	clear(objs[n:])
+	packed := make([][]pdfObject, 0, n/objectsPerStream+1)
+	for i := 0; i < n; i += objectsPerStream {
+		packed = append(packed, objs[i:min(i+objectsPerStream, n):min(i+objectsPerStream, n)])
+	}
+	xrefNum := maxNum + 1 + len(packed)
+	size := xrefNum + 1
+
+	// Cross-reference entries: type, field 2, field 3 (W [1 4 2]).
+	type entry struct {
+		typ byte
+		f2  uint32
+		f3  uint16
+	}
+	entries := make([]entry, size)
+	entries[0] = entry{0, 0, 65535}
+	for i, group := range packed {
+		for j, o := range group {
+			entries[o.num] = entry{2, uint32(maxNum + 1 + i), uint16(j)}
+		}
 	}
 
 	// The object streams, compressed on every core (a sheet's one on the
-	// caller's), with compressors kept between documents.
+	// caller's), with compressors kept between documents. Each group is
+	// let go once compressed.
 	streams := make([]pdfObject, len(packed))
 	workers := min(runtime.GOMAXPROCS(0), len(packed))
 	pool := &compressors
@@ -63,6 +90,8 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 		c := pool.Get().(*compressor)
 		for i := w; i < len(packed); i += workers {
 			streams[i] = objectStream(maxNum+1+i, packed[i], c.zw, &c.buf)
+			clear(packed[i])
+			packed[i] = nil
 		}
 		pool.Put(c)
 	}
@@ -81,22 +110,6 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 		}
 		wg.Wait()
 	}
-	xrefNum := maxNum + 1 + len(packed)
-	size := xrefNum + 1
-
-	// Cross-reference entries: type, field 2, field 3 (W [1 4 2]).
-	type entry struct {
-		typ byte
-		f2  uint32
-		f3  uint16
-	}
-	entries := make([]entry, size)
-	entries[0] = entry{0, 0, 65535}
-	for i, group := range packed {
-		for j, o := range group {
-			entries[o.num] = entry{2, uint32(maxNum + 1 + i), uint16(j)}
-		}
-	}
 	total := len(header)
 	for _, o := range direct {
 		total += len(o.body)
@@ -104,17 +117,24 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 	for _, s := range streams {
 		total += len(s.body)
 	}
-	out := bytes.NewBuffer(make([]byte, 0, total+7*size/2+256))
+	out := &countWriter{}
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(total + 7*size/2 + 256)
+		out.w = b
+	} else {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		out.w, out.flush = bw, bw.Flush
+	}
 	out.Write(header)
 	for _, o := range direct {
-		entries[o.num] = entry{1, uint32(out.Len()), 0}
+		entries[o.num] = entry{1, uint32(out.n), 0}
 		out.Write(o.body)
 	}
 	for _, s := range streams {
-		entries[s.num] = entry{1, uint32(out.Len()), 0}
+		entries[s.num] = entry{1, uint32(out.n), 0}
 		out.Write(s.body)
 	}
-	xrefAt := out.Len()
+	xrefAt := out.n
 	entries[xrefNum] = entry{1, uint32(xrefAt), 0}
 	raw := make([]byte, 0, 7*size)
 	for _, e := range entries {
@@ -141,7 +161,34 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 	out.WriteString("\nendstream\nendobj\nstartxref\n")
 	out.WriteString(strconv.Itoa(xrefAt))
 	out.WriteString("\n%%EOF\n")
-	return out.Bytes()
+	if out.err == nil && out.flush != nil {
+		out.err = out.flush()
+	}
+	return out.err
+}
+
+// countWriter counts what it writes and keeps the first error.
+type countWriter struct {
+	w     io.Writer
+	flush func() error
+	n     int
+	err   error
+}
+
+func (c *countWriter) Write(p []byte) {
+	if c.err == nil {
+		var k int
+		k, c.err = c.w.Write(p)
+		c.n += k
+	}
+}
+
+func (c *countWriter) WriteString(s string) {
+	if c.err == nil {
+		var k int
+		k, c.err = io.WriteString(c.w, s)
+		c.n += k
+	}
 }
 
 // objectStream packs objects (none a stream) into object stream num,

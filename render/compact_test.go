@@ -7,6 +7,7 @@ import (
 	"errors"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"testing"
@@ -105,7 +106,7 @@ func streamOf(body []byte) (dict, data []byte, err error) {
 // object, what was written; the kept objects stay readable in the file.
 func TestCompactRoundTrip(t *testing.T) {
 	header, objs, _ := fixture()
-	pdf := joinCompact(header, objs, "/Root 1 0 R", 1)
+	pdf := joinCompact(header, slices.Clone(objs), "/Root 1 0 R", 1)
 	if !bytes.Contains(pdf, objs[0].body) {
 		t.Error("the kept object is not in the file as it was")
 	}

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -53,7 +54,11 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 			st.footer(th, p.footer, p.num, p.of)
 		}
 		st.mark(nil, notArtifact)
-		p.mcids, st.mcids = st.mcids, nil
+		p.mcids = nil
+		if len(st.mcids) > 0 { // kept until assembly: a copy without spare room
+			p.mcids = slices.Clone(st.mcids)
+		}
+		st.mcids = st.mcids[:0]
 		p.items = nil // drawn: let its items be collected while the PDF grows
 		if err := pdf.Error(); err != nil {
 			return nil, err

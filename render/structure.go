@@ -21,6 +21,10 @@ import "strconv"
 type tagged struct {
 	pages      []*page
 	pageHeight float64 // millimetres
+
+	// once says the pages make one document, assembled once: their trees
+	// are let go as they are written (a booklet's are most of its memory).
+	once bool
 }
 
 // tag gives d the pages it was drawn from, so that the documents assembled
@@ -42,8 +46,11 @@ type structure struct {
 // or the element with the same id in g when n is of another layout of
 // the same flow.
 func canonical(g, n *snode) *snode {
-	if n == nil || g == nil || n.root == g {
+	if n == nil || g == nil || n.root() == g {
 		return n
+	}
+	if g.x == nil {
+		return nil
 	}
 	if all := g.x.all; int(n.id) < len(all) && all[n.id].tag == n.tag {
 		return all[n.id]
@@ -67,7 +74,7 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	drawnAs := map[*snode]*snode{}
 	for _, p := range pages {
 		if g := p.group; g != nil && g.sink && drawnAs[g] == nil && len(p.mcids) > 0 {
-			drawnAs[g] = p.mcids[0].root
+			drawnAs[g] = p.mcids[0].root()
 		}
 	}
 	tree := func(p *page) *snode {
@@ -137,14 +144,15 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 	for _, o := range orphans {
 		o.parent = doc
 	}
+	orphans = nil
 
-	size := 200*len(annots) + 100*len(all) + 64*len(pages)
+	size := 100 * len(all)
 	for _, n := range all {
 		if n.tag == tagFigure {
 			size += 4*len(n.altText()) + 16 // UTF-16 in hex
 		}
 	}
-	b := make([]byte, 0, size)
+	b := make([]byte, 0, 200*len(annots))
 	out.objs = make([]pdfObject, 0, len(annots)+len(all)+1)
 	for _, a := range annots {
 		s := len(b)
@@ -165,7 +173,89 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		out.objs = append(out.objs, pdfObject{a.num, b[s:len(b):len(b)]})
 	}
 
-	for _, n := range all {
+	// The root, with the parent tree: per page, the element of each
+	// marked-content id; per annotation, its Link.
+	rb := make([]byte, 0, 12*len(all)+16*len(annots)+16*len(pages)+128)
+	b, rb = rb, b // written in b, then b is the annotations' again
+	b = strconv.AppendInt(b, int64(rootNum), 10)
+	b = append(b, " 0 obj\n<</Type /StructTreeRoot /K "...)
+	b = strconv.AppendInt(b, int64(doc.num), 10)
+	b = append(b, " 0 R /ParentTree <</Nums ["...)
+	for i, p := range pages {
+		b = append(b, '\n')
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, " ["...)
+		for j, n := range p.mcids {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			if c := canonical(tree(p), n); c != nil {
+				b = strconv.AppendInt(b, int64(c.num), 10)
+				b = append(b, " 0 R"...)
+			} else {
+				b = append(b, "null"...)
+			}
+		}
+		b = append(b, ']')
+	}
+	for _, a := range annots {
+		b = append(b, '\n')
+		b = strconv.AppendInt(b, int64(a.key), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(a.elem.num), 10)
+		b = append(b, " 0 R"...)
+	}
+	b = append(b, "]>> /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(key), 10)
+	b = append(b, ">>\nendobj\n"...)
+	rootObj := pdfObject{rootNum, b[:len(b):len(b)]}
+	b, rb = rb, nil
+	out.root = rootNum
+
+	// The pages' entries.
+	perPage := make([][]int, len(pages))
+	for _, a := range annots {
+		perPage[a.page] = append(perPage[a.page], a.num)
+	}
+	for i := range pages {
+		var e []byte
+		e = append(e, "/StructParents "...)
+		e = strconv.AppendInt(e, int64(i), 10)
+		e = append(e, '\n')
+		if len(perPage[i]) > 0 {
+			e = append(e, "/Tabs /S\n/Annots ["...)
+			for j, a := range perPage[i] {
+				if j > 0 {
+					e = append(e, ' ')
+				}
+				e = strconv.AppendInt(e, int64(a), 10)
+				e = append(e, " 0 R"...)
+			}
+			e = append(e, "]\n"...)
+		}
+		out.extra[kids[i]] = e
+	}
+
+	// What is left needs only the elements: with a document assembled
+	// once, let the pages' trees go, each as soon as it is written.
+	if t.once {
+		for _, p := range pages {
+			p.mcids, p.group, p.links = nil, nil, nil
+		}
+		t.pages, pages = nil, nil
+		clear(drawnAs)
+		clear(seen)
+		groups = nil
+		for i := range annots {
+			annots[i].elem, annots[i].l.node = nil, nil
+		}
+	}
+
+	chunk := max(min(size, 256<<10), 4<<10) // elements are written in chunks, let go as they are packed
+	for i, n := range all {
+		if cap(b)-len(b) < 2<<10 {
+			b = make([]byte, 0, chunk)
+		}
 		s := len(b)
 		b = strconv.AppendInt(b, int64(n.num), 10)
 		b = append(b, " 0 obj\n<</S/"...)
@@ -263,70 +353,19 @@ func (t *tagged) structure(from, to int, kids []int, next int) structure {
 		}
 		b = append(b, ">>\nendobj\n"...)
 		out.objs = append(out.objs, pdfObject{int(n.num), b[s:len(b):len(b)]})
-	}
-
-	// The root, with the parent tree: per page, the element of each
-	// marked-content id; per annotation, its Link.
-	s := len(b)
-	b = strconv.AppendInt(b, int64(rootNum), 10)
-	b = append(b, " 0 obj\n<</Type /StructTreeRoot /K "...)
-	b = strconv.AppendInt(b, int64(doc.num), 10)
-	b = append(b, " 0 R /ParentTree <</Nums ["...)
-	for i, p := range pages {
-		b = append(b, '\n')
-		b = strconv.AppendInt(b, int64(i), 10)
-		b = append(b, " ["...)
-		for j, n := range p.mcids {
-			if j > 0 {
-				b = append(b, ' ')
-			}
-			if c := canonical(tree(p), n); c != nil {
-				b = strconv.AppendInt(b, int64(c.num), 10)
-				b = append(b, " 0 R"...)
-			} else {
-				b = append(b, "null"...)
+		if t.once {
+			all[i] = nil
+			if n == doc {
+				top = nil
 			}
 		}
-		b = append(b, ']')
 	}
-	for _, a := range annots {
-		b = append(b, '\n')
-		b = strconv.AppendInt(b, int64(a.key), 10)
-		b = append(b, ' ')
-		b = strconv.AppendInt(b, int64(a.elem.num), 10)
-		b = append(b, " 0 R"...)
-	}
-	b = append(b, "]>> /ParentTreeNextKey "...)
-	b = strconv.AppendInt(b, int64(key), 10)
-	b = append(b, ">>\nendobj\n"...)
-	out.objs = append(out.objs, pdfObject{rootNum, b[s:len(b):len(b)]})
-	out.root = rootNum
-
-	// The pages' entries.
-	perPage := make([][]int, len(pages))
-	for _, a := range annots {
-		perPage[a.page] = append(perPage[a.page], a.num)
-	}
-	for i := range pages {
-		var e []byte
-		e = append(e, "/StructParents "...)
-		e = strconv.AppendInt(e, int64(i), 10)
-		e = append(e, '\n')
-		if len(perPage[i]) > 0 {
-			e = append(e, "/Tabs /S\n/Annots ["...)
-			for j, a := range perPage[i] {
-				if j > 0 {
-					e = append(e, ' ')
-				}
-				e = strconv.AppendInt(e, int64(a), 10)
-				e = append(e, " 0 R"...)
-			}
-			e = append(e, "]\n"...)
-		}
-		out.extra[kids[i]] = e
-	}
+	out.objs = append(out.objs, rootObj)
 
 	// The elements belong to the layout: leave them as they were.
+	if t.once {
+		return out
+	}
 	for _, n := range all {
 		n.num, n.nmc = 0, 0
 		if n.x != nil {

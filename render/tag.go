@@ -49,7 +49,8 @@ func (t stype) String() string { return stypeNames[t] }
 // snode is a structure element as laid out. Children are kept in reading
 // order, which is the order they are created in.
 // A booklet keeps thousands of trees until it is assembled: an element is
-// kept small, its children a list.
+// kept small (64 bytes, a size class of the allocator), its children a
+// list; its root and its last child are found by walking.
 type snode struct {
 	tag      stype
 	scope    scope // TH
@@ -64,9 +65,9 @@ type snode struct {
 	nmc int32
 	mc0 mcRef
 
-	parent, root      *snode
-	first, last, next *snode // its children, in reading order; its next sibling
-	x                 *snodeExtra
+	parent      *snode
+	first, next *snode // its first child, the others following in reading order; its next sibling
+	x           *snodeExtra
 }
 
 func (n *snode) addMC(r mcRef) {
@@ -130,29 +131,48 @@ func (n *snode) altText() string {
 // document) and id on the page.
 type mcRef struct{ page, mcid int32 }
 
-// newRoot starts the structure tree of a flow.
+// newRoot starts the structure tree of a flow. Its list of elements is
+// made with its first child: a sheet laid out only to count its pages
+// keeps its root, which stays bare.
 func newRoot(tag stype) *snode {
-	r := &snode{tag: tag}
-	r.root = r
-	r.ext().all = make([]*snode, 1, 64)
-	r.x.all[0] = r
-	return r
+	return &snode{tag: tag}
 }
 
 // child adds an element of type tag as the last child of n.
 func (n *snode) child(tag stype) *snode {
-	if n.root.sink {
-		return n.root
+	root := n.root()
+	if root.sink {
+		return root
 	}
-	r := n.root.x
-	c := &snode{tag: tag, parent: n, root: n.root, id: int32(len(r.all))}
+	r := root.ext()
+	if r.all == nil {
+		r.all = make([]*snode, 1, 64)
+		r.all[0] = root
+	}
+	c := &snode{tag: tag, parent: n, id: int32(len(r.all))}
 	r.all = append(r.all, c)
-	if n.last == nil {
+	if last := n.lastChild(); last == nil {
 		n.first = c
 	} else {
-		n.last.next = c
+		last.next = c
 	}
-	n.last = c
+	return c
+}
+
+// root is the root of n's tree.
+func (n *snode) root() *snode {
+	for n.parent != nil {
+		n = n.parent
+	}
+	return n
+}
+
+// lastChild is n's last child, if any.
+func (n *snode) lastChild() *snode {
+	c := n.first
+	for c != nil && c.next != nil {
+		c = c.next
+	}
 	return c
 }
 
@@ -239,8 +259,8 @@ func (f *flow) tocEntry(level int) {
 		list = f.toc
 	} else {
 		up := f.tocs[level-1]
-		if up.last != nil && up.last.tag == tagTOC {
-			list = up.last
+		if last := up.lastChild(); last != nil && last.tag == tagTOC {
+			list = last
 		} else {
 			list = up.child(tagTOC)
 		}
