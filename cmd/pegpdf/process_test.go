@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 )
 
@@ -15,7 +17,17 @@ func TestMain(m *testing.M) {
 		main()
 		return
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	// No test may write into the package folder (the default --out is
+	// "."): a stray file there means a run that should have failed did not.
+	if stray, _ := filepath.Glob("*.pdf"); len(stray) > 0 {
+		fmt.Fprintf(os.Stderr, "a test wrote %v into the package folder\n", stray)
+		for _, f := range stray {
+			os.Remove(f)
+		}
+		code = 1
+	}
+	os.Exit(code)
 }
 
 // process starts pegpdf args as a separate process.

@@ -128,7 +128,7 @@ func TestCRLFTheme(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "rotto.toml")
 	os.WriteFile(bad, []byte("ente = \"Comune\"\r\ncolori = [\r\n"), 0o644)
-	code, _, stderr := pegpdf(t, "schede", "--tema", bad, sample)
+	code, _, stderr := pegpdf(t, "schede", "--tema", bad, "--out", filepath.Join(dir, "rotto"), sample)
 	if code != exitUsage || !strings.Contains(stderr, "non è TOML valido alla riga") {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
