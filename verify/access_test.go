@@ -3,9 +3,11 @@ package verify
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestTaggedFixturePasses: the hand-made tagged file passes every
@@ -232,5 +234,24 @@ func TestUAExtensionSchema(t *testing.T) {
 		if c.pass && detail != "PDF/A-2a" {
 			t.Errorf("detail %q", detail)
 		}
+	}
+}
+
+// TestFormChain: forms that each draw the next one many times are followed
+// once each, not once per path (10^16 paths here).
+func TestFormChain(t *testing.T) {
+	f := taggedFixture()
+	draw := strings.Repeat("/X Do ", 10)
+	f = f.set(24, "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X 40 0 R >> >> >>\nstream\n"+draw)
+	for i := 40; i < 60; i++ {
+		f = f.set(i, fmt.Sprintf("<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Resources << /XObject << /X %d 0 R >> >> >>\nstream\n%s", i+1, draw))
+	}
+	f = f.set(60, "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] >>\nstream\n0 0 m 10 10 l S")
+	done := make(chan error, 1)
+	go func() { _, err := Check(f.bytes()); done <- err }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a chain of forms took over 10 s")
 	}
 }

@@ -14,6 +14,12 @@ type checker struct {
 	ctx  *model.Context
 	data []byte
 
+	// walked are the form XObjects already followed, each with the owner
+	// and the coverage it was followed with: following it again would find
+	// the same, and a chain of forms drawing the next one many times would
+	// otherwise cost exponential time.
+	walked map[formWalk]bool
+
 	xmp    *xmpPacket
 	xmpErr error
 

@@ -8,6 +8,13 @@ import (
 
 // owner is a content stream that marked-content ids belong to: a page, or
 // a form XObject with its own /StructParents.
+// formWalk is a form XObject followed with a coverage and an owner.
+type formWalk struct {
+	nr      int
+	covered bool
+	o       *owner
+}
+
 type owner struct {
 	where         string // "pagina 3" or "pagina 3, form XObject 12"
 	obj           int
@@ -202,6 +209,14 @@ func (c *checker) walkContent(cs *contentScan, o *owner, where string, data []by
 						cs.byObj[nr] = fo
 					}
 				}
+				key := formWalk{nr, isCovered(), fo}
+				if c.walked[key] {
+					return
+				}
+				if c.walked == nil {
+					c.walked = map[formWalk]bool{}
+				}
+				c.walked[key] = true
 				forms[nr] = true
 				c.walkContent(cs, fo, fmt.Sprintf("%s, form XObject %d", where, nr), data, fres, isCovered(), forms, depth+1)
 				delete(forms, nr)

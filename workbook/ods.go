@@ -132,6 +132,7 @@ type odsParser struct {
 	chars        int // the cell's characters, spaces expanded
 	sheetChars   int
 	inCell       bool
+	note         int // inside a cell's comment (office:annotation): not its value
 	paragraphs   int
 	rowsRead     int
 	cellsRead    int
@@ -171,7 +172,7 @@ func (p *odsParser) parse(r io.Reader) error {
 		case xml.StartElement:
 			err = p.start(t)
 		case xml.CharData:
-			if p.inCell && p.paragraphs > 0 {
+			if p.inCell && p.paragraphs > 0 && p.note == 0 {
 				err = p.write(string(t), 1)
 			}
 		case xml.EndElement:
@@ -185,6 +186,9 @@ func (p *odsParser) parse(r io.Reader) error {
 
 func (p *odsParser) start(t xml.StartElement) error {
 	switch {
+	case t.Name.Space == nsOffice && t.Name.Local == "annotation":
+		p.note++
+	case p.note > 0 && t.Name.Space == nsText: // the comment's own paragraphs
 	case t.Name.Space == nsStyle && t.Name.Local == "style":
 		p.style = attr(t, nsStyle, "name")
 	case t.Name.Space == nsStyle && t.Name.Local == "table-properties":
@@ -258,6 +262,10 @@ func (p *odsParser) start(t xml.StartElement) error {
 }
 
 func (p *odsParser) end(t xml.EndElement) error {
+	if t.Name.Space == nsOffice && t.Name.Local == "annotation" && p.note > 0 {
+		p.note--
+		return nil
+	}
 	if t.Name.Space != nsTable {
 		return nil
 	}

@@ -211,7 +211,7 @@ const (
 
 func (x *xlsxSource) sharedStrings(name string) error {
 	var text strings.Builder
-	in, skip := false, 0
+	in, skip, inT := false, 0, 0 // only the <t> parts are text: not the layout between runs
 	return x.decode(name, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -219,6 +219,8 @@ func (x *xlsxSource) sharedStrings(name string) error {
 			case "si":
 				in = true
 				text.Reset()
+			case "t":
+				inT++
 			case "rPh": // phonetic guide: not part of the text
 				skip++
 			}
@@ -232,9 +234,11 @@ func (x *xlsxSource) sharedStrings(name string) error {
 				x.shared = append(x.shared, text.String())
 			case "rPh":
 				skip--
+			case "t":
+				inT--
 			}
 		case xml.CharData:
-			if in && skip == 0 {
+			if in && skip == 0 && inT > 0 {
 				if text.Len()+len(t) > 4*x.b.lim.CellChars {
 					return fmt.Errorf("%w: un testo supera %d caratteri", ErrTooBig, x.b.lim.CellChars)
 				}

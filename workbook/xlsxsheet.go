@@ -78,9 +78,10 @@ func (s *sheetReader) token(tok xml.Token) error {
 					return model.Problem{Severity: model.Error, Sheet: s.sheet, Row: s.row, Err: err}
 				}
 			}
-			s.col++
-			if c, _, ok := cellRef(attrOf(t, "r")); ok && c > s.col {
-				s.col = c
+			if c, _, ok := cellRef(attrOf(t, "r")); ok {
+				s.col = c // by its address, even out of order
+			} else {
+				s.col++
 			}
 			s.cellType = attrOf(t, "t")
 			st, _ := strconv.Atoi(attrOf(t, "s"))

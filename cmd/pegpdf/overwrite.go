@@ -40,6 +40,7 @@ func overwriteFlag() cli.Flag {
 var outputFlags = map[string]map[string]outputKind{
 	"template": {"out": anyFile},
 	"theme":    {"out": anyFile},
+	"mapping":  {"out": anyFile},
 	"booklet":  {"out": pdfFile, "report": tableFile},
 	"report":   {"out": pdfFile, "report": tableFile, "csv": tableFile},
 	"sheets":   {"report": tableFile},

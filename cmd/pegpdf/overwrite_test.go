@@ -45,6 +45,10 @@ func TestNeverReplaceAPersonsFile(t *testing.T) {
 	os.WriteFile(theme, []byte("entity = \"Comune di Valverde\"\n"), 0o644)
 	mustKeep(t, theme, "entity = \"Comune di Valverde\"\n", "tema", "--out", theme)
 
+	mapping := filepath.Join(dir, "mappa.toml")
+	os.WriteFile(mapping, []byte("# la mappa del nostro ufficio\n"), 0o644)
+	mustKeep(t, mapping, "# la mappa del nostro ufficio\n", "mappa", "--out", mapping)
+
 	// The template does not replace its own earlier output either: the
 	// clerk may have filled it in since.
 	blank := filepath.Join(dir, "vuoto.xlsx")
@@ -57,6 +61,7 @@ func TestNeverReplaceAPersonsFile(t *testing.T) {
 		t.Errorf("--sovrascrivi did not replace the file: %.20q", got)
 	}
 	mustRun(t, "theme", "--out", theme, "--overwrite")
+	mustRun(t, "mappa", "--out", mapping, "--sovrascrivi")
 }
 
 // TestReplaceOnlyPegpdfOutputs: a PDF, CSV or JSON pegpdf wrote is
