@@ -73,6 +73,20 @@ func (s *server) api(endpoint func(http.ResponseWriter, *request) error) http.Ha
 			fail(w, http.StatusRequestEntityTooLarge, s.tooLarge())
 			return
 		}
+		select {
+		case s.held <- struct{}{}:
+		default:
+			w.Header().Set("Retry-After", "10")
+			fail(w, http.StatusServiceUnavailable, "il servizio sta già ricevendo troppi file: riprovare tra qualche secondo")
+			return
+		}
+		release := func() { <-s.held }
+		started := false // then the work releases the upload when it ends
+		defer func() {
+			if !started {
+				release()
+			}
+		}()
 		req, err := s.receive(w, r)
 		if err != nil {
 			answer(w, err)
@@ -95,8 +109,10 @@ func (s *server) api(endpoint func(http.ResponseWriter, *request) error) http.Ha
 		done := make(chan struct{})
 		var rec bytes.Buffer // the answer, written only once complete
 		rw := &recorder{header: http.Header{}, body: &rec, status: http.StatusOK}
+		started = true
 		go func() {
 			defer close(done)
+			defer release()              // the upload stays in memory while worked on
 			defer func() { <-s.slots }() // held until the work really ends
 			defer func() {
 				if p := recover(); p != nil {

@@ -64,7 +64,13 @@ func (c Config) withDefaults() Config {
 type server struct {
 	cfg   Config
 	slots chan struct{}
+	// held bounds the uploads in memory at once, read or being worked on:
+	// with MaxBytes each, the server's memory for uploads has a ceiling.
+	held chan struct{}
 }
+
+// heldUploads is how many uploads may be in memory per conversion slot.
+const heldUploads = 8
 
 // New returns the handler of the page and the API.
 func New(cfg Config) http.Handler { return newServer(cfg).handler() }
@@ -72,6 +78,7 @@ func New(cfg Config) http.Handler { return newServer(cfg).handler() }
 func newServer(cfg Config) *server {
 	s := &server{cfg: cfg.withDefaults()}
 	s.slots = make(chan struct{}, s.cfg.MaxConcurrent)
+	s.held = make(chan struct{}, heldUploads*s.cfg.MaxConcurrent)
 	return s
 }
 

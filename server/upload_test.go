@@ -350,3 +350,46 @@ func TestLongWorkOutlivesUploadDeadline(t *testing.T) {
 		t.Errorf("a check longer than the upload deadline (%v): %d %.200s", read/4, resp.StatusCode, out)
 	}
 }
+
+// TestHeldUploadsBounded: the uploads in memory at once are bounded
+// (heldUploads per conversion slot): one more is answered 503 at once,
+// and a place frees as soon as an upload ends.
+func TestHeldUploadsBounded(t *testing.T) {
+	srv := httptest.NewServer(newTestServer(Config{MaxConcurrent: 1, QueueWait: 200 * time.Millisecond, UploadTimeout: 2 * time.Second}))
+	defer srv.Close()
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	body, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
+	data, _ := io.ReadAll(body)
+	stop := make(chan struct{})
+	var slow []<-chan string
+	for range heldUploads {
+		slow = append(slow, slowClient(t, addr, data, ct, time.Second, stop))
+	}
+	time.Sleep(300 * time.Millisecond) // all are uploading
+	post := func() int {
+		b, ct := form(t, []file{{"a.xlsx", sample(t, "2019_ZN10.xlsx")}}, nil)
+		resp, err := http.Post(srv.URL+"/api/check", ct, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	if code := post(); code != http.StatusServiceUnavailable {
+		t.Errorf("an upload beyond %d held: %d, want 503", heldUploads, code)
+	}
+	close(stop)
+	for _, c := range slow {
+		<-c
+	}
+	code := 0
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if code = post(); code == 200 { // the server notices the closed connections
+			break
+		}
+	}
+	if code != 200 {
+		t.Errorf("after the slow uploads ended: %d, want 200", code)
+	}
+}
