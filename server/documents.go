@@ -56,16 +56,26 @@ func outcome(res *produce.Result, err error) error {
 
 // check answers with every problem of every workbook.
 func (s *server) check(w http.ResponseWriter, req *request) error {
-	pr, err := s.produceRequest(req)
+	res, err := s.checked(req)
 	if err != nil {
-		return err
-	}
-	res, err := produce.Check(req.ctx, pr)
-	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}
 	writeJSON(w, http.StatusOK, checkResult(res.Inputs))
 	return nil
+}
+
+// checked reads and checks the uploaded workbooks: workbooks with errors
+// are a result here, not a failure.
+func (s *server) checked(req *request) (*produce.Result, error) {
+	pr, err := s.produceRequest(req)
+	if err != nil {
+		return nil, err
+	}
+	res, err := produce.Check(req.ctx, pr)
+	if err != nil && !errors.Is(err, produce.ErrInputs) {
+		return nil, err
+	}
+	return res, nil
 }
 
 func checkResult(inputs []*produce.Input) any {

@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"io"
 	"net/http"
 
@@ -12,12 +11,8 @@ import (
 // "esito.csv", the file of «pegpdf verifica --rapporto esito.csv» (the
 // JSON of --rapporto esito.json is /api/check's answer).
 func (s *server) problems(w http.ResponseWriter, req *request) error {
-	pr, err := s.produceRequest(req)
+	res, err := s.checked(req)
 	if err != nil {
-		return err
-	}
-	res, err := produce.Check(req.ctx, pr)
-	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}
 	return download(w, "text/csv; charset=utf-8")("esito.csv", func(w io.Writer) error {

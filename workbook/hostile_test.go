@@ -193,25 +193,47 @@ func TestHostileFiles(t *testing.T) {
 
 // withSharedString adds a shared-strings part holding s to an .xlsx.
 func withSharedString(t testing.TB, data []byte, s string) []byte {
+	data = rewriteZip(t, data, func(name, body string) string {
+		if name == "xl/_rels/workbook.xml.rels" {
+			body = strings.Replace(body, "</Relationships>", `<Relationship Id="rSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 1)
+		}
+		return body
+	})
+	return rewriteZip(t, data, nil, "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>`+s+`</t></si></sst>`)
+}
+
+// rewriteZip copies a zip, each part's body through edit when not nil,
+// and adds or replaces the parts given as name, body pairs.
+func rewriteZip(t testing.TB, data []byte, edit func(name, body string) string, parts ...string) []byte {
+	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		t.Fatal(err)
 	}
+	replace := map[string]string{}
+	for i := 0; i+1 < len(parts); i += 2 {
+		replace[parts[i]] = parts[i+1]
+	}
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	for _, f := range zr.File {
+		if _, ok := replace[f.Name]; ok {
+			continue
+		}
 		r, _ := f.Open()
 		var body bytes.Buffer
 		body.ReadFrom(r)
 		out := body.String()
-		if f.Name == "xl/_rels/workbook.xml.rels" {
-			out = strings.Replace(out, "</Relationships>", `<Relationship Id="rSS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, 1)
+		if edit != nil {
+			out = edit(f.Name, out)
 		}
 		w, _ := zw.Create(f.Name)
 		w.Write([]byte(out))
 	}
-	w, _ := zw.Create("xl/sharedStrings.xml")
-	w.Write([]byte(`<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>` + s + `</t></si></sst>`))
+	for i := 0; i+1 < len(parts); i += 2 {
+		w, _ := zw.Create(parts[i])
+		w.Write([]byte(parts[i+1]))
+	}
 	zw.Close()
 	return b.Bytes()
 }

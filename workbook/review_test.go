@@ -1,10 +1,6 @@
 package workbook
 
-import (
-	"archive/zip"
-	"bytes"
-	"testing"
-)
+import "testing"
 
 // TestCellsByAddress: cells are placed by their address, even written out
 // of order or twice (the last wins), never shifted into a neighbour.
@@ -25,7 +21,7 @@ func TestCellsByAddress(t *testing.T) {
 func TestSharedStringRuns(t *testing.T) {
 	data := rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives + xrow(2, "2019_A", "Titolo", rawCell(`<c r="@" t="s"><v>0</v></c>`), 2019)})
 	data = withSharedString(t, data, "X")
-	data = replacePart(t, data, "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>
+	data = rewriteZip(t, data, nil, "xl/sharedStrings.xml", `<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si>
     <r><rPr><b/></rPr><t>Servizi</t></r>
     <r><t xml:space="preserve"> Sociali</t></r>
   </si></sst>`)
@@ -43,28 +39,4 @@ func TestODSComment(t *testing.T) {
 	if len(plan.Objectives) != 1 || plan.Objectives[0].Direction != "Servizi Sociali" {
 		t.Fatalf("got %+v %v", plan.Objectives, ps)
 	}
-}
-
-// replacePart rewrites one part of a zip.
-func replacePart(t testing.TB, data []byte, name, body string) []byte {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	for _, f := range zr.File {
-		r, _ := f.Open()
-		var old bytes.Buffer
-		old.ReadFrom(r)
-		w, _ := zw.Create(f.Name)
-		if f.Name == name {
-			w.Write([]byte(body))
-		} else {
-			w.Write(old.Bytes())
-		}
-	}
-	zw.Close()
-	return b.Bytes()
 }

@@ -102,6 +102,29 @@ func Read(data []byte) (*Doc, error) {
 	return doc, nil
 }
 
+// eachTextObject calls fn with each text object of a page, in content
+// order.
+func eachTextObject(p pdfium.Pdfium, page requests.Page, fn func(references.FPDF_PAGEOBJECT) error) error {
+	cnt, err := p.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
+	if err != nil {
+		return err
+	}
+	for j := 0; j < cnt.Count; j++ {
+		obj, err := p.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: j})
+		if err != nil {
+			return err
+		}
+		typ, err := p.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
+		if err != nil || typ.Type != enums.FPDF_PAGEOBJ_TEXT {
+			continue
+		}
+		if err := fn(obj.PageObject); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func readPage(p pdfium.Pdfium, d references.FPDF_DOCUMENT, i int, fonts map[string]bool) (Page, error) {
 	var pg Page
 	page := requests.Page{ByIndex: &requests.PageByIndex{Document: d, Index: i}}
@@ -110,32 +133,24 @@ func readPage(p pdfium.Pdfium, d references.FPDF_DOCUMENT, i int, fonts map[stri
 		return pg, err
 	}
 	pg.Text = txt.Text
-	cnt, err := p.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
-	if err != nil {
-		return pg, err
-	}
-	for j := 0; j < cnt.Count; j++ {
-		obj, err := p.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: j})
+	err = eachTextObject(p, page, func(obj references.FPDF_PAGEOBJECT) error {
+		f, err := p.FPDFTextObj_GetFont(&requests.FPDFTextObj_GetFont{PageObject: obj})
 		if err != nil {
-			return pg, err
-		}
-		typ, err := p.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
-		if err != nil || typ.Type != enums.FPDF_PAGEOBJ_TEXT {
-			continue
-		}
-		f, err := p.FPDFTextObj_GetFont(&requests.FPDFTextObj_GetFont{PageObject: obj.PageObject})
-		if err != nil {
-			return pg, err
+			return err
 		}
 		name, err := p.FPDFFont_GetBaseFontName(&requests.FPDFFont_GetBaseFontName{Font: f.Font})
 		if err != nil {
-			return pg, err
+			return err
 		}
 		emb, err := p.FPDFFont_GetIsEmbedded(&requests.FPDFFont_GetIsEmbedded{Font: f.Font})
 		if err != nil {
-			return pg, err
+			return err
 		}
 		fonts[name.BaseFontName] = emb.IsEmbedded
+		return nil
+	})
+	if err != nil {
+		return pg, err
 	}
 	start := 0
 	for {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/klippa-app/go-pdfium"
-	"github.com/klippa-app/go-pdfium/enums"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
 )
@@ -68,31 +67,23 @@ func pageStructure(p pdfium.Pdfium, d references.FPDF_DOCUMENT, i int) (PageTree
 	defer p.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
 	// The text of each marked-content id, in content order.
 	text := map[int][]string{}
-	cnt, err := p.FPDFPage_CountObjects(&requests.FPDFPage_CountObjects{Page: page})
-	if err != nil {
-		return pt, err
-	}
-	for j := 0; j < cnt.Count; j++ {
-		obj, err := p.FPDFPage_GetObject(&requests.FPDFPage_GetObject{Page: page, Index: j})
-		if err != nil {
-			return pt, err
-		}
-		typ, err := p.FPDFPageObj_GetType(&requests.FPDFPageObj_GetType{PageObject: obj.PageObject})
-		if err != nil || typ.Type != enums.FPDF_PAGEOBJ_TEXT {
-			continue
-		}
-		id, err := p.FPDFPageObj_GetMarkedContentID(&requests.FPDFPageObj_GetMarkedContentID{PageObject: obj.PageObject})
+	err = eachTextObject(p, page, func(obj references.FPDF_PAGEOBJECT) error {
+		id, err := p.FPDFPageObj_GetMarkedContentID(&requests.FPDFPageObj_GetMarkedContentID{PageObject: obj})
 		if err != nil || id.MarkedContentID < 0 {
-			continue
+			return nil
 		}
-		t, err := p.FPDFTextObj_GetText(&requests.FPDFTextObj_GetText{PageObject: obj.PageObject, TextPage: tp.TextPage})
+		t, err := p.FPDFTextObj_GetText(&requests.FPDFTextObj_GetText{PageObject: obj, TextPage: tp.TextPage})
 		if err != nil {
-			return pt, err
+			return err
 		}
 		if _, ok := text[id.MarkedContentID]; !ok {
 			pt.Marked = append(pt.Marked, id.MarkedContentID)
 		}
 		text[id.MarkedContentID] = append(text[id.MarkedContentID], strings.TrimSpace(t.Text))
+		return nil
+	})
+	if err != nil {
+		return pt, err
 	}
 
 	tree, err := p.FPDF_StructTree_GetForPage(&requests.FPDF_StructTree_GetForPage{Page: page})
