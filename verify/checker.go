@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -13,6 +14,8 @@ import (
 type checker struct {
 	ctx  *model.Context
 	data []byte
+	// left is what is left of the file's budget of decoded bytes.
+	left int64
 
 	// walked are the form XObjects already followed, each with the owner
 	// and the coverage it was followed with: following it again would find
@@ -34,8 +37,10 @@ type checker struct {
 	marked    *contentScan
 }
 
-func newChecker(ctx *model.Context, data []byte) *checker {
-	c := &checker{ctx: ctx, data: data}
+// newChecker checks ctx, read from data, with left bytes of the file's
+// budget of decoded bytes still to spend.
+func newChecker(ctx *model.Context, data []byte, left int64) *checker {
+	c := &checker{ctx: ctx, data: data, left: left}
 	c.xmp, c.xmpErr = c.metadata()
 	return c
 }
@@ -79,6 +84,19 @@ func (c *checker) claims() Claims {
 		cl.Tagged = ok && b.Value()
 	}
 	return cl
+}
+
+// decode undoes a stream's filters within the budgets (see StreamBudget);
+// ok is false when they cannot be undone. Past a budget it panics with the
+// *budgetError, which Inspect turns into its error: the file is not
+// checked further.
+func (c *checker) decode(sd *types.StreamDict, obj int) (b []byte, ok bool) {
+	b, err := decodeStream(obj, sd.Raw, sd.FilterPipeline, StreamBudget, &c.left)
+	var over *budgetError
+	if errors.As(err, &over) {
+		panic(over)
+	}
+	return b, err == nil
 }
 
 func (c *checker) deref(o types.Object) types.Object {

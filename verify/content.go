@@ -101,6 +101,9 @@ func (c *checker) pageContent(d types.Dict) ([]byte, string) {
 		if err != "" {
 			return nil, err
 		}
+		if len(out)+len(b) >= StreamBudget { // the streams of a page are one content
+			panic(&budgetError{obj: objNr(s)})
+		}
 		out = append(append(out, b...), '\n')
 	}
 	return out, ""
@@ -111,12 +114,11 @@ func (c *checker) stream(o types.Object) ([]byte, string) {
 	if err != nil || sd == nil {
 		return nil, fmt.Sprintf("il contenuto (oggetto %d) non è uno stream", objNr(o))
 	}
-	if sd.Content == nil {
-		if err := sd.Decode(); err != nil {
-			return nil, fmt.Sprintf("lo stream (oggetto %d) non si decomprime", objNr(o))
-		}
+	b, ok := c.decode(sd, objNr(o))
+	if !ok {
+		return nil, fmt.Sprintf("lo stream (oggetto %d) non si decomprime", objNr(o))
 	}
-	return sd.Content, ""
+	return b, ""
 }
 
 // walkContent follows one content stream. covered says whether the

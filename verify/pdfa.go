@@ -134,7 +134,7 @@ func (c *checker) outputIntent() (string, []string) {
 		if n := sd.IntEntry("N"); n == nil || *n != 3 {
 			return "", problem("il profilo ICC non è RGB (/N 3)")
 		}
-		if err := sd.Decode(); err != nil || len(sd.Content) < 40 || string(sd.Content[36:40]) != "acsp" {
+		if b, ok := c.decode(sd, objNr(d["DestOutputProfile"])); !ok || len(b) < 40 || string(b[36:40]) != "acsp" {
 			return "", problem("il profilo ICC non è un profilo ICC valido")
 		}
 		return c.text(d["OutputConditionIdentifier"]), nil

@@ -3,11 +3,13 @@ package verify
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
 
 func init() {
@@ -100,11 +102,21 @@ func Inspect(data []byte) (rep Report, err error) {
 	defer func() {
 		if p := recover(); p != nil { // a file nobody foresaw must not take the checker down
 			rep, err = Report{}, &ReadError{Msg: damaged, Err: fmt.Errorf("%v", p)}
+			if over, ok := p.(*budgetError); ok { // a stream past its budget: stop here
+				err = &ReadError{Msg: over.Error(), Err: over}
+			}
 		}
 	}()
 	if !bytes.Contains(data[:min(len(data), 1024)], []byte("%PDF-")) { // readers allow bytes before the header
 		return Report{}, &ReadError{Msg: "il file non è un PDF (non comincia con %PDF-): indicare un file .pdf scritto da pegpdf"}
 	}
+	// The streams pdfcpu decodes itself are decoded twice, before it
+	// reads (preflight) and after (objectStreams): the first time with a
+	// budget of its own.
+	if err := preflight(data, new(int64(FileBudget))); err != nil {
+		return Report{}, err
+	}
+	left := int64(FileBudget)
 	ctx, err := read(data)
 	if err != nil {
 		if bytes.Contains(data, []byte("/Encrypt")) { // unreadable because encrypted
@@ -116,7 +128,10 @@ func Inspect(data []byte) (rep Report, err error) {
 		}
 		return Report{}, err
 	}
-	c := newChecker(ctx, data)
+	if err := objectStreams(ctx, &left); err != nil {
+		return Report{}, err
+	}
+	c := newChecker(ctx, data, left)
 	rep = Report{Claims: c.claims(), Results: make([]Result, 0, len(rules))}
 	rep.PDFAChecked = rep.Claims.PDFA != ""
 	for _, r := range rules {
@@ -146,6 +161,26 @@ func read(data []byte) (ctx *model.Context, err error) {
 	return ctx, nil
 }
 
+// objectStreams decodes, within the budgets and keeping nothing, the
+// object streams pdfcpu has found, before anything is read from them:
+// pdfcpu decodes each one whole the first time one of its objects is
+// needed. (Their bytes as pdfcpu has them: decrypted, with its filters.)
+func objectStreams(ctx *model.Context, left *int64) error {
+	for nr, e := range ctx.Table {
+		if e == nil {
+			continue
+		}
+		if os, ok := e.Object.(types.ObjectStreamDict); ok {
+			if err := decodeTo(io.Discard, nr, os.Raw, os.FilterPipeline, StreamBudget, left); err != nil {
+				if over, ok := err.(*budgetError); ok {
+					return &ReadError{Msg: over.Error(), Err: over}
+				}
+			}
+		}
+	}
+	return nil
+}
+
 const damaged = "il PDF è danneggiato o incompleto e non si può leggere: produrlo di nuovo con pegpdf " +
 	"(o aprirlo e salvarlo di nuovo come PDF) e ripetere il controllo"
 
@@ -155,6 +190,9 @@ func (c *checker) run(r Rule) (res Result) {
 	res = Result{Rule: r.Name, Group: r.Group}
 	defer func() {
 		if p := recover(); p != nil {
+			if over, ok := p.(*budgetError); ok {
+				panic(over) // the whole file stops, not this rule (see Inspect)
+			}
 			res.Pass, res.Detail = false, "il controllo non si è potuto completare: il file ha una forma inattesa"
 		}
 	}()

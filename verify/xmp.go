@@ -43,12 +43,11 @@ func (c *checker) metadata() (*xmpPacket, error) {
 	if _, filtered := sd.Find("Filter"); filtered {
 		return nil, errors.New("lo stream /Metadata è compresso")
 	}
-	if sd.Content == nil {
-		if err := sd.Decode(); err != nil {
-			return nil, errors.New("lo stream /Metadata non si legge")
-		}
+	b, decoded := c.decode(sd, objNr(o))
+	if !decoded {
+		return nil, errors.New("lo stream /Metadata non si legge")
 	}
-	return parseXMP(sd.Content)
+	return parseXMP(b)
 }
 
 // parseXMP reads the properties pegpdf checks from an XMP packet, whether
