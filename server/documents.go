@@ -28,7 +28,7 @@ func (s *server) produceRequest(req *request) (produce.Request, error) {
 		Theme:   req.theme, // the uploaded theme file, or the server's
 		Created: now,
 		Today:   model.DateOf(now),
-		Limits:  workbook.Limits{Password: req.fields["password"]},
+		Limits:  workbook.Limits{Password: req.fields["password"], Mapping: req.mapping},
 		// No reading time of its own: the request's covers it, and a
 		// reader is waited for, so that the slot is held until the work
 		// really ends.

@@ -362,6 +362,28 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 	p.check("bad theme")
 
+	// A mapping file with a mistake: the mapping field is marked and
+	// focused, the message names the file and the key.
+	mapping := filepath.Join(t.TempDir(), "mappa-ufficio.toml")
+	os.WriteFile(mapping, []byte("[colonne.obiettivi]\n\"Titol\" = \"Obiettivo\"\n"), 0o644)
+	p.open(srv.URL)
+	p.do(chromedp.SetUploadFiles("#files", []string{good}), chromedp.SetUploadFiles("#mapping", []string{mapping}))
+	p.submit()
+	if msg := p.text("#mapping-error"); p.focused() != "mapping" || p.attr("mapping", "aria-invalid") != "true" ||
+		!strings.Contains(msg, "«Mappa delle colonne»") || !strings.Contains(msg, "mappa-ufficio.toml") || !strings.Contains(msg, `"Titol"`) {
+		t.Errorf("bad mapping: focus %q, %q", p.focused(), msg)
+	}
+	p.check("bad mapping")
+
+	// A good mapping: the workbook is read with it, the error is gone.
+	os.WriteFile(mapping, []byte("[colonne.obiettivi]\n\"Titolo\" = \"Titolo\"\n"), 0o644)
+	p.do(chromedp.SetUploadFiles("#mapping", []string{mapping}))
+	p.submit()
+	if p.attr("mapping", "aria-invalid") != "" || !strings.HasPrefix(p.text("#status"), "Documento pronto") {
+		t.Errorf("good mapping: status %q, invalid %q", p.text("#status"), p.attr("mapping", "aria-invalid"))
+	}
+	p.check("good mapping")
+
 	// Server-side errors: focus on the status line, which says what to do.
 	busy := newServer(Config{MaxConcurrent: 1, QueueWait: 1500 * time.Millisecond})
 	busy.slots <- struct{}{}

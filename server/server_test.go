@@ -117,7 +117,7 @@ func TestPage(t *testing.T) {
 	h.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/", nil))
 	page := w.Body.String()
 	for _, s := range []string{`lang="it"`, `<label for="files">`, `role="status"`, "Controlla e produci",
-		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`, `id="password"`} {
+		`href="api/template"`, `id="duplex"`, `id="with-sheets"`, `id="year"`, `id="theme"`, `id="password"`, `id="mapping"`} {
 		if !strings.Contains(page, s) {
 			t.Errorf("the page lacks %q", s)
 		}

@@ -20,6 +20,7 @@ import (
 	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/render"
 	"github.com/pegpdf/pegpdf/render/themefile"
+	"github.com/pegpdf/pegpdf/workbook"
 )
 
 // request is an API request once its body is read: its workbooks (read
@@ -28,7 +29,8 @@ type request struct {
 	ctx     context.Context
 	uploads []upload
 	fields  map[string]string
-	theme   *render.Theme // the uploaded theme file, or the server's
+	theme   *render.Theme     // the uploaded theme file, or the server's
+	mapping *workbook.Mapping // the uploaded mapping file, nil without one
 }
 
 // sources are the uploads as the pipeline reads them.
@@ -54,6 +56,7 @@ var labels = map[string]string{
 	"duplex":      "Fronte/retro",
 	"year":        "Anno in copertina",
 	"theme":       "Tema dell'ente",
+	"mapping":     "Mappa delle colonne",
 	"files":       "File Excel",
 }
 
@@ -78,7 +81,7 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) (*request, erro
 		return nil, &statusError{status: http.StatusBadRequest, msg: "la richiesta multipart non è leggibile"}
 	}
 	req := &request{fields: map[string]string{}, theme: &s.cfg.Theme}
-	var themeFile *upload
+	var themeFile, mappingFile *upload
 	for {
 		part, err := mr.NextPart()
 		if err == io.EOF {
@@ -98,6 +101,10 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) (*request, erro
 		case "theme":
 			if len(data) > 0 || part.FileName() != "" {
 				themeFile = &upload{displayName(part.FileName(), 0), data}
+			}
+		case "mapping", "mappa":
+			if len(data) > 0 || part.FileName() != "" {
+				mappingFile = &upload{mappingName(part.FileName()), data}
 			}
 		default:
 			if len(data) > 4096 {
@@ -125,7 +132,41 @@ func (s *server) receive(w http.ResponseWriter, r *http.Request) (*request, erro
 		}
 		req.theme = &th
 	}
+	if mappingFile != nil {
+		m, err := parseMapping(*mappingFile)
+		if err != nil {
+			return nil, err
+		}
+		req.mapping = m
+	}
 	return req, nil
+}
+
+// mappingName is an uploaded mapping file's name as shown, "mappa.toml"
+// when it has none.
+func mappingName(name string) string {
+	if name == "" {
+		return "mappa.toml"
+	}
+	return displayName(name, 0)
+}
+
+// parseMapping reads an uploaded mapping file (pegpdf mappa), as the
+// command line's --mappa does; every mistake is said at once, each with
+// the file's name and the key.
+func parseMapping(u upload) (*workbook.Mapping, error) {
+	if len(u.data) > 1<<20 {
+		return nil, fieldError("mapping", "%s supera 1 MB: la mappa è un piccolo file di testo (vedere «pegpdf mappa»)", u.name)
+	}
+	m, err := workbook.ParseMapping(bytes.NewReader(u.data))
+	if err != nil {
+		var msgs []string
+		for _, line := range strings.Split(err.Error(), "\n") {
+			msgs = append(msgs, u.name+": "+line)
+		}
+		return nil, fieldError("mapping", "%s", strings.Join(msgs, "; "))
+	}
+	return m, nil
 }
 
 // checkFields refuses a malformed option before any work is done, naming

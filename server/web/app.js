@@ -46,7 +46,7 @@
     e.hidden = false;
   }
   function clearErrors() {
-    for (const id of ["files", "as-of", "year", "theme"]) {
+    for (const id of ["files", "as-of", "year", "theme", "mapping"]) {
       $(id).removeAttribute("aria-invalid");
       $(id + "-error").hidden = true;
       $(id + "-error").textContent = "";
@@ -131,6 +131,8 @@
     for (const name of ["pdfa", "duplex", "with-sheets"]) fd.append(name, $(name).checked ? "true" : "false");
     const theme = $("theme").files[0];
     if (theme) fd.append("theme", theme, theme.name);
+    const mapping = $("mapping").files[0];
+    if (mapping) fd.append("mapping", mapping, mapping.name);
     return fd;
   }
 
