@@ -29,6 +29,7 @@ var (
 	ErrNoEnd         = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
 	ErrWeights       = errors.New("i pesi delle fasi non sommano a 100")
 	ErrOutsideYear   = errors.New("la fase esce dall'anno dell'obiettivo")
+	ErrFarYear       = errors.New("data lontana dall'anno dell'obiettivo, forse un errore di battitura: correggere l'anno")
 )
 
 // Severity tells an error from a warning.

@@ -48,6 +48,10 @@ func (o *Objective) validate() Problems {
 			ps = append(ps, ph.Loc.At(Error, FieldProgress,
 				fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrRange)))
 		}
+		if f, d, far := ph.farDate(year); far {
+			ps = append(ps, ph.Loc.At(Error, f, fmt.Errorf("%s: %w %d (oltre %d anni di distanza)", d, ErrFarYear, year, maxYearsAway)))
+			continue
+		}
 		switch {
 		case ph.Start.IsZero() && ph.End.IsZero():
 			ps = append(ps, ph.Loc.At(Warning, FieldStart, ErrNoDates))
@@ -71,6 +75,28 @@ func (o *Objective) validate() Problems {
 }
 
 func inPercent(v float64) bool { return v >= 0 && v <= 100 }
+
+// maxYearsAway is how far from its objective's year a phase's date may be:
+// a three-year plan and its spill-over fit; 2207 for 2027 does not, and it
+// would squash the Gantt to slivers.
+const maxYearsAway = 5
+
+// farDate is the first of the phase's dates more than maxYearsAway from
+// year, and its field; far is false when none is (or there is no year).
+func (ph *Phase) farDate(year int) (f Field, d Date, far bool) {
+	if year == 0 {
+		return "", Date{}, false
+	}
+	for _, d := range []struct {
+		f Field
+		d Date
+	}{{FieldStart, ph.Start}, {FieldEnd, ph.End}, {FieldActualStart, ph.ActualStart}, {FieldActualEnd, ph.ActualEnd}} {
+		if !d.d.IsZero() && (d.d.Year > year+maxYearsAway || d.d.Year < year-maxYearsAway) {
+			return d.f, d.d, true
+		}
+	}
+	return "", Date{}, false
+}
 
 // Merge appends more to ps, leaving out the warnings about a phase's
 // dates (no dates, no end, outside the year) on a row where ps already has

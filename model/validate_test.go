@@ -7,7 +7,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
-	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldProgress: 11}
+	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldActualEnd: 10, FieldProgress: 11}
 	loc := func(sheet string, row int) Loc { return Loc{Sheet: sheet, Row: row, Cols: cols} }
 	d := func(s string) Date {
 		v, err := ParseDate(s)
@@ -43,6 +43,9 @@ func TestValidate(t *testing.T) {
 		{"milestone outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "", "31/01/2020")}}}, "Fasi!E2", Warning, ErrOutsideYear},
 		{"weights not 100", []*Objective{{Code: "2019_A", Loc: loc("Obiettivi", 2), Phases: []Phase{ph(2, Some(50), "01/01/2019", "01/05/2019")}}}, "Obiettivi!A2", Warning, ErrWeights},
 		{"outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "01/10/2019", "31/03/2020")}}}, "Fasi!D2", Warning, ErrOutsideYear},
+		{"a year typo in the end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/2027", "31/12/2207")}}}, "Fasi!E2", Error, ErrFarYear},
+		{"a year typo in the start", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/1927", "31/12/2027")}}}, "Fasi!D2", Error, ErrFarYear},
+		{"a year typo in the actual end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{func() Phase { p := ph(2, Some(100), "01/01/2027", "01/05/2027"); p.ActualEnd = d("10/04/2072"); return p }()}}}, "Fasi!J2", Error, ErrFarYear},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -62,6 +65,10 @@ func TestValidate(t *testing.T) {
 	milestone := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019"), ph(3, Num{}, "", "30/09/2019")}}}}
 	if ps := milestone.Validate(); len(ps) != 0 {
 		t.Errorf("a milestone (Fine prevista only) is no problem: %v", ps)
+	}
+	triennial := &Plan{Objectives: []*Objective{{Code: "2026_A", Year: 2026, Phases: []Phase{ph(2, Some(100), "01/01/2026", "31/12/2028")}}}}
+	if ps := triennial.Validate(); len(ps) != 1 || !errors.Is(ps[0], ErrOutsideYear) {
+		t.Errorf("a three-year phase is a warning, no more: %v", ps)
 	}
 	noWeights := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019")}}}}
 	if ps := noWeights.Validate(); len(ps) != 0 {
