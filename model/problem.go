@@ -29,6 +29,7 @@ var (
 	ErrNoEnd         = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
 	ErrWeights       = errors.New("i pesi delle fasi non sommano a 100")
 	ErrOutsideYear   = errors.New("la fase esce dall'anno dell'obiettivo")
+	ErrUnmeasured    = errors.New("contiene un numero ma non si misura: il monitoraggio lo dirà NON MISURABILE; scrivere il confronto e poi il numero, ad esempio «>= 50.000 €» o «<= 30 giorni»")
 	ErrFarYear       = errors.New("data lontana dall'anno dell'obiettivo, forse un errore di battitura: correggere l'anno")
 )
 

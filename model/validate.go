@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Validate returns every problem of the plan at once: duplicate codes,
@@ -67,6 +68,14 @@ func (o *Objective) validate() Problems {
 				fmt.Errorf("%w %d (%s – %s)", ErrOutsideYear, year, ph.Start, ph.End)))
 		}
 	}
+	for _, in := range o.Indicators {
+		if in.Target.Kind == NotMeasurable && hasDigit(in.Target.Text) {
+			ps = append(ps, in.Loc.At(Warning, FieldTarget, fmt.Errorf("Valore atteso %q %w", in.Target.Text, ErrUnmeasured)))
+		}
+		if ParseMeasure(in.Measured).Kind == NotMeasurable && hasDigit(in.Measured) {
+			ps = append(ps, in.Loc.At(Warning, FieldMeasured, fmt.Errorf("Valore rilevato %q %w", in.Measured, ErrUnmeasured)))
+		}
+	}
 	if weighted > 0 && math.Abs(sum-100) > 0.005 {
 		ps = append(ps, o.Loc.At(Warning, FieldCode,
 			fmt.Errorf("%w: %q somma %s", ErrWeights, o.Code, FormatDecimal(sum, 2))))
@@ -75,6 +84,13 @@ func (o *Objective) validate() Problems {
 }
 
 func inPercent(v float64) bool { return v >= 0 && v <= 100 }
+
+// hasDigit reports whether s has a digit: a value written with a number
+// that the monitoring rules cannot read is worth a warning; a value in
+// words only ("Approvazione del regolamento") is simply not measurable.
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
 
 // maxYearsAway is how far from its objective's year a phase's date may be:
 // a three-year plan and its spill-over fit; 2207 for 2027 does not, and it

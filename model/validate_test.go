@@ -90,3 +90,36 @@ func TestMerge(t *testing.T) {
 		t.Errorf("Merge: %v", got)
 	}
 }
+
+// TestUnmeasuredWarning: a Valore atteso or rilevato written with a number
+// the monitoring rules cannot read is a warning at its cell; words alone
+// and values the rules read are not.
+func TestUnmeasuredWarning(t *testing.T) {
+	cols := map[Field]int{FieldTarget: 4, FieldMeasured: 5}
+	ind := func(target, measured string) Indicator {
+		return Indicator{Description: "i", Target: ParseTarget(target), Measured: measured, Loc: Loc{Sheet: "Indicatori", Row: 2, Cols: cols}}
+	}
+	cases := []struct {
+		in    Indicator
+		place string // "" for no warning
+	}{
+		{ind("€ 50.000", ""), "Indicatori!D2"},
+		{ind("riduzione del 10%", ""), "Indicatori!D2"},
+		{ind(">= 50.000", "€ 48.000"), "Indicatori!E2"},
+		{ind(">= 1.000 utenti", "1.200"), ""},
+		{ind("Approvazione del regolamento", "SI"), ""},
+		{ind("entro il 30/06/2027", "15/06/2027"), ""},
+	}
+	for _, c := range cases {
+		ps := (&Plan{Objectives: []*Objective{{Code: "2027_A", Indicators: []Indicator{c.in}}}}).Validate()
+		got := ""
+		for _, p := range ps {
+			if errors.Is(p, ErrUnmeasured) && p.Severity == Warning {
+				got = p.Place()
+			}
+		}
+		if got != c.place {
+			t.Errorf("%q / %q: warning at %q, want %q (%v)", c.in.Target.Text, c.in.Measured, got, c.place, ps)
+		}
+	}
+}
