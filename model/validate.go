@@ -25,7 +25,31 @@ func (p *Plan) Validate() Problems {
 		seen[o.Code] = o
 		ps = append(ps, o.validate()...)
 	}
+	if ph := p.fractions(); ph != nil {
+		ps = append(ps, ph.Loc.At(Warning, FieldProgress,
+			fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrFraction)))
+	}
 	return ps
+}
+
+// fractions is the first phase whose Avanzamento looks like a fraction
+// when every Avanzamento of the plan is between 0 and 1 and one is not a
+// whole number (0,8 meant as 80%); nil otherwise.
+func (p *Plan) fractions() *Phase {
+	var first *Phase
+	for _, o := range p.Objectives {
+		for i := range o.Phases {
+			ph := &o.Phases[i]
+			switch v := ph.Progress.Value; {
+			case !ph.Progress.Set:
+			case v > 1:
+				return nil
+			case first == nil && v > 0 && v < 1:
+				first = ph
+			}
+		}
+	}
+	return first
 }
 
 func (o *Objective) validate() Problems {

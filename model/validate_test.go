@@ -123,3 +123,32 @@ func TestUnmeasuredWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestFractionWarning: Avanzamento typed as fractions (0,8 for 80%) across
+// a whole plan is a warning at the first; one value over 1 means percents.
+func TestFractionWarning(t *testing.T) {
+	cols := map[Field]int{FieldProgress: 11}
+	plan := func(vs ...float64) *Plan {
+		o := &Objective{Code: "2027_A"}
+		for i, v := range vs {
+			o.Phases = append(o.Phases, Phase{Description: "f", Progress: Some(v), Loc: Loc{Sheet: "Fasi", Row: i + 2, Cols: cols}})
+		}
+		return &Plan{Objectives: []*Objective{o}}
+	}
+	warned := func(p *Plan) string {
+		for _, pr := range p.Validate() {
+			if errors.Is(pr, ErrFraction) {
+				return pr.Place()
+			}
+		}
+		return ""
+	}
+	if got := warned(plan(0, 0.8, 0.5)); got != "Fasi!K3" {
+		t.Errorf("fractions: warning at %q, want Fasi!K3", got)
+	}
+	for _, vs := range [][]float64{{0, 80, 0.5}, {0, 1, 0}, {}} {
+		if got := warned(plan(vs...)); got != "" {
+			t.Errorf("%v: warning at %q, want none", vs, got)
+		}
+	}
+}
