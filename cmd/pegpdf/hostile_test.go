@@ -160,7 +160,7 @@ func TestAtomicWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2019_ZN10.pdf")
 	os.WriteFile(path, []byte("old complete file"), 0o644)
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := writeAtomic(target{path: path, flag: "out", force: true}, func(w io.Writer) error {
 		w.Write([]byte("half of a new"))
 		return errors.New("disk full")
 	})

@@ -72,7 +72,7 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "libretto --anno x --out x.pdf " + sample, want: []string{`--anno: valore non valido "x"`}},
 		{args: "rapporto --out " + sample + " " + sample, want: []string{"--out " + sample, "è uno dei file da leggere"}},
 		{args: "verifica --rapporto " + sample + " " + sample, want: []string{"--rapporto " + sample, "è uno dei file da leggere"}},
-		{args: "verifica --rapporto " + sample + " " + dir, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
+		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
 		{args: "verifica", want: []string{"indicare almeno un file"}},
 		{args: "schede --out " + filepath.Join(aFile, "sub") + " " + sample, want: []string{"non si può creare la cartella", "c'è un file dove dovrebbe esserci una cartella"}},
 		{args: "libretto --out " + filepath.Join(aFile, "x.pdf") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
