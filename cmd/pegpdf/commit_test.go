@@ -137,8 +137,11 @@ func TestLinkAtTheOutput(t *testing.T) {
 		t.Skip("no symbolic links here:", err)
 	}
 	code, _, stderr := pegpdf(t, "libretto", "--out", link, "--titolo", "Altro", sample)
-	if code != exitUsage || !strings.Contains(stderr, link) || !strings.Contains(stderr, "--sovrascrivi") {
+	if code != exitUsage || !strings.Contains(stderr, link) || !strings.Contains(stderr, "è un collegamento") || !strings.Contains(stderr, "--sovrascrivi") {
 		t.Errorf("exit %d, %q; want a refusal naming %s", code, stderr, link)
+	}
+	if m := english.FindString(stderr); m != "" {
+		t.Errorf("English %q in %q", m, stderr)
 	}
 	if dest, err := os.Readlink(link); err != nil || dest != target {
 		t.Errorf("the link was replaced: %q, %v", dest, err)
@@ -178,8 +181,11 @@ func TestPipeAtTheOutput(t *testing.T) {
 	}()
 	select {
 	case r := <-done:
-		if r.code != exitUsage || !strings.Contains(r.stderr, pipe) || !strings.Contains(r.stderr, "--sovrascrivi") {
+		if r.code != exitUsage || !strings.Contains(r.stderr, pipe) || !strings.Contains(r.stderr, "non è un file normale") || !strings.Contains(r.stderr, "--sovrascrivi") {
 			t.Errorf("exit %d, %q; want a refusal naming %s", r.code, r.stderr, pipe)
+		}
+		if m := english.FindString(r.stderr); m != "" {
+			t.Errorf("English %q in %q", m, r.stderr)
 		}
 	case <-time.After(20 * time.Second):
 		if w, err := os.OpenFile(pipe, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {

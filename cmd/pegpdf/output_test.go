@@ -99,6 +99,10 @@ func TestWindowsLocked(t *testing.T) {
 			t.Errorf("%v: %q", err, msg)
 		}
 	}
+	exists := &os.LinkError{Op: "rename", Old: `C:\PEG\.pegpdf-1-a.tmp`, New: `C:\PEG\peg.pdf`, Err: fs.ErrExist}
+	if msg := (writeError{exists, t.TempDir()}).message("windows"); english.MatchString(msg) || !strings.Contains(msg, "rilanciare") {
+		t.Errorf("a file made in the last instant: %q", msg)
+	}
 	if lockedByOther(errors.New("x"), "windows") || lockedByOther(&os.PathError{Err: syscall.Errno(5)}, "windows") {
 		t.Error("another error taken as a lock")
 	}

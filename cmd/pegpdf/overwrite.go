@@ -21,7 +21,9 @@ import (
 //     Producer or an incremental update, and is kept);
 //   - a CSV or JSON that begins with the header pegpdf writes (--elenco-problemi,
 //     --valutazione);
-//   - in the folder of «schede», the PDF of the same Codice (documented).
+//   - in the folder of «schede», such a PDF of the same Codice (documented).
+// A link, a pipe or a device at the name is not pegpdf's file. The decision
+// is taken before the work and again when each output is put in place.
 // Each only by a file of its kind: «modello» and «tema» never replace a
 // file, nor does anything replace a workbook, a theme or any other file,
 // without --sovrascrivi.
@@ -30,8 +32,8 @@ func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
 		Usage: "sostituisce anche un file esistente che pegpdf non sostituirebbe. Senza, pegpdf sostituisce soltanto " +
 			"ciò che ha scritto lui e nessuno ha cambiato: un PDF con Producer pegpdf e senza modifiche successive " +
-			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede il PDF " +
-			"dello stesso Codice; mai un file Excel, un tema o altro"}
+			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede la sua " +
+			"scheda dello stesso Codice; mai un file Excel, un tema o altro. Un file da leggere non è mai sostituito"}
 }
 
 // outputFlags are, for each command, its flags that name an output file,
