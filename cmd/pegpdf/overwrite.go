@@ -258,13 +258,30 @@ func isPegpdfPDF(data []byte) bool {
 	if bytes.Count(data, []byte("%%EOF")) != 1 || !bytes.HasSuffix(bytes.TrimRight(data, "\r\n \t"), []byte("%%EOF")) {
 		return false
 	}
-	return pegpdfProducer.Match(data)
+	// The expression only where a Producer begins: run over a whole PDF
+	// it would take milliseconds a sheet, seconds a rerun of a batch.
+	for _, key := range [][]byte{[]byte("/Producer"), []byte("<pdf:Producer>")} {
+		for rest := data; ; {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			if pegpdfProducer.Match(rest[i:min(len(rest), i+producerWindow)]) {
+				return true
+			}
+			rest = rest[i+len(key):]
+		}
+	}
+	return false
 }
+
+// producerWindow is how far a Producer's value is looked for after its key.
+const producerWindow = 4096
 
 // pegpdfProducer is an Info /Producer that begins with pegpdf ("pegpdf",
 // "pegpdf 1.2.0"), as a literal or a UTF-16 hex string, or the same in the
 // XMP metadata (where the Info dictionary is compressed out of sight).
-var pegpdfProducer = regexp.MustCompile(`/Producer\s*(?:\(pegpdf[^)]*\)|<(?i:feff007000650067007000640066)[0-9A-Fa-f\s]*>)|<pdf:Producer>pegpdf`)
+var pegpdfProducer = regexp.MustCompile(`^(?:/Producer\s*(?:\(pegpdf[^)]*\)|<(?i:feff007000650067007000640066)[0-9A-Fa-f\s]*>)|<pdf:Producer>pegpdf)`)
 
 // reservedOnWindows reports whether Windows takes the last element of path
 // for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension
