@@ -111,7 +111,7 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 			return nil, err
 		}
 		for other, o := range outs {
-			if sameFile(o.path, path) {
+			if sameFile(o.path, path) || sameName(o.path, path, runtime.GOOS) {
 				return nil, usagef("--%s e --%s indicano lo stesso file %s: indicarne due diversi", other, name, path)
 			}
 		}
@@ -158,6 +158,19 @@ func sameFile(a, b string) bool {
 	stA, errA := os.Stat(a)
 	stB, errB := os.Stat(b)
 	return errA == nil && errB == nil && os.SameFile(stA, stB)
+}
+
+// sameName reports whether the paths a and b, not yet files, would be one
+// file on the system goos: on Windows and macOS, whose disks ignore case
+// (ZN10.pdf and zn10.pdf), the same name in another case. The tests pass
+// any goos.
+func sameName(a, b, goos string) bool {
+	if goos != "windows" && goos != "darwin" {
+		return false
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && strings.EqualFold(absA, absB)
 }
 
 // sheetTarget is the sheet file name in the folder dir: only pegpdf's own

@@ -213,3 +213,17 @@ func TestOutputInAnInputFolder(t *testing.T) {
 		t.Error("a refused run made the sheets' folder")
 	}
 }
+
+// TestSameNameIgnoringCase: two outputs whose names differ only in case are
+// one file on Windows and macOS, two elsewhere.
+func TestSameNameIgnoringCase(t *testing.T) {
+	a, b := filepath.Join("esiti", "Problemi.csv"), filepath.Join("esiti", "problemi.CSV")
+	for goos, want := range map[string]bool{"windows": true, "darwin": true, "linux": false} {
+		if got := sameName(a, b, goos); got != want {
+			t.Errorf("%s: %v, want %v", goos, got, want)
+		}
+	}
+	if sameName(a, filepath.Join("esiti", "altro.csv"), "windows") {
+		t.Error("two names taken for one")
+	}
+}
