@@ -22,11 +22,12 @@ import (
 //   - a CSV or JSON that begins with the header pegpdf writes (--elenco-problemi,
 //     --valutazione);
 //   - in the folder of «schede», such a PDF of the same Codice (documented).
-// A link, a pipe or a device at the name is not pegpdf's file. The decision
-// is taken before the work and again when each output is put in place.
-// Each only by a file of its kind: «modello» and «tema» never replace a
-// file, nor does anything replace a workbook, a theme or any other file,
-// without --sovrascrivi.
+// Each only by a file of its kind: «modello», «tema» and «mappa» never
+// replace a file, nor does anything replace a workbook, a theme or any
+// other file, without --sovrascrivi. A link, a pipe or a device at the name
+// is not pegpdf's file. A file read is never an output, even with
+// --sovrascrivi. The decision is taken before the work starts and again
+// when each output is put in place (putInPlace).
 
 func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
