@@ -205,7 +205,7 @@ func (t target) check() (exists bool, err error) {
 	}[t.kind]
 	switch {
 	case st.Mode()&fs.ModeSymlink != 0:
-		why = "è un collegamento a un altro file, che pegpdf non sostituisce"
+		why = "è un collegamento a un altro file; con --sovrascrivi si sostituisce il collegamento, mai il file a cui punta"
 	case !st.Mode().IsRegular():
 		why = "non è un file normale ma, ad esempio, una pipe o un dispositivo"
 	case t.kind != anyFile:
