@@ -162,3 +162,24 @@ func (ps Problems) Merge(more Problems) Problems {
 	}
 	return ps
 }
+
+// After warns about the monitoring dates of the plan later than asOf, the
+// date of a report: an Inizio effettivo or a Fine effettiva that has not
+// come yet is likely a typo, or the report's date is wrong.
+func (p *Plan) After(asOf Date) Problems {
+	var ps Problems
+	for _, o := range p.Objectives {
+		for _, ph := range o.Phases {
+			for _, d := range []struct {
+				f    Field
+				name string
+				d    Date
+			}{{FieldActualStart, "Inizio effettivo", ph.ActualStart}, {FieldActualEnd, "Fine effettiva", ph.ActualEnd}} {
+				if !d.d.IsZero() && d.d.After(asOf) {
+					ps = append(ps, ph.Loc.At(Warning, d.f, fmt.Errorf("%s %s %w, %s: il rapporto la conta come già avvenuta; controllare questa data o quella del monitoraggio", d.name, d.d, ErrAfterAsOf, asOf)))
+				}
+			}
+		}
+	}
+	return ps
+}

@@ -152,3 +152,16 @@ func TestFractionWarning(t *testing.T) {
 		}
 	}
 }
+
+// TestAfter: monitoring dates later than the report's date are warnings at
+// their cells; on the date itself, or before, they are not.
+func TestAfter(t *testing.T) {
+	cols := map[Field]int{FieldActualStart: 9, FieldActualEnd: 10}
+	asOf := Date{Year: 2027, Month: 1, Day: 31}
+	ph := Phase{Description: "f", ActualStart: Date{Year: 2027, Month: 1, Day: 31}, ActualEnd: Date{Year: 2027, Month: 4, Day: 10},
+		Loc: Loc{Sheet: "Fasi", Row: 3, Cols: cols}}
+	ps := (&Plan{Objectives: []*Objective{{Code: "2027_A", Phases: []Phase{ph}}}}).After(asOf)
+	if len(ps) != 1 || ps[0].Place() != "Fasi!J3" || ps[0].Severity != Warning || !errors.Is(ps[0], ErrAfterAsOf) {
+		t.Errorf("want one warning at Fasi!J3, got %v", ps)
+	}
+}

@@ -220,3 +220,25 @@ func TestCheckCatchesCollisions(t *testing.T) {
 		t.Errorf("codes differing in case: %v, %v", err, res.Inputs[0].Problems)
 	}
 }
+
+// TestReportWarnsAfterAsOf: the evaluation of the sample at 31/07/2019
+// warns, before anything is drawn, about the Fine effettiva of 12/08/2019
+// it counts as already come; the same plan at 31/12/2019 does not.
+func TestReportWarnsAfterAsOf(t *testing.T) {
+	for _, c := range []struct {
+		asOf model.Date
+		want bool
+	}{{model.Date{Year: 2019, Month: 7, Day: 31}, true}, {model.Date{Year: 2019, Month: 12, Day: 31}, false}} {
+		var checked model.Problems
+		req := Request{Inputs: []Source{sampleSource(t, "peg-2019.xlsx")}, Created: created, Today: c.asOf,
+			Checked: func(ins []*Input) error { checked = ins[0].Problems; return nil }}
+		var c2 collector
+		if _, err := Evaluation(context.Background(), req, c2.sink); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(fmt.Sprint(checked), "Fasi!J67: Fine effettiva 12/08/2019 è dopo la data del monitoraggio, 31/07/2019")
+		if got != c.want {
+			t.Errorf("at %s: warned %v, want %v: %v", c.asOf, got, c.want, checked)
+		}
+	}
+}
