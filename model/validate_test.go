@@ -45,7 +45,11 @@ func TestValidate(t *testing.T) {
 		{"outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "01/10/2019", "31/03/2020")}}}, "Fasi!D2", Warning, ErrOutsideYear},
 		{"a year typo in the end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/2027", "31/12/2207")}}}, "Fasi!E2", Error, ErrFarYear},
 		{"a year typo in the start", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/1927", "31/12/2027")}}}, "Fasi!D2", Error, ErrFarYear},
-		{"a year typo in the actual end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{func() Phase { p := ph(2, Some(100), "01/01/2027", "01/05/2027"); p.ActualEnd = d("10/04/2072"); return p }()}}}, "Fasi!J2", Error, ErrFarYear},
+		{"a year typo in the actual end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{func() Phase {
+			p := ph(2, Some(100), "01/01/2027", "01/05/2027")
+			p.ActualEnd = d("10/04/2072")
+			return p
+		}()}}}, "Fasi!J2", Error, ErrFarYear},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
