@@ -52,7 +52,10 @@ func (c *checker) parentTree() (string, []string) {
 		return "", problem("lo StructTreeRoot non ha /ParentTree")
 	}
 	var bad []string
-	// From the content to the tree.
+	// From the content to the tree. Each owner has its own key: owners
+	// sharing one are said once, and the key's array is read once (a
+	// thousand pages on one long array would take a million steps).
+	keyOf := map[int]*owner{}
 	for _, o := range cs.owners {
 		if len(o.mcids) == 0 {
 			continue
@@ -61,6 +64,11 @@ func (c *checker) parentTree() (string, []string) {
 			bad = append(bad, fmt.Sprintf("%s: usa MCID ma non ha /StructParents", o.where))
 			continue
 		}
+		if first := keyOf[o.structParents]; first != nil {
+			bad = append(bad, fmt.Sprintf("%s: ha lo stesso /StructParents %d di %s", o.where, o.structParents, first.where))
+			continue
+		}
+		keyOf[o.structParents] = o
 		arr := c.array(t.parent[o.structParents])
 		if arr == nil {
 			bad = append(bad, fmt.Sprintf("%s: il ParentTree non ha un array per /StructParents %d", o.where, o.structParents))
@@ -105,13 +113,16 @@ func (c *checker) parentTree() (string, []string) {
 	return "", bad
 }
 
+// has says whether the element holds the MCID on that owner (a set made
+// on first use: an element may hold every MCID of a page).
 func (e *elem) has(owner, mcid int) bool {
-	for _, m := range e.mcids {
-		if m.owner == owner && m.mcid == mcid {
-			return true
+	if e.mcidSet == nil {
+		e.mcidSet = make(map[mcr]bool, len(e.mcids))
+		for _, m := range e.mcids {
+			e.mcidSet[m] = true
 		}
 	}
-	return false
+	return e.mcidSet[mcr{owner, mcid}]
 }
 
 func sortedKeys(m map[int]bool) []int {

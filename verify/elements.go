@@ -138,15 +138,20 @@ func (c *checker) regular(table *elem) string {
 		}
 	}
 	collect(table, 0)
-	carry := map[int]int{} // row index -> columns taken by cells spanning from above
-	width := -1
+	// Columns taken by cells spanning from the rows above: what changes at
+	// each row (+span on the row below a cell, -span past its last row),
+	// summed as the rows go.
+	delta := map[int]int{}
+	carry, width := 0, -1
 	for i, r := range rows {
-		w := carry[i]
+		carry += delta[i]
+		w := carry
 		for _, cell := range r.kids {
 			span := max(1, c.intAttribute(cell, "ColSpan"))
 			w += span
-			for j := 1; j < c.intAttribute(cell, "RowSpan") && j < 1000; j++ {
-				carry[i+j] += span
+			if down := min(c.intAttribute(cell, "RowSpan"), 1000); down > 1 {
+				delta[i+1] += span
+				delta[i+down] -= span
 			}
 		}
 		if width < 0 {
@@ -158,13 +163,23 @@ func (c *checker) regular(table *elem) string {
 	return ""
 }
 
-func (c *checker) intAttribute(e *elem, key string) int {
+// maxAttributes bounds the attribute dictionaries read of an element: a
+// real one has a few (one per owner, with revision numbers); a crafted
+// array shared by every cell of a table would be read once per cell.
+const maxAttributes = 32
+
+// attributes is an element's /A as a list, at most maxAttributes long.
+func (c *checker) attributes(e *elem) types.Array {
 	a := e.dict["A"]
 	list := c.array(a)
 	if list == nil {
 		list = types.Array{a}
 	}
-	for _, x := range list {
+	return list[:min(len(list), maxAttributes)]
+}
+
+func (c *checker) intAttribute(e *elem, key string) int {
+	for _, x := range c.attributes(e) {
 		if n, ok := c.integer(c.dict(x)[key]); ok {
 			return n
 		}
@@ -190,12 +205,7 @@ func (c *checker) cells(e *elem, typ, attr string, depth int) []*elem {
 // attribute reads a Table attribute of an element (/A, a dictionary or an
 // array of them, possibly with revision numbers), "" if absent.
 func (c *checker) attribute(e *elem, key string) string {
-	a := e.dict["A"]
-	list := c.array(a)
-	if list == nil {
-		list = types.Array{a}
-	}
-	for _, x := range list {
+	for _, x := range c.attributes(e) {
 		d := c.dict(x)
 		if d == nil {
 			continue

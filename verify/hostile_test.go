@@ -237,3 +237,93 @@ func TestWithinBudget(t *testing.T) {
 		t.Fatal(fl)
 	}
 }
+
+// manyMCIDs is a page with n marked-content sequences, all in one P
+// element, each listed in the ParentTree.
+func manyMCIDs(n int) []byte {
+	var content, k, parents strings.Builder
+	for i := range n {
+		fmt.Fprintf(&content, "/P <</MCID %d>> BDC EMC\n", i)
+		fmt.Fprintf(&k, "%d ", i)
+		parents.WriteString("8 0 R ")
+	}
+	return fixture{
+		1: `<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R >>`,
+		2: `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
+		3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /StructParents 0 >>`,
+		4: "stream\n" + content.String(),
+		5: `<< /Type /StructTreeRoot /K 8 0 R /ParentTree 7 0 R >>`,
+		7: `<< /Nums [0 [` + parents.String() + `]] >>`,
+		8: `<< /Type /StructElem /S /P /P 5 0 R /Pg 3 0 R /K [` + k.String() + `] >>`,
+		23: `<< /Title (x) >>`,
+	}.bytes()
+}
+
+// sharedParents is n pages with one MCID each, all with /StructParents
+// 0, whose ParentTree array has m entries.
+func sharedParents(n, m int) []byte {
+	f := fixture{
+		1:  `<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R >>`,
+		4:  "stream\n/P <</MCID 0>> BDC EMC",
+		5:  `<< /Type /StructTreeRoot /K 8 0 R /ParentTree 7 0 R >>`,
+		7:  `<< /Nums [0 [` + strings.Repeat("8 0 R ", m) + `]] >>`,
+		8:  `<< /Type /StructElem /S /P /P 5 0 R /Pg 100 0 R /K 0 >>`,
+		23: `<< /Title (x) >>`,
+	}
+	var kids strings.Builder
+	for i := range n {
+		fmt.Fprintf(&kids, "%d 0 R ", 100+i)
+		f[100+i] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /StructParents 0 >>`
+	}
+	f[2] = fmt.Sprintf(`<< /Type /Pages /Kids [%s] /Count %d >>`, kids.String(), n)
+	return f.bytes()
+}
+
+// sharedAttributes is a table of n cells, each with /A the same array of
+// m attribute dictionaries, each cell spanning 999 rows.
+func sharedAttributes(n, m int) []byte {
+	f := fixture{
+		1:  `<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R >>`,
+		2:  `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
+		3:  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /StructParents 0 >>`,
+		4:  "stream\n",
+		5:  `<< /Type /StructTreeRoot /K 8 0 R /ParentTree 7 0 R >>`,
+		6:  "[" + strings.Repeat("<< /O /Layout >> ", m) + "<< /O /Table /RowSpan 999 /Scope /Row >>]",
+		7:  `<< /Nums [] >>`,
+		23: `<< /Title (x) >>`,
+	}
+	var rows strings.Builder
+	for i := range n {
+		fmt.Fprintf(&rows, "<< /Type /StructElem /S /TR /K [<< /Type /StructElem /S /TH /A 6 0 R >>] >> ")
+		_ = i
+	}
+	f[8] = `<< /Type /StructElem /S /Table /P 5 0 R /K [` + rows.String() + `] >>`
+	return f.bytes()
+}
+
+// TestNoQuadratic: shapes where a naive check costs the square of the
+// file: the same element listed for every MCID of a page, pages sharing a
+// ParentTree entry, cells sharing a long attribute array.
+func TestNoQuadratic(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data func(n int) []byte
+	}{
+		{"one element, n MCIDs", func(n int) []byte { return manyMCIDs(n) }},
+		{"n pages sharing /StructParents, a ParentTree array of n", func(n int) []byte { return sharedParents(n, n) }},
+		{"n cells sharing an /A array of n", func(n int) []byte { return sharedAttributes(n, n) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var times []time.Duration
+			for _, n := range []int{2000, 8000} {
+				data := c.data(n)
+				d, heap := cost(func() { Inspect(data) })
+				t.Logf("n=%d, %d bytes: %v, heap at most %d MB", n, len(data), d.Round(time.Millisecond), heap>>20)
+				times = append(times, d)
+			}
+			if times[1] > 8*times[0]+200*time.Millisecond { // 4 times the input: 16 times the time is quadratic
+				t.Errorf("4 times the input took %v, against %v", times[1], times[0])
+			}
+		})
+	}
+}

@@ -16,8 +16,9 @@ type elem struct {
 	page   int // object number of /Pg, inherited from the parent
 	parent *elem
 	kids   []*elem
-	mcids  []mcr
-	objrs  []int // object numbers of the OBJR's /Obj
+	mcids   []mcr
+	mcidSet map[mcr]bool // mcids as a set, made by has
+	objrs   []int        // object numbers of the OBJR's /Obj
 }
 
 // mcr is a marked-content reference: an MCID on a page or form stream.

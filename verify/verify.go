@@ -207,8 +207,19 @@ func (c *checker) run(r Rule) (res Result) {
 
 // summarize joins the first problems, sorted, and counts the rest.
 func summarize(problems []string) string {
-	problems = append([]string(nil), problems...)
-	sort.SliceStable(problems, func(i, j int) bool { return pageOrder(problems[i]) < pageOrder(problems[j]) })
+	type keyed struct {
+		page int
+		s    string
+	}
+	ks := make([]keyed, len(problems)) // each key read once, not at every comparison
+	for i, p := range problems {
+		ks[i] = keyed{pageOrder(p), p}
+	}
+	sort.SliceStable(ks, func(i, j int) bool { return ks[i].page < ks[j].page })
+	problems = make([]string, len(ks))
+	for i, k := range ks {
+		problems[i] = k.s
+	}
 	if len(problems) > 5 {
 		problems = append(problems[:5], fmt.Sprintf("e altri %d", len(problems)-5))
 	}
