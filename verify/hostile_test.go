@@ -248,13 +248,13 @@ func manyMCIDs(n int) []byte {
 		parents.WriteString("8 0 R ")
 	}
 	return fixture{
-		1: `<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R >>`,
-		2: `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
-		3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /StructParents 0 >>`,
-		4: "stream\n" + content.String(),
-		5: `<< /Type /StructTreeRoot /K 8 0 R /ParentTree 7 0 R >>`,
-		7: `<< /Nums [0 [` + parents.String() + `]] >>`,
-		8: `<< /Type /StructElem /S /P /P 5 0 R /Pg 3 0 R /K [` + k.String() + `] >>`,
+		1:  `<< /Type /Catalog /Pages 2 0 R /MarkInfo << /Marked true >> /StructTreeRoot 5 0 R >>`,
+		2:  `<< /Type /Pages /Kids [3 0 R] /Count 1 >>`,
+		3:  `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /StructParents 0 >>`,
+		4:  "stream\n" + content.String(),
+		5:  `<< /Type /StructTreeRoot /K 8 0 R /ParentTree 7 0 R >>`,
+		7:  `<< /Nums [0 [` + parents.String() + `]] >>`,
+		8:  `<< /Type /StructElem /S /P /P 5 0 R /Pg 3 0 R /K [` + k.String() + `] >>`,
 		23: `<< /Title (x) >>`,
 	}.bytes()
 }

@@ -9,13 +9,13 @@ import (
 
 // elem is one structure element.
 type elem struct {
-	obj    int    // object number, 0 if direct
-	typ    string // standard type, after the RoleMap
-	raw    string // type as written (/S)
-	dict   types.Dict
-	page   int // object number of /Pg, inherited from the parent
-	parent *elem
-	kids   []*elem
+	obj     int    // object number, 0 if direct
+	typ     string // standard type, after the RoleMap
+	raw     string // type as written (/S)
+	dict    types.Dict
+	page    int // object number of /Pg, inherited from the parent
+	parent  *elem
+	kids    []*elem
 	mcids   []mcr
 	mcidSet map[mcr]bool // mcids as a set, made by has
 	objrs   []int        // object numbers of the OBJR's /Obj
