@@ -293,12 +293,24 @@ func sharedAttributes(n, m int) []byte {
 		23: `<< /Title (x) >>`,
 	}
 	var rows strings.Builder
-	for i := range n {
-		fmt.Fprintf(&rows, "<< /Type /StructElem /S /TR /K [<< /Type /StructElem /S /TH /A 6 0 R >>] >> ")
-		_ = i
+	for range n {
+		rows.WriteString("<< /Type /StructElem /S /TR /K [<< /Type /StructElem /S /TH /A 6 0 R >>] >> ")
 	}
 	f[8] = `<< /Type /StructElem /S /Table /P 5 0 R /K [` + rows.String() + `] >>`
 	return f.bytes()
+}
+
+// TestSharedStructParents: pages sharing a /StructParents key are each
+// said once, naming the first page with it.
+func TestSharedStructParents(t *testing.T) {
+	rep, err := Inspect(sharedParents(3, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := strings.Join(failed(rep.Results), "\n")
+	if !strings.Contains(f, "pagina 2: ha lo stesso /StructParents 0 di pagina 1") || !strings.Contains(f, "pagina 3: ha lo stesso /StructParents 0 di pagina 1") {
+		t.Errorf("%s", f)
+	}
 }
 
 // TestNoQuadratic: shapes where a naive check costs the square of the
