@@ -25,6 +25,11 @@ func FuzzInspect(f *testing.F) {
 	f.Add(taggedFixture().bytes())
 	f.Add(taggedFixture().edit(4, "EMC", "").bytes())
 	f.Add([]byte("%PDF-1.7\n"))
+	// The shapes of the hostile files, small: an object stream listed by a
+	// compressed cross-reference stream, pages sharing a ParentTree key.
+	objStm := "<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n" + string(compress([]byte("1 0 << /Type /Catalog /Pages 2 0 R >>"), 1)) + "\nendstream"
+	f.Add(xrefStreamFile([]string{"", "<< /Type /Pages /Kids [] /Count 0 >>", objStm}, 3, "/Filter /FlateDecode", compress([]byte{0, 0, 0, 0, 0, 0xff, 2, 0, 0, 0, 3, 0, 1, 0, 0, 0, 20, 0, 1, 0, 0, 0, 80, 0, 1, 0, 0, 1, 0, 0}, 1)))
+	f.Add(sharedParents(3, 3))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		rep, err := Inspect(b)
 		if err != nil {
