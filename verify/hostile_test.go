@@ -148,6 +148,11 @@ func sameObject(n int) []byte {
 	return b.Bytes()
 }
 
+// objStream is an object stream, not compressed, of one object (number 1).
+func objStream(content string) string {
+	return fmt.Sprintf("<< /Type /ObjStm /N 1 /First 4 /Length %d >>\nstream\n%s\nendstream", len(content), content)
+}
+
 // prev points the /Prev of data at the object that starts with header.
 func prev(data []byte, header string) []byte {
 	return bytes.Replace(data, []byte("/Prev 0000000000"), fmt.Appendf(nil, "/Prev %010d", bytes.Index(data, []byte(header))), 1)
@@ -191,6 +196,10 @@ func TestBombs(t *testing.T) {
 			"i riferimenti incrociati del PDF (oggetto 3) elencano più di 2000000 oggetti"},
 		{"400 references to one object of 200 KB", sameObject(400),
 			"i riferimenti incrociati del PDF rimandano molte volte agli stessi byte"},
+		{"40 nested dictionaries, the innermost key without a value", taggedFixture().edit(2, "/Count 1", "/Count 1 /X "+strings.Repeat("<< /A ", 40)+strings.Repeat(">> ", 40)).bytes(),
+			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
+		{"the same in an object stream", xrefStreamFile([]string{"", "<< /Type /Pages /Kids [] /Count 0 >>", objStream("1 0 << /Type /Catalog /Pages 2 0 R /X " + strings.Repeat("<< /A ", 40) + strings.Repeat(">> ", 40) + " >>")}, 3, "", nil),
+			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
 		{"content stream", taggedFixture().set(4, "<< "+flates(2)+" >>\nstream\n"+string(giga)).bytes(),
 			"oggetto 4: flusso troppo grande una volta decompresso (oltre 64 MB): il file non viene controllato oltre"},
 		{"content stream, one of a page's", taggedFixture().edit(3, "/Contents 4 0 R", "/Contents [4 0 R 40 0 R]").set(40, "<< "+flates(2)+" >>\nstream\n"+string(giga)).bytes(),
@@ -222,6 +231,29 @@ func TestBombs(t *testing.T) {
 				t.Errorf("heap %d MB", heap>>20)
 			}
 		})
+	}
+}
+
+// TestMalformedDepth: well-formed objects have no mistake; a mistake is
+// found under the dictionaries that hold it.
+func TestMalformedDepth(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"1 0 obj << /Type /Page /Parent 2 0 R /Kids [3 0 R 4 0 R] /N#20x (a (b) \\) c) /H <0aF 1> /B true /F -1.5 /G .5 /Z null >>", 0},
+		{"1 0 obj [1 2 [<< /A [<< /B << /C 1 >> >>] >>]] %comment >> \n", 0},
+		{"<< /A << /B >> >>", 2},
+		{"<< /A 1 2 >>", 1},
+		{"<< /A [ << /B { >> ] >>", 2},
+		{"<< /A (unclosed >>", 1},
+		{"<< /A /B#zz >>", 1},
+		{"<< /A << /B 1 >>", 1},
+		{"[ << /A 1 ] >>", 1},
+	} {
+		if got := malformedDepth([]byte(c.text), 0, len(c.text), true); got != c.want {
+			t.Errorf("%q: %d, want %d", c.text, got, c.want)
+		}
 	}
 }
 

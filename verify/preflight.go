@@ -119,6 +119,13 @@ func preflight(data []byte, left *int64) error {
 		if rows != nil {
 			w = rows
 		}
+		// pdfcpu parses the objects of an object stream while it reads:
+		// their syntax is checked as the other objects' is (see entries).
+		var objects *growing
+		if typ != nil && *typ == "ObjStm" {
+			objects = &growing{limit: StreamBudget + 64<<10}
+			w = objects
+		}
 		if err := decodeTo(w, s.nr, raw, filters, StreamBudget, left); err != nil {
 			if over, ok := err.(*budgetError); ok {
 				return &ReadError{Msg: over.Error(), Err: over}
@@ -128,6 +135,13 @@ func preflight(data []byte, left *int64) error {
 		if rows != nil {
 			if err := p.entries(s.nr, rows.offsets, rows.n); err != nil {
 				return err
+			}
+		}
+		if first := s.dict.IntEntry("First"); objects != nil && first != nil && *first >= 0 && *first < len(objects.b) {
+			if k := malformedDepth(objects.b, *first, len(objects.b), false); k > 0 {
+				if p.parseLeft -= int64(parseCost(len(objects.b)-*first, k)); p.parseLeft < 0 {
+					return deepError(k)
+				}
 			}
 		}
 	}
@@ -171,6 +185,12 @@ func (p *pre) entries(obj int, offsets []int, n int) error {
 			e, ok := p.extents[at]
 			if !ok {
 				e = objectExtent(p.data, at)
+				if k := malformedDepth(p.data, at, at+e, true); k > 0 {
+					e = parseCost(e, k)
+					if int64(e) > p.parseLeft {
+						return deepError(k)
+					}
+				}
 				p.extents[at] = e
 			}
 			if p.parseLeft -= int64(e); p.parseLeft < 0 {
@@ -182,6 +202,25 @@ func (p *pre) entries(obj int, offsets []int, n int) error {
 		}
 	}
 	return nil
+}
+
+// parseCost is what pdfcpu's parser costs on n bytes whose deepest
+// mistake is under k dictionaries: it parses a dictionary again, leniently,
+// when it fails, so the mistake is parsed 2^k times (22 levels in 5 KB
+// took 10 s).
+func parseCost(n, k int) int {
+	return int(min(int64(n)<<min(k, 40), 1<<50))
+}
+
+func deepError(k int) error {
+	return &ReadError{Msg: fmt.Sprintf("il PDF ha un errore di sintassi dentro %d dizionari annidati, che costerebbe %s letture (file anomalo o malevolo): il file non viene controllato", k, powerOfTwo(k))}
+}
+
+func powerOfTwo(k int) string {
+	if k <= 40 {
+		return strconv.FormatInt(1<<k, 10)
+	}
+	return "2^" + strconv.Itoa(k)
 }
 
 var errRepeated = &ReadError{Msg: "i riferimenti incrociati del PDF rimandano molte volte agli stessi byte (file anomalo o malevolo): il file non viene controllato"}
@@ -215,6 +254,181 @@ func objectExtent(d []byte, i int) int {
 		i++
 	}
 	return i - start
+}
+
+// malformedDepth reads the objects in d[from:to] (after "N G obj" when
+// header is true) as
+// PDF syntax, strictly, and says under how many dictionaries the deepest
+// mistake is: a key without a value, a value where a key should be, an
+// unknown word, a bracket that does not close what is open; 0 if none.
+// It is stricter than pdfcpu, never more lenient: a mistake it misses
+// would cost pdfcpu 2^k.
+func malformedDepth(d []byte, from, to int, header bool) int {
+	if from < 0 || to > len(d) || from >= to {
+		return 0
+	}
+	b := d[from:to]
+	if j := bytes.Index(b[:min(len(b), 40)], []byte("obj")); header && j >= 0 {
+		b = b[j+3:]
+	}
+	type frame struct {
+		dict     bool
+		valueDue bool // a dictionary's key read, its value not yet
+	}
+	var stack []frame
+	dicts, worst := 0, 0
+	bad := func() {
+		worst = max(worst, dicts)
+	}
+	// value is called after each complete value: in a dictionary, a key
+	// and a value alternate.
+	value := func(isName bool) {
+		if len(stack) == 0 {
+			return
+		}
+		top := &stack[len(stack)-1]
+		switch {
+		case !top.dict:
+		case top.valueDue:
+			top.valueDue = false
+		case isName:
+			top.valueDue = true
+		default:
+			bad() // a key that is not a name
+		}
+	}
+	i := 0
+	for i < len(b) {
+		c := b[i]
+		switch {
+		case isSpace(c):
+			i++
+		case c == '%':
+			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+				i++
+			}
+		case c == '<' && i+1 < len(b) && b[i+1] == '<':
+			if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
+				bad() // a dictionary as a key
+			}
+			stack = append(stack, frame{dict: true})
+			dicts++
+			i += 2
+		case c == '>' && i+1 < len(b) && b[i+1] == '>':
+			if len(stack) == 0 || !stack[len(stack)-1].dict || stack[len(stack)-1].valueDue {
+				bad()
+			}
+			if len(stack) > 0 {
+				if stack[len(stack)-1].dict {
+					dicts--
+				}
+				stack = stack[:len(stack)-1]
+			}
+			i += 2
+			value(false)
+		case c == '[':
+			if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
+				bad()
+			}
+			stack = append(stack, frame{})
+			i++
+		case c == ']':
+			if len(stack) == 0 || stack[len(stack)-1].dict {
+				bad()
+			} else {
+				stack = stack[:len(stack)-1]
+			}
+			i++
+			value(false)
+		case c == '(':
+			end := stringEnd(b, i)
+			if end >= len(b) || b[end-1] != ')' { // not closed within the object
+				bad()
+			}
+			i = end
+			value(false)
+		case c == '<':
+			j := i + 1
+			for j < len(b) && (unhex(b[j]) >= 0 || isSpace(b[j])) {
+				j++
+			}
+			if j >= len(b) || b[j] != '>' {
+				bad()
+			}
+			i = j + 1
+			value(false)
+		case c == '/':
+			j := i + 1
+			for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
+				if b[j] == '#' && (j+2 >= len(b) || unhex(b[j+1]) < 0 || unhex(b[j+2]) < 0) {
+					bad()
+				}
+				j++
+			}
+			i = j
+			value(true)
+		default:
+			j := i
+			for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
+				j++
+			}
+			if j == i { // a delimiter out of place: ")", ">", "{", "}"
+				bad()
+				i++
+				continue
+			}
+			word := string(b[i:j])
+			i = j
+			switch {
+			case word == "true" || word == "false" || word == "null":
+				value(false)
+			case word == "R": // the end of a reference "N G R", whose numbers were values
+				if len(stack) > 0 && stack[len(stack)-1].dict {
+					// "N G R" as a value: N was the value, G the next key; undo.
+					top := &stack[len(stack)-1]
+					if top.valueDue {
+						top.valueDue = false
+					} else {
+						bad()
+					}
+				}
+			case isNumber(word):
+				if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
+					// the generation of a reference (or a number as a key)
+					top := &stack[len(stack)-1]
+					top.valueDue = true
+					continue
+				}
+				value(false)
+			default:
+				bad()
+			}
+		}
+	}
+	if len(stack) > 0 {
+		bad() // not closed
+	}
+	return worst
+}
+
+// isNumber says whether w is a PDF number: [+-] digits [. digits], or
+// [+-] . digits.
+func isNumber(w string) bool {
+	if w != "" && (w[0] == '+' || w[0] == '-') {
+		w = w[1:]
+	}
+	digits, dot := 0, false
+	for _, c := range w {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return false
+		}
+	}
+	return digits > 0
 }
 
 // stringEnd is where the literal string starting at i ("(") ends.

@@ -3,7 +3,6 @@ package verify
 import (
 	"bytes"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 
@@ -161,20 +160,32 @@ func read(data []byte) (ctx *model.Context, err error) {
 	return ctx, nil
 }
 
-// objectStreams decodes, within the budgets and keeping nothing, the
-// object streams pdfcpu has found, before anything is read from them:
-// pdfcpu decodes each one whole the first time one of its objects is
-// needed. (Their bytes as pdfcpu has them: decrypted, with its filters.)
+// objectStreams decodes, within the budgets, the object streams pdfcpu
+// has found, before anything is read from them: pdfcpu decodes each one
+// whole the first time one of its objects is needed, and parses the
+// objects then, with the cost of a syntax error deep in dictionaries that
+// preflight counts for the other objects. (Their bytes as pdfcpu has them:
+// decrypted, with its filters.)
 func objectStreams(ctx *model.Context, left *int64) error {
+	parseLeft := 2*int64(ctx.Read.FileSize) + 1<<20
 	for nr, e := range ctx.Table {
 		if e == nil {
 			continue
 		}
-		if os, ok := e.Object.(types.ObjectStreamDict); ok {
-			if err := decodeTo(io.Discard, nr, os.Raw, os.FilterPipeline, StreamBudget, left); err != nil {
-				if over, ok := err.(*budgetError); ok {
-					return &ReadError{Msg: over.Error(), Err: over}
-				}
+		os, ok := e.Object.(types.ObjectStreamDict)
+		if !ok {
+			continue
+		}
+		b, err := decodeStream(nr, os.Raw, os.FilterPipeline, StreamBudget, left)
+		if over, ok := err.(*budgetError); ok {
+			return &ReadError{Msg: over.Error(), Err: over}
+		}
+		if err != nil || os.FirstObjOffset < 0 || os.FirstObjOffset > len(b) {
+			continue
+		}
+		if k := malformedDepth(b, os.FirstObjOffset, len(b), false); k > 0 {
+			if parseLeft -= int64(parseCost(len(b)-os.FirstObjOffset, k)); parseLeft < 0 {
+				return deepError(k)
 			}
 		}
 	}
