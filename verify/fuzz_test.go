@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"strings"
 	"testing"
 )
@@ -56,4 +57,23 @@ func TestGarbage(t *testing.T) {
 		b[i] ^= 0x55
 		Inspect(b)
 	}
+}
+
+// FuzzMalformedDepth: where malformedDepth finds no mistake, pdfcpu's
+// parser reads the dictionary: the check is never more lenient than pdfcpu,
+// whose parser costs 2^k on a mistake under k dictionaries.
+func FuzzMalformedDepth(f *testing.F) {
+	for _, s := range []string{"<< /A 1 >>", "<< /A << /B [1 0 R (x) <41>] >> >>", "<< /A >>", "<< /A#20 /B#41 >>", "<< /A (a\\)b) /C .5 /D -1 /E true >>"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if !strings.HasPrefix(s, "<<") || malformedDepth([]byte(s), 0, len(s), false) > 0 {
+			return
+		}
+		l := s
+		if _, err := model.ParseObject(&l); err != nil {
+			t.Fatalf("%q: no mistake found, pdfcpu: %v", s, err)
+		}
+	})
 }

@@ -277,18 +277,16 @@ func malformedDepth(d []byte, from, to int, header bool) int {
 	}
 	var stack []frame
 	dicts, worst := 0, 0
-	bad := func() {
-		worst = max(worst, dicts)
-	}
-	// value is called after each complete value: in a dictionary, a key
-	// and a value alternate.
+	bad := func() { worst = max(worst, dicts) }
+	inDict := func() bool { return len(stack) > 0 && stack[len(stack)-1].dict }
+	// value is called after each complete value: in a dictionary, keys
+	// (names) and values alternate.
 	value := func(isName bool) {
-		if len(stack) == 0 {
+		if !inDict() {
 			return
 		}
 		top := &stack[len(stack)-1]
 		switch {
-		case !top.dict:
 		case top.valueDue:
 			top.valueDue = false
 		case isName:
@@ -297,25 +295,27 @@ func malformedDepth(d []byte, from, to int, header bool) int {
 			bad() // a key that is not a name
 		}
 	}
+	// open checks that a container may start here: not as a key.
+	open := func() {
+		if inDict() && !stack[len(stack)-1].valueDue {
+			bad()
+		}
+	}
 	i := 0
-	for i < len(b) {
-		c := b[i]
-		switch {
-		case isSpace(c):
-			i++
-		case c == '%':
-			for i < len(b) && b[i] != '\n' && b[i] != '\r' {
-				i++
+	for {
+		k, end := pdfToken(b, i)
+		switch k {
+		case tokEnd:
+			if len(stack) > 0 {
+				bad() // not closed
 			}
-		case c == '<' && i+1 < len(b) && b[i+1] == '<':
-			if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
-				bad() // a dictionary as a key
-			}
+			return worst
+		case tokDictOpen:
+			open()
 			stack = append(stack, frame{dict: true})
 			dicts++
-			i += 2
-		case c == '>' && i+1 < len(b) && b[i+1] == '>':
-			if len(stack) == 0 || !stack[len(stack)-1].dict || stack[len(stack)-1].valueDue {
+		case tokDictClose:
+			if !inDict() || stack[len(stack)-1].valueDue {
 				bad()
 			}
 			if len(stack) > 0 {
@@ -324,91 +324,127 @@ func malformedDepth(d []byte, from, to int, header bool) int {
 				}
 				stack = stack[:len(stack)-1]
 			}
-			i += 2
 			value(false)
-		case c == '[':
-			if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
-				bad()
-			}
+		case tokArrayOpen:
+			open()
 			stack = append(stack, frame{})
-			i++
-		case c == ']':
+		case tokArrayClose:
 			if len(stack) == 0 || stack[len(stack)-1].dict {
 				bad()
 			} else {
 				stack = stack[:len(stack)-1]
 			}
-			i++
 			value(false)
-		case c == '(':
-			end := stringEnd(b, i)
-			if end >= len(b) || b[end-1] != ')' { // not closed within the object
-				bad()
-			}
-			i = end
-			value(false)
-		case c == '<':
-			j := i + 1
-			for j < len(b) && (unhex(b[j]) >= 0 || isSpace(b[j])) {
-				j++
-			}
-			if j >= len(b) || b[j] != '>' {
-				bad()
-			}
-			i = j + 1
-			value(false)
-		case c == '/':
-			j := i + 1
-			for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
-				if b[j] == '#' && (j+2 >= len(b) || unhex(b[j+1]) < 0 || unhex(b[j+2]) < 0) {
-					bad()
-				}
-				j++
-			}
-			i = j
+		case tokName:
 			value(true)
-		default:
-			j := i
-			for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
-				j++
-			}
-			if j == i { // a delimiter out of place: ")", ">", "{", "}"
-				bad()
-				i++
-				continue
-			}
-			word := string(b[i:j])
-			i = j
-			switch {
-			case word == "true" || word == "false" || word == "null":
-				value(false)
-			case word == "R": // the end of a reference "N G R", whose numbers were values
-				if len(stack) > 0 && stack[len(stack)-1].dict {
-					// "N G R" as a value: N was the value, G the next key; undo.
-					top := &stack[len(stack)-1]
-					if top.valueDue {
-						top.valueDue = false
-					} else {
-						bad()
-					}
+		case tokNumber:
+			// A reference "N G R" is one value.
+			if k2, e2 := pdfToken(b, end); k2 == tokNumber {
+				if k3, e3 := pdfToken(b, e2); k3 == tokR {
+					end = e3
 				}
-			case isNumber(word):
-				if len(stack) > 0 && stack[len(stack)-1].dict && !stack[len(stack)-1].valueDue {
-					// the generation of a reference (or a number as a key)
-					top := &stack[len(stack)-1]
-					top.valueDue = true
-					continue
-				}
-				value(false)
-			default:
-				bad()
 			}
+			value(false)
+		case tokValue:
+			value(false)
+		default: // tokBad, a lone R
+			bad()
+			value(false)
+		}
+		i = end
+	}
+}
+
+// The tokens of malformedDepth.
+const (
+	tokEnd = iota
+	tokDictOpen
+	tokDictClose
+	tokArrayOpen
+	tokArrayClose
+	tokName
+	tokNumber
+	tokR
+	tokValue // a string, a hex string, true, false, null
+	tokBad
+)
+
+// pdfToken reads the token at b[i:], after white space and comments: its
+// kind and where it ends.
+func pdfToken(b []byte, i int) (int, int) {
+	for i < len(b) {
+		if isSpace(b[i]) {
+			i++
+			continue
+		}
+		if b[i] != '%' {
+			break
+		}
+		for i < len(b) && b[i] != '\n' && b[i] != '\r' {
+			i++
 		}
 	}
-	if len(stack) > 0 {
-		bad() // not closed
+	if i >= len(b) {
+		return tokEnd, i
 	}
-	return worst
+	switch c := b[i]; {
+	case c == '<' && i+1 < len(b) && b[i+1] == '<':
+		return tokDictOpen, i + 2
+	case c == '>' && i+1 < len(b) && b[i+1] == '>':
+		return tokDictClose, i + 2
+	case c == '[':
+		return tokArrayOpen, i + 1
+	case c == ']':
+		return tokArrayClose, i + 1
+	case c == '(':
+		end := stringEnd(b, i)
+		if end >= len(b) || b[end-1] != ')' { // not closed within the object
+			return tokBad, end
+		}
+		return tokValue, end
+	case c == '<':
+		j := i + 1
+		for j < len(b) && (unhex(b[j]) >= 0 || isSpace(b[j])) {
+			j++
+		}
+		if j >= len(b) || b[j] != '>' {
+			return tokBad, j
+		}
+		return tokValue, j + 1
+	case c == '/':
+		j, ok := i+1, true
+		for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
+			switch b[j] {
+			case '#': // two hex digits, not 00 (pdfcpu refuses a null byte)
+				if j+2 >= len(b) || unhex(b[j+1]) < 0 || unhex(b[j+2]) < 0 || b[j+1] == '0' && b[j+2] == '0' {
+					ok = false
+				}
+			case '\v', 0x85, 0xA0: // white space to pdfcpu, not to PDF
+				ok = false
+			}
+			j++
+		}
+		if !ok || j == i+1 { // a bad escape, or "/" alone
+			return tokBad, j
+		}
+		return tokName, j
+	}
+	j := i
+	for j < len(b) && !isSpace(b[j]) && !isDelim(b[j]) {
+		j++
+	}
+	if j == i { // a delimiter out of place: ")", ">", "{", "}"
+		return tokBad, i + 1
+	}
+	switch w := string(b[i:j]); {
+	case w == "true" || w == "false" || w == "null":
+		return tokValue, j
+	case w == "R":
+		return tokR, j
+	case isNumber(w):
+		return tokNumber, j
+	}
+	return tokBad, j
 }
 
 // isNumber says whether w is a PDF number: [+-] digits [. digits], or
