@@ -64,18 +64,18 @@ func documentRequest(c *cli.Context) (req produce.Request, outs outputs, err err
 	if err = needInputs(c); err != nil {
 		return
 	}
-	paths, err := expand(c.Args().Slice())
+	inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 	if err != nil {
 		return
 	}
-	if outs, err = checkOutputs(c, paths); err != nil {
+	if outs, err = checkOutputs(c, pathsOf(inputs)); err != nil {
 		return
 	}
-	if req, err = newRequest(c, paths); err != nil {
+	if req, err = newRequest(c, inputs); err != nil {
 		return
 	}
 	stderr := c.App.ErrWriter
-	req.Progress = progress(stderr, len(paths))
+	req.Progress = progress(stderr, len(inputs))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
 		return writeReport(outs, inputs)

@@ -25,15 +25,15 @@ func checkCommand() *cli.Command {
 			if err := needInputs(c); err != nil {
 				return err
 			}
-			paths, err := expand(c.Args().Slice())
+			inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 			if err != nil {
 				return err
 			}
-			outs, err := checkOutputs(c, paths)
+			outs, err := checkOutputs(c, pathsOf(inputs))
 			if err != nil {
 				return err
 			}
-			req, err := newRequest(c, paths)
+			req, err := newRequest(c, inputs)
 			if err != nil {
 				return err
 			}

@@ -1,11 +1,14 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
@@ -26,18 +29,33 @@ func mappingOf(c *cli.Context) *workbook.Mapping {
 	return m
 }
 
+// readMapping reads the --mappa file. A file that cannot be used is a
+// mistake of the command line, said in Italian with the file's name: one
+// that cannot be opened like the theme's, one with mistakes with the
+// reader's words (line, column, what to correct).
 func readMapping(path string) (*workbook.Mapping, error) {
 	if path == "" {
 		return nil, nil
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, usagef("--mapping %s è una cartella: indicare il file della mappatura (.toml), scritto con «pegpdf mappa»", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: il file di mappatura non si apre: %w", path, err)
+		return nil, usagef("--mapping %s: %s", path, produce.IOMessage(err))
 	}
 	defer f.Close()
 	m, err := workbook.ParseMapping(f)
+	if errors.Is(err, workbook.ErrMapping) {
+		// Every mistake on its line, each with the file's name.
+		lines := strings.Split(err.Error(), "\n")
+		for i, l := range lines {
+			lines[i] = path + ": " + l
+		}
+		return nil, usageError{msg: strings.Join(lines, "\n"), noHint: true}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, usagef("--mapping %s: %s", path, produce.IOMessage(err))
 	}
 	return m, nil
 }

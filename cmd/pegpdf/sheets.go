@@ -78,21 +78,21 @@ func sheets(c *cli.Context) error {
 	if err := needInputs(c); err != nil {
 		return err
 	}
-	paths, err := expand(c.Args().Slice())
+	inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 	if err != nil {
 		return err
 	}
-	outs, err := checkOutputs(c, paths)
+	outs, err := checkOutputs(c, pathsOf(inputs))
 	if err != nil {
 		return err
 	}
-	req, err := newRequest(c, paths)
+	req, err := newRequest(c, inputs)
 	if err != nil {
 		return err
 	}
 	outDir, force := c.String("out"), c.Bool("overwrite")
 	stderr := c.App.ErrWriter
-	req.Progress = progress(stderr, len(paths))
+	req.Progress = progress(stderr, len(inputs))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
 		if err := checkSheets(outDir, inputs, force); err != nil {
