@@ -22,6 +22,8 @@ func TestEveryErrorInItalian(t *testing.T) {
 	dir := t.TempDir()
 	badTheme := filepath.Join(dir, "rotto.toml")
 	os.WriteFile(badTheme, []byte("x = [\n"), 0o644)
+	noValue := filepath.Join(dir, "senza-valore.toml")
+	os.WriteFile(noValue, []byte("[ente]\nnome = \n"), 0o644)
 	badYAML := filepath.Join(dir, "rotto.yaml")
 	os.WriteFile(badYAML, []byte("a: [\n"), 0o644)
 	aFile := filepath.Join(dir, "file.txt")
@@ -66,8 +68,9 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "schede --data 99/99/2019 " + sample, want: []string{`--data: "99/99/2019"`}, not: []string{"--date"}},
 		{args: "schede --tema " + filepath.Join(dir, "manca.toml") + " " + sample, want: []string{"--tema ", "il file non esiste"}, not: []string{"--theme"}},
 		{args: "schede --theme " + filepath.Join(dir, "manca.toml") + " " + sample, want: []string{"--theme ", "il file non esiste"}},
-		{args: "schede --tema " + badTheme + " " + sample, want: []string{"non è TOML valido alla riga 1"}},
-		{args: "schede --tema " + badYAML + " " + sample, want: []string{"non è YAML valido"}},
+		{args: "schede --tema " + badTheme + " " + sample, want: []string{badTheme + ": il file non è TOML valido alla riga 1, colonna 6: manca il valore dopo =", "«pegpdf tema»"}},
+		{args: "schede --tema " + noValue + " " + sample, want: []string{noValue + ": il file non è TOML valido alla riga 2, colonna 8: manca il valore dopo = (un testo va tra virgolette", "«pegpdf tema»"}},
+		{args: "schede --tema " + badYAML + " " + sample, want: []string{badYAML + ": il file non è YAML valido alla riga 1: controllare i due punti", "«pegpdf tema»"}},
 		{args: "schede --password", want: []string{"--password: manca il valore"}},
 		{args: "schede -o", want: []string{"-o: manca il valore"}},
 		{args: "schede --pdfa=forse " + sample, want: []string{`--pdfa: valore non valido "forse"`}},

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -79,19 +78,15 @@ func loadTheme(path string) (render.Theme, error) {
 	return th, err
 }
 
-// syntaxError is the syntax error of the TOML and YAML libraries, in English.
-var syntaxError = regexp.MustCompile(`^il file non è (TOML|YAML) valido: .*?line (\d+)`)
+// themeHint is where to see how a theme is written.
+const themeHint = "(il tema predefinito, commentato, si ottiene con «pegpdf tema»)"
 
-// themeMessage says a syntax error of the theme file in Italian, with its
-// line, instead of the parser's English.
+// themeMessage is a theme file's mistake as the user reads it: the
+// reader's Italian words (the line, the column and what to correct), and
+// for a file that is not TOML or YAML at all, where to see a good one.
 func themeMessage(msg string) string {
-	m := syntaxError.FindStringSubmatch(msg)
-	if m == nil {
-		if strings.HasPrefix(msg, "il file non è ") {
-			return strings.SplitN(msg, ":", 2)[0] + ": controllare virgolette, parentesi quadre e il segno ="
-		}
-		return msg
+	if strings.HasPrefix(msg, "il file non è ") {
+		return msg + " " + themeHint
 	}
-	return fmt.Sprintf("il file non è %s valido alla riga %s: controllare virgolette, parentesi quadre e il segno = "+
-		"(il tema predefinito, commentato, si ottiene con «pegpdf tema»)", m[1], m[2])
+	return msg
 }
