@@ -78,7 +78,7 @@ func documentRequest(c *cli.Context) (req produce.Request, outs outputs, err err
 	req.Progress = progress(stderr, len(inputs))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
-		return writeReport(outs, inputs)
+		return writeReport(stderr, outs, inputs)
 	}
 	return req, outs, nil
 }

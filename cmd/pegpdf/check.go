@@ -39,7 +39,7 @@ func checkCommand() *cli.Command {
 			}
 			req.Checked = func(inputs []*produce.Input) error {
 				produce.PrintProblems(c.App.Writer, inputs)
-				return writeReport(outs, inputs)
+				return writeReport(c.App.ErrWriter, outs, inputs)
 			}
 			res, err := produce.Check(c.Context, req)
 			if err != nil && !errors.Is(err, produce.ErrInputs) {

@@ -26,6 +26,8 @@ func TestEveryErrorInItalian(t *testing.T) {
 	os.WriteFile(noValue, []byte("[ente]\nnome = \n"), 0o644)
 	badYAML := filepath.Join(dir, "rotto.yaml")
 	os.WriteFile(badYAML, []byte("a: [\n"), 0o644)
+	personsCSV := filepath.Join(dir, "conti.csv")
+	os.WriteFile(personsCSV, []byte("Voce;Importo\n"), 0o644)
 	aFile := filepath.Join(dir, "file.txt")
 	os.WriteFile(aFile, []byte("x"), 0o644)
 	emptyDir := filepath.Join(dir, "vuota")
@@ -77,13 +79,13 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "schede --out " + aFile + " " + sample, want: []string{"è un file, non una cartella"}},
 		{args: "schede non-esiste.xlsx", want: []string{"non-esiste.xlsx"}},
 		{args: "libretto " + sample, want: []string{"manca l'opzione obbligatoria --out"}},
-		{args: "libretto --out " + filepath.Join(dir, "manca", "x.pdf") + " " + sample, want: []string{"la cartella non esiste"}},
 		{args: "libretto --out " + pdfDir + " " + sample, want: []string{"--out " + pdfDir + " è una cartella"}},
 		{args: "libretto -o " + pdfDir + " " + sample, want: []string{"-o " + pdfDir + " è una cartella"}},
 		{args: "libretto --anno x --out x.pdf " + sample, want: []string{`--anno: valore non valido "x"`}},
 		{args: "rapporto --out " + sample + " " + sample, want: []string{"--out " + sample, "è uno dei file da leggere"}},
 		{args: "verifica --rapporto " + sample + " " + sample, want: []string{"--rapporto " + sample, "è uno dei file da leggere"}},
-		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
+		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "l'elenco dei problemi è un CSV (o un JSON): il nome deve finire in .csv o .json"}},
+		{args: "verifica --rapporto " + personsCSV + " " + sample, want: []string{"--rapporto " + personsCSV, "--sovrascrivi"}},
 		{args: "verifica", want: []string{"indicare almeno un file"}},
 		{args: "schede --out " + sheetsDir + " " + sample, want: []string{filepath.Join(sheetsDir, "2019_ZN10.pdf"), "esiste già", "un'altra cartella", "--sovrascrivi"}},
 		{args: "schede -o " + dirSheets + " " + sample, want: []string{filepath.Join(dirSheets, "2019_ZN10.pdf") + " è una cartella", "un'altra cartella con -o"}},
@@ -94,7 +96,6 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "verifica --elenco-problemi " + filepath.Join(aFile, "x.csv") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
 		{args: "schede --tema " + dir + " " + sample, want: []string{"--tema " + dir + " è una cartella"}},
 		{args: "schede " + emptyDir, want: []string{"nessun file .xlsx"}},
-		{args: "modello --out " + filepath.Join(dir, "manca", "m.xlsx"), want: []string{"la cartella non esiste"}},
 		{args: "modello --out " + dir, want: []string{"è una cartella"}},
 		{args: "modello extra.xlsx", want: []string{"«modello» non legge file", "--out extra.xlsx"}},
 		{args: "tema mio.toml", want: []string{"«tema» non legge file", "--out mio.toml"}},

@@ -56,5 +56,8 @@ func monitoringReport(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", produce.Summary(res.Inputs), res.AsOf, out,
 		t.Outcome[model.OnTrack], model.OnTrack, t.Outcome[model.Partial], model.Partial,
 		t.Outcome[model.OffTrack], model.OffTrack, t.Outcome[model.Unmeasurable], model.Unmeasurable)
+	if t, ok := outs["csv"]; ok {
+		fmt.Fprintf(c.App.ErrWriter, "valutazione scritta in %s\n", t.path)
+	}
 	return nil
 }

@@ -105,8 +105,13 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 		if !ok || path == "" {
 			continue
 		}
-		if name == "out" && kind == pdfFile && filepath.Ext(path) == "" {
-			path += ".pdf"
+		// Being a file to read is said first, whatever its name says.
+		if err := notAnInput(name, path, read, "indicare un altro nome"); err != nil {
+			return nil, err
+		}
+		path, err := withExtension(c.Command.Name, name, path)
+		if err != nil {
+			return nil, err
 		}
 		if err := notAnInput(name, path, read, "indicare un altro nome"); err != nil {
 			return nil, err
@@ -128,12 +133,80 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 		if err := notAnInput("out", dir, read, "indicare una cartella"); err != nil {
 			return nil, err
 		}
-		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		st, err := os.Stat(dir)
+		switch {
+		case err == nil && !st.IsDir():
 			return nil, usagef("--out %s è un file, non una cartella", dir)
+		case err != nil && knownExts[strings.ToLower(filepath.Ext(dir))]:
+			return nil, usagef("--out %s: «schede» scrive un PDF per obiettivo in una cartella: indicare una cartella "+
+				"(ad esempio --out schede); per un solo PDF con tutte le schede usare «pegpdf libretto»", dir)
 		}
 		cleanTemps(dir)
 	}
 	return outs, nil
+}
+
+// outputFormat is what the option flag of the command cmd writes: the
+// extensions its file may have (the first is added to a name without one)
+// and how a refusal says what it is.
+func outputFormat(cmd, flag string) (exts []string, what string) {
+	switch {
+	case flag == "report":
+		return []string{".csv", ".json"}, "l'elenco dei problemi è un CSV (o un JSON)"
+	case flag == "csv":
+		return []string{".csv"}, "la valutazione è un CSV"
+	case cmd == "booklet":
+		return []string{".pdf"}, "il libretto è un PDF"
+	case cmd == "report":
+		return []string{".pdf"}, "il rapporto è un PDF"
+	case cmd == "template":
+		return []string{".xlsx"}, "il modello è un file Excel"
+	case cmd == "theme":
+		return []string{".toml"}, "il tema scritto da pegpdf è TOML"
+	case cmd == "mapping":
+		return []string{".toml"}, "la mappatura è TOML"
+	}
+	return nil, ""
+}
+
+// withExtension is the name of the output the option --flag of cmd names:
+// as given when its extension is one of what is written there, or when it
+// is a folder (refused by check); with that extension added when it has
+// none, or one that is no kind of file (peg-2027, peg.2027, "PEG v1.2");
+// refused when its extension says another kind of file (r.csv for a PDF),
+// so that no file holds what its name does not say.
+func withExtension(cmd, flag, path string) (string, error) {
+	exts, what := outputFormat(cmd, flag)
+	if len(exts) == 0 {
+		return path, nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return path, nil
+	}
+	ext := filepath.Ext(path)
+	for _, e := range exts {
+		if strings.EqualFold(ext, e) {
+			return path, nil
+		}
+	}
+	if !knownExts[strings.ToLower(ext)] {
+		return path + exts[0], nil
+	}
+	return "", usagef("--%s %s: %s: il nome deve finire in %s (ad esempio %s)",
+		flag, path, what, strings.Join(exts, " o "), strings.TrimSuffix(path, ext)+exts[0])
+}
+
+// knownExts are the extensions that say a kind of file: an output named
+// with one of them must be of that kind. Any other "extension" (the 2027
+// of peg.2027) is part of the name.
+var knownExts = map[string]bool{
+	".pdf": true, ".csv": true, ".tsv": true, ".txt": true, ".json": true, ".xml": true,
+	".xlsx": true, ".xlsm": true, ".xlsb": true, ".xls": true, ".xltx": true, ".xlt": true,
+	".ods": true, ".fods": true, ".ots": true, ".numbers": true,
+	".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".md": true, ".html": true, ".htm": true,
+	".toml": true, ".yaml": true, ".yml": true, ".ini": true,
+	".zip": true, ".7z": true, ".p7m": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".tif": true, ".tiff": true, ".svg": true,
+	".exe": true, ".lnk": true, ".eml": true, ".msg": true,
 }
 
 // notAnInput refuses an output, named by --flag, that is one of the files

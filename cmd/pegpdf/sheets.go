@@ -98,7 +98,7 @@ func sheets(c *cli.Context) error {
 		if err := checkSheets(outDir, inputs, force); err != nil {
 			return err
 		}
-		return writeReport(outs, inputs)
+		return writeReport(stderr, outs, inputs)
 	}
 	// The folder is made when the first sheet comes, not for a run that
 	// writes nothing.
