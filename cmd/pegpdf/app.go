@@ -101,7 +101,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			case "", "aiuto", "help":
 				return cli.ShowAppHelp(c)
 			}
-			return usagef("comando sconosciuto %q", c.Args().First())
+			return unknownCommand(c.App, c.Args().First())
 		},
 		Commands: []*cli.Command{
 			sheetsCommand(),
@@ -119,6 +119,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 	}
 	guardOutputs(app.Commands)
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = commandUsageError(cmd)
+	}
 	italianHelp(app)
 	return app
 }
@@ -142,8 +145,8 @@ func helpTopic(app *cli.App, cl commandLine) string {
 
 // jobsFlag is the --jobs flag shared by the batch commands.
 func jobsFlag() cli.Flag {
-	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "i processori",
-		Usage: "quanti file leggere e quante schede produrre in parallelo"}
+	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "quanti ne regge il computer",
+		Usage: "quanti file lavorare contemporaneamente; di solito non serve indicarlo"}
 }
 
 func needInputs(c *cli.Context) error {

@@ -17,10 +17,10 @@ func checkCommand() *cli.Command {
 		ArgsUsage: "FILE.xlsx|CARTELLA...",
 		Description: "Ogni problema è su una riga: file.xlsx: Foglio!Cella: messaggio.\n" +
 			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
+			foldersHelp + "\n\n" +
 			"Esempio:\n" +
 			"   pegpdf verifica peg.xlsx",
-		Flags:        []cli.Flag{jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()},
-		OnUsageError: onUsageError,
+		Flags: []cli.Flag{jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()},
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err

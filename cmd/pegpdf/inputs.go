@@ -18,6 +18,15 @@ import (
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
+// foldersHelp says in the help of the commands that read workbooks what
+// they do with the files of a folder (expand).
+const foldersHelp = "In una cartella (anche nelle sottocartelle) legge i file .xlsx e .ods. Un altro foglio di\n" +
+	"calcolo (.csv, .xlsb, .numbers…) è un errore: salvarlo come .xlsx o toglierlo dalla cartella.\n" +
+	"Gli altri file sono nominati come ignorati; i file nascosti, i file di blocco ~$, i PDF e gli\n" +
+	"elenchi scritti da pegpdf sono saltati senza dirlo.\n\n" +
+	"Un file da scrivere senza estensione la riceve (peg-2027 diventa peg-2027.pdf, esito diventa\n" +
+	"esito.csv); la sua cartella, se manca, viene creata."
+
 // input is a file to read: named on the command line, or found in a
 // folder named there (the advice for a file not read then says to take it
 // out of the folder).

@@ -15,7 +15,7 @@ import (
 // mappingFlag is --mappa: a file describing an office's own layout.
 func mappingFlag() cli.Flag {
 	return &cli.StringFlag{Name: "mapping", Aliases: []string{"mappa"}, TakesFile: true,
-		Usage: "file .toml che descrive i fogli dell'ufficio (nomi delle colonne, foglio unico); vedere «pegpdf mappa»",
+		Usage: "il file che descrive i fogli dell'ufficio (nomi delle colonne, foglio unico), scritto con «pegpdf mappa»",
 		Action: func(c *cli.Context, path string) error {
 			_, err := readMapping(path)
 			return err
@@ -73,7 +73,6 @@ func mappingCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "mappa.toml", Usage: "il file da scrivere"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			outs, err := checkOutputs(c, nil)
 			if err != nil {

@@ -31,10 +31,7 @@ import (
 
 func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
-		Usage: "sostituisce anche un file esistente che pegpdf non sostituirebbe. Senza, pegpdf sostituisce soltanto " +
-			"ciò che ha scritto lui e nessuno ha cambiato: un PDF con Producer pegpdf e senza modifiche successive " +
-			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede la sua " +
-			"scheda dello stesso Codice; mai un file Excel, un tema o altro. Un file da leggere non è mai sostituito"}
+		Usage: "sostituisce anche un file esistente che pegpdf non ha scritto o che qualcuno ha modificato (mai un file da leggere)"}
 }
 
 // outputFlags are, for each command, its flags that name an output file,

@@ -14,7 +14,7 @@ import (
 func reportFlag() cli.Flag {
 	// --report and --rapporto are the old names, hidden in the help (help.go).
 	return &cli.StringFlag{Name: "report", Aliases: []string{"rapporto", "elenco-problemi", "problems"},
-		Usage: "scrive l'elenco dei problemi: l'esito di ogni file con ogni errore e avviso, CSV (per Excel) o JSON se il nome finisce in .json"}
+		Usage: "scrive l'esito di ogni file letto, con ogni errore e avviso: un .csv da aprire in Excel (o un .json)"}
 }
 
 // writeReport writes the --report file of outs, if asked: JSON when the

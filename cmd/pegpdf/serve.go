@@ -52,7 +52,6 @@ func serveCommand() *cli.Command {
 			&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, DefaultText: "2 minuti", Usage: "tempo massimo di una conversione (oltre: 503, e il lavoro si ferma)"},
 			themeFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			th, err := loadTheme(c.String("theme"))
 			if err != nil {

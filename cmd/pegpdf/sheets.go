@@ -25,12 +25,12 @@ func documentFlags() []cli.Flag {
 }
 
 func pdfaFlag() cli.Flag {
-	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive PDF/A-2a (e PDF/UA-1, come sempre), per allegare le schede agli atti e conservarle"}
+	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive i PDF nel formato PDF/A, per allegarli agli atti e conservarli"}
 }
 
 func dateFlag() cli.Flag {
 	return &cli.StringFlag{Name: "date", Aliases: []string{"data"},
-		Usage: "data di creazione scritta nel PDF, gg/mm/aaaa (se c'è, vale SOURCE_DATE_EPOCH; altrimenti adesso)"}
+		Usage: "la data di creazione scritta nelle proprietà del PDF, gg/mm/aaaa (predefinita: adesso)"}
 }
 
 func sheetsCommand() *cli.Command {
@@ -39,9 +39,9 @@ func sheetsCommand() *cli.Command {
 		Aliases:   []string{"schede"},
 		Usage:     "una scheda PDF per ogni obiettivo",
 		ArgsUsage: "FILE.xlsx|CARTELLA...",
-		Description: "Legge i file .xlsx (e le cartelle, anche nelle sottocartelle, saltando i file di blocco ~$)\n" +
-			"e scrive CARTELLA/<Codice>.pdf per ogni obiettivo. Un file con errori non dà PDF: i suoi\n" +
-			"problemi sono elencati con la cella; gli altri file sono convertiti comunque.\n\n" +
+		Description: "Legge i file .xlsx e .ods e scrive CARTELLA/<Codice>.pdf per ogni obiettivo (la cartella,\n" +
+			"se manca, viene creata). Un file con errori non dà PDF: i suoi problemi sono elencati con la\n" +
+			"cella; gli altri file sono convertiti comunque.\n\n" + foldersHelp + "\n\n" +
 			"Esempi:\n" +
 			"   pegpdf schede --out schede samples/2019_ZN10.xlsx\n" +
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
@@ -49,8 +49,7 @@ func sheetsCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
 			asOfFlag(),
 		}, documentFlags()...),
-		OnUsageError: onUsageError,
-		Action:       sheets,
+		Action: sheets,
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 
 func themeFlag() cli.Flag {
 	return &cli.StringFlag{Name: "theme", Aliases: []string{"tema"},
-		Usage: "il tema dell'ente (TOML o YAML): nome, stemma, colori, etichette, sezioni, orientamento; vedere «pegpdf tema»"}
+		Usage: "il file del tema dell'ente (nome, stemma, colori, etichette, sezioni, orientamento), scritto con «pegpdf tema»"}
 }
 
 func themeCommand() *cli.Command {
@@ -32,7 +32,6 @@ func themeCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", DefaultText: "tema.toml", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
