@@ -51,7 +51,12 @@ func exitCode(err error) int {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
 	cl := parseCommandLine(app, args)
-	err := app.RunContext(ctx, cl.args)
+	var err error
+	if cl.noValue != "" {
+		err = usagef("%s: manca il valore dopo l'opzione", cl.noValue)
+	} else {
+		err = app.RunContext(ctx, cl.args)
+	}
 	if err != nil && requiredFlags.MatchString(err.Error()) {
 		err = usageError{msg: italian(err.Error())}
 	}
