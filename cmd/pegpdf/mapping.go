@@ -74,6 +74,9 @@ func mappingCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "mappa.toml", Usage: "il file da scrivere"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«mappa» non legge file: per dire dove scriverla usare --out, ad esempio --out %s", c.Args().First())
+			}
 			outs, err := checkOutputs(c, nil)
 			if err != nil {
 				return err

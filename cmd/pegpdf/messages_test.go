@@ -99,6 +99,7 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "modello --out " + dir, want: []string{"è una cartella"}},
 		{args: "modello extra.xlsx", want: []string{"«modello» non legge file", "--out extra.xlsx"}},
 		{args: "tema mio.toml", want: []string{"«tema» non legge file", "--out mio.toml"}},
+		{args: "mappa ufficio.toml", want: []string{"«mappa» non legge file", "--out ufficio.toml"}},
 		{args: "tema --out " + badTheme, want: []string{"--sovrascrivi"}},
 		{args: "versione x", want: []string{"non prende argomenti"}},
 		{args: "completamento", want: []string{"bash, zsh o fish"}},
