@@ -276,3 +276,21 @@ func TestHelpInPlainWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternAsTyped: a pattern the shell did not expand (the Windows
+// Prompt never does) reads the files it matches, as a folder's: not the
+// Office lock file beside them.
+func TestPatternAsTyped(t *testing.T) {
+	in := t.TempDir()
+	copyFile(t, sample, filepath.Join(in, "a.xlsx"))
+	os.WriteFile(filepath.Join(in, "~$a.xlsx"), []byte("lock"), 0o644)
+	os.WriteFile(filepath.Join(in, "b.xlsx.bak"), []byte("old"), 0o644)
+	code, stdout, stderr := pegpdf(t, "verifica", filepath.Join(in, "*.xlsx"))
+	if code != 0 || !strings.Contains(stderr, "1 file, 1 obiettivo") || strings.Contains(stdout+stderr, "~$") {
+		t.Errorf("exit %d: %s%s", code, stdout, stderr)
+	}
+	code, stdout, _ = pegpdf(t, "verifica", filepath.Join(in, "*.xlss"))
+	if code != exitInput || !strings.Contains(stdout, "*.xlss: il file non esiste") {
+		t.Errorf("a pattern matching nothing: exit %d: %s", code, stdout)
+	}
+}

@@ -54,35 +54,43 @@ func expand(args []string, w io.Writer) ([]input, error) {
 		}
 	}
 	for _, arg := range args {
+		var found, ignored []string
 		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
+		switch {
+		case err == nil && st.IsDir():
+			if err := walk(arg, &found, &ignored); err != nil {
+				return nil, err
+			}
+		case err != nil && strings.ContainsAny(arg, "*?["):
+			// A pattern the shell left as it is (the Windows Prompt
+			// never expands them): its files, as a folder's.
+			matches, _ := filepath.Glob(arg)
+			if len(matches) == 0 {
+				add(arg, false) // reported as a name that does not exist
+				continue
+			}
+			for _, m := range matches {
+				st, err := os.Lstat(m)
+				switch {
+				case err != nil:
+				case st.IsDir():
+					if err := walk(m, &found, &ignored); err != nil {
+						return nil, err
+					}
+				default:
+					switch folderEntry(m, fs.FileInfoToDirEntry(st)) {
+					case readIt:
+						found = append(found, m)
+					case nameIt:
+						ignored = append(ignored, m)
+					}
+				}
+			}
+		default:
 			// A file, or a name that does not exist: reading it reports
 			// why, like any bad input, and the others are still converted.
 			add(arg, false)
 			continue
-		}
-		var found, ignored []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != arg && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch folderEntry(p, d) {
-			case readIt:
-				found = append(found, p)
-			case nameIt:
-				ignored = append(ignored, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: cartella non leggibile: %w", arg, err)
 		}
 		sort.Strings(found)
 		sort.Strings(ignored)
@@ -97,6 +105,41 @@ func expand(args []string, w io.Writer) ([]input, error) {
 		return nil, usagef("nessun file .xlsx o .ods in %s", strings.Join(args, ", "))
 	}
 	return inputs, nil
+}
+
+// walk adds the files of the folder root and its subfolders to found (to
+// read) and ignored (to name), as folderEntry decides.
+func walk(root string, found, ignored *[]string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: la cartella non si può leggere: %s", p, folderMessage(err))
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		switch folderEntry(p, d) {
+		case readIt:
+			*found = append(*found, p)
+		case nameIt:
+			*ignored = append(*ignored, p)
+		}
+		return nil
+	})
+}
+
+// folderMessage says in Italian why a folder could not be read.
+func folderMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permesso negato: chiedere l'accesso o copiare i file in un'altra cartella"
+	case errors.Is(err, fs.ErrNotExist):
+		return "è stata spostata o cancellata durante la lettura: rilanciare"
+	}
+	return "errore del sistema: " + err.Error()
 }
 
 // What expand does with a file found in a folder.
