@@ -125,7 +125,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	}
 	guardOutputs(app.Commands)
 	for _, cmd := range app.Commands {
-		cmd.OnUsageError = commandUsageError(cmd)
+		cmd.OnUsageError = commandUsageError(cmd, app.Commands)
 	}
 	italianHelp(app)
 	return app

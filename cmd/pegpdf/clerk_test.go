@@ -248,6 +248,8 @@ func TestMistypedCommand(t *testing.T) {
 		{[]string{"schede", "--sovrascrivere", "peg.xlsx"}, "opzione sconosciuta --sovrascrivere: forse --sovrascrivi?"},
 		{[]string{"libretto", "--ouput", "x.pdf", "peg.xlsx"}, "opzione sconosciuta --ouput: forse --out?"},
 		{[]string{"peg.xlsx"}, `comando sconosciuto "peg.xlsx": il comando va prima del file, ad esempio «pegpdf verifica peg.xlsx»`},
+		{[]string{"verifica", "peg.xlsx", "--tema", "t.toml"}, "opzione sconosciuta --tema: «verifica» non la usa (vale per schede, libretto, rapporto, servizio)"},
+		{[]string{"schede", "--ente", "Comune di Esempio", "peg.xlsx"}, "opzione sconosciuta --ente: «schede» non la usa (vale per libretto, rapporto)"},
 	} {
 		code, _, stderr := pegpdf(t, tc.args...)
 		if code != exitUsage || !strings.Contains(stderr, tc.want) {

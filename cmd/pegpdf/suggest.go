@@ -43,23 +43,42 @@ func looksLikeFile(arg string) bool {
 	return workbookExts[ext] || spreadsheetKinds[ext] != ""
 }
 
-// commandUsageError is the OnUsageError of the command cmd: the library's
-// message in Italian and, for an option it does not know, the nearest of
-// cmd's options.
-func commandUsageError(cmd *cli.Command) cli.OnUsageErrorFunc {
+// commandUsageError is the OnUsageError of the command cmd among the
+// commands all: the library's message in Italian and, for an option cmd
+// does not know, the commands that have it (--tema typed to «verifica»),
+// or else the nearest of its options.
+func commandUsageError(cmd *cli.Command, all []*cli.Command) cli.OnUsageErrorFunc {
 	return func(_ *cli.Context, err error, _ bool) error {
 		msg := err.Error()
 		it := italian(msg)
-		if m := undefinedFlag.FindStringSubmatch(msg); m != nil {
-			var names []string
-			for _, f := range append(cmd.Flags, cli.HelpFlag) {
-				ns := f.Names()
-				names = append(names, ns[1:]...) // the Italian names first
-				names = append(names, ns[0])
+		m := undefinedFlag.FindStringSubmatch(msg)
+		if m == nil {
+			return usageError{msg: it}
+		}
+		var names []string
+		for _, f := range append(cmd.Flags, cli.HelpFlag) {
+			ns := f.Names()
+			names = append(names, ns[1:]...) // the Italian names first
+			names = append(names, ns[0])
+		}
+		var others []string
+		for _, c := range all {
+			if c.Hidden {
+				continue
 			}
-			if s := nearest(m[1], names); s != "" {
-				it += fmt.Sprintf(": forse %s?", dashed(s))
+			for _, f := range c.Flags {
+				for _, n := range f.Names() {
+					if n == m[1] && len(n) > 1 {
+						others = append(others, c.Aliases[0])
+					}
+				}
 			}
+		}
+		if len(others) > 0 {
+			return usageError{msg: it + fmt.Sprintf(": «%s» non la usa (vale per %s)", cmd.Aliases[0], strings.Join(others, ", "))}
+		}
+		if s := nearest(m[1], names); s != "" {
+			return usageError{msg: it + fmt.Sprintf(": forse %s?", dashed(s))}
 		}
 		return usageError{msg: it}
 	}
