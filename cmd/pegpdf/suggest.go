@@ -56,7 +56,7 @@ func commandUsageError(cmd *cli.Command, all []*cli.Command) cli.OnUsageErrorFun
 			return usageError{msg: it}
 		}
 		var names []string
-		for _, f := range append(cmd.Flags, cli.HelpFlag) {
+		for _, f := range append(append([]cli.Flag{}, cmd.Flags...), cli.HelpFlag) {
 			ns := f.Names()
 			names = append(names, ns[1:]...) // the Italian names first
 			names = append(names, ns[0])
