@@ -104,6 +104,14 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			}
 			switch c.Args().First() {
 			case "", "aiuto", "help":
+				// «pegpdf aiuto schede» is «pegpdf schede --help».
+				if name := c.Args().Get(1); name != "" {
+					for _, cmd := range c.App.Commands {
+						if cmd.HasName(name) {
+							return run(c.Context, []string{"pegpdf", name, "--help"}, c.App.Writer, c.App.ErrWriter)
+						}
+					}
+				}
 				return cli.ShowAppHelp(c)
 			}
 			return unknownCommand(c.App, c.Args().First())

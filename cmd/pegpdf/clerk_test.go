@@ -296,3 +296,14 @@ func TestPatternAsTyped(t *testing.T) {
 		t.Errorf("a pattern matching nothing: exit %d: %s", code, stdout)
 	}
 }
+
+// TestHelpOfACommand: «pegpdf aiuto libretto» is the booklet's help, not
+// the list of commands.
+func TestHelpOfACommand(t *testing.T) {
+	for _, args := range [][]string{{"aiuto", "libretto"}, {"help", "booklet"}} {
+		code, stdout, _ := pegpdf(t, args...)
+		if code != 0 || !strings.Contains(stdout, "pegpdf "+args[1]+" - un solo PDF") {
+			t.Errorf("%v: exit %d:\n%.300s", args, code, stdout)
+		}
+	}
+}
