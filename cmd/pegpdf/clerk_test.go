@@ -86,10 +86,16 @@ func TestInputNamedByKind(t *testing.T) {
 	os.WriteFile(csv, []byte("Codice;Titolo\n2019_X;T\n"), 0o644)
 	lock := filepath.Join(dir, "~$peg.xlsx")
 	os.WriteFile(lock, []byte("\x0bpersona   "), 0o644)
+	pdf := filepath.Join(dir, "schede.pdf")
+	os.WriteFile(pdf, []byte("%PDF-1.7\n"), 0o644)
+	theme := filepath.Join(dir, "tema.toml")
+	os.WriteFile(theme, []byte("[ente]\nnome = \"Comune\"\n"), 0o644)
 	for _, tc := range []struct{ path, want string }{
 		{csv, "peg.csv: il file non si può leggere: è un file CSV: aprirlo in Excel o LibreOffice e salvarlo come .xlsx\n"},
 		{lock, "~$peg.xlsx: il file non si può leggere: è il file di blocco che Excel crea mentre il file è aperto: indicare il file senza ~$ (e chiuderlo in Excel)\n"},
 		{filepath.Join(dir, "manca.csv"), "manca.csv: il file non esiste: controllare il nome\n"},
+		{pdf, "schede.pdf: il file non si può leggere: è un PDF: pegpdf legge il file .xlsx o .ods da cui si fanno i PDF"},
+		{theme, "tema.toml: il file non si può leggere: è un tema o una mappatura, non un foglio: indicarlo con --tema o --mappa"},
 	} {
 		code, stdout, stderr := pegpdf(t, "verifica", tc.path)
 		if code != exitInput || !strings.Contains(stdout, tc.want) || strings.Contains(stdout, "rinominato") {

@@ -219,9 +219,22 @@ var spreadsheetKinds = map[string]string{
 	".gsheet":  "un collegamento a un foglio Google",
 }
 
+// otherKinds are files that are no spreadsheet, given by name: what to
+// give instead. In a folder they are skipped or named as ignored.
+var otherKinds = map[string]string{
+	".pdf":  "è un PDF: pegpdf legge il file .xlsx o .ods da cui si fanno i PDF (per controllare un PDF: «pegpdf controlla-pdf»)",
+	".toml": "è un tema o una mappatura, non un foglio: indicarlo con --tema o --mappa, e come file da leggere il foglio .xlsx",
+	".yaml": "è un tema, non un foglio: indicarlo con --tema, e come file da leggere il foglio .xlsx",
+	".yml":  "è un tema, non un foglio: indicarlo con --tema, e come file da leggere il foglio .xlsx",
+	".doc":  "è un documento di Word, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+	".docx": "è un documento di Word, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+	".odt":  "è un documento di Writer, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+}
+
 // notReadable is why pegpdf does not read the file at p, by its name
-// alone: an Office lock file, or a spreadsheet it does not read; nil for
-// a name pegpdf reads (what is inside is then the reader's to judge).
+// alone: an Office lock file, a spreadsheet it does not read, a PDF, a
+// theme, a document; nil for any other name (what is inside is then the
+// reader's to judge).
 func notReadable(p string, inFolder bool) error {
 	name := filepath.Base(p)
 	switch {
@@ -231,6 +244,9 @@ func notReadable(p string, inFolder bool) error {
 		return notWorkbook("è il file di blocco che LibreOffice crea mentre il file è aperto: indicare il file senza .~lock. e # (e chiuderlo in LibreOffice)")
 	}
 	ext := strings.ToLower(filepath.Ext(name))
+	if say, ok := otherKinds[ext]; ok {
+		return notWorkbook(say)
+	}
 	kind := spreadsheetKinds[ext]
 	if kind == "" {
 		return nil
