@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -311,5 +313,17 @@ func TestHelpOfACommand(t *testing.T) {
 		if code != 0 || !strings.Contains(stdout, "pegpdf "+args[1]+" - un solo PDF") {
 			t.Errorf("%v: exit %d:\n%.300s", args, code, stdout)
 		}
+	}
+}
+
+// TestServeNetworkWithoutAddress: --rete alone leaves the page on this
+// computer only, and says so instead of letting the colleagues find nothing.
+func TestServeNetworkWithoutAddress(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // serve returns as soon as it listens
+	var stdout, stderr bytes.Buffer
+	run(ctx, []string{"pegpdf", "servizio", "--rete", "--addr", "127.0.0.1:0"}, &stdout, &stderr)
+	if !strings.Contains(stderr.String(), "la pagina si apre solo da questo computer, anche con --rete") {
+		t.Errorf("no warning: %s", stderr.String())
 	}
 }

@@ -67,6 +67,11 @@ func serveCommand() *cli.Command {
 			if remote && !c.Bool("allow-remote") {
 				return usagef("--addr %s apre la pagina a tutta la rete: aggiungere --rete per permetterlo (e --token per chiedere un codice di accesso), o usare --addr 127.0.0.1:8080", c.String("addr"))
 			}
+			if !remote && c.Bool("allow-remote") {
+				// --rete permits, --addr opens: said, not guessed.
+				fmt.Fprintf(c.App.ErrWriter, "pegpdf: attenzione: con --addr %s la pagina si apre solo da questo computer, anche con --rete: "+
+					"per aprirla ai colleghi aggiungere --addr 0.0.0.0:8080\n", c.String("addr"))
+			}
 			hosts := c.StringSlice("host")
 			if name, err := os.Hostname(); err == nil && remote {
 				hosts = append(hosts, name)
