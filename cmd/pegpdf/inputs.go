@@ -54,11 +54,11 @@ func expand(args []string, w io.Writer) ([]input, error) {
 		}
 	}
 	for _, arg := range args {
-		var found, ignored []string
+		var f folderFiles
 		st, err := os.Stat(arg)
 		switch {
 		case err == nil && st.IsDir():
-			if err := walk(arg, &found, &ignored); err != nil {
+			if err := f.walk(arg); err != nil {
 				return nil, err
 			}
 		case err != nil && strings.ContainsAny(arg, "*?["):
@@ -74,16 +74,11 @@ func expand(args []string, w io.Writer) ([]input, error) {
 				switch {
 				case err != nil:
 				case st.IsDir():
-					if err := walk(m, &found, &ignored); err != nil {
+					if err := f.walk(m); err != nil {
 						return nil, err
 					}
 				default:
-					switch folderEntry(m, fs.FileInfoToDirEntry(st)) {
-					case readIt:
-						found = append(found, m)
-					case nameIt:
-						ignored = append(ignored, m)
-					}
+					f.add(m, fs.FileInfoToDirEntry(st))
 				}
 			}
 		default:
@@ -92,12 +87,12 @@ func expand(args []string, w io.Writer) ([]input, error) {
 			add(arg, false)
 			continue
 		}
-		sort.Strings(found)
-		sort.Strings(ignored)
-		for _, p := range ignored {
+		sort.Strings(f.read)
+		sort.Strings(f.ignored)
+		for _, p := range f.ignored {
 			fmt.Fprintf(w, "%s: %s\n", p, ignoredWhy(p))
 		}
-		for _, p := range found {
+		for _, p := range f.read {
 			add(p, true)
 		}
 	}
@@ -107,9 +102,24 @@ func expand(args []string, w io.Writer) ([]input, error) {
 	return inputs, nil
 }
 
-// walk adds the files of the folder root and its subfolders to found (to
-// read) and ignored (to name), as folderEntry decides.
-func walk(root string, found, ignored *[]string) error {
+// folderFiles are the files found in a folder or by a pattern: to read,
+// and to name as ignored.
+type folderFiles struct {
+	read, ignored []string
+}
+
+// add puts the file p where folderEntry says.
+func (f *folderFiles) add(p string, d fs.DirEntry) {
+	switch folderEntry(p, d) {
+	case readIt:
+		f.read = append(f.read, p)
+	case nameIt:
+		f.ignored = append(f.ignored, p)
+	}
+}
+
+// walk adds the files of the folder root and its subfolders.
+func (f *folderFiles) walk(root string) error {
 	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("%s: la cartella non si può leggere: %s", p, folderMessage(err))
@@ -121,12 +131,7 @@ func walk(root string, found, ignored *[]string) error {
 			}
 			return nil
 		}
-		switch folderEntry(p, d) {
-		case readIt:
-			*found = append(*found, p)
-		case nameIt:
-			*ignored = append(*ignored, p)
-		}
+		f.add(p, d)
 		return nil
 	})
 }
