@@ -178,6 +178,7 @@ func TestOutputExtension(t *testing.T) {
 	}{
 		{[]string{"libretto", "--out", at("peg-2027"), sample}, "peg-2027.pdf"},
 		{[]string{"libretto", "--out", at("peg.2027"), sample}, "peg.2027.pdf"},
+		{[]string{"libretto", "--out", at("peg."), sample}, "peg.pdf"},
 		{[]string{"verifica", "--elenco-problemi", at("esito"), sample}, "esito.csv"},
 		{[]string{"modello", "--out", at("peg-vuoto")}, "peg-vuoto.xlsx"},
 		{[]string{"tema", "--out", at("mio")}, "mio.toml"},

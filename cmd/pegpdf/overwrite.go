@@ -187,7 +187,7 @@ func withExtension(cmd, flag, path string) (string, error) {
 		}
 	}
 	if !knownExts[strings.ToLower(ext)] {
-		return path + exts[0], nil
+		return strings.TrimSuffix(path, ".") + exts[0], nil // "peg." is peg.pdf
 	}
 	return "", usagef("--%s %s: %s: il nome deve finire in %s (ad esempio %s)",
 		flag, path, what, strings.Join(exts, " o "), strings.TrimSuffix(path, ext)+exts[0])
