@@ -144,41 +144,41 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 }
 
 // outputFormat is what the option flag of the command cmd writes: the
-// extensions its file may have (the first is added to a name without one)
-// and how a refusal says what it is.
-func outputFormat(cmd, flag string) (exts []string, what string) {
+// extensions its file may have (the first is added to a name without one),
+// how a refusal says what it is, and a name to give as an example.
+func outputFormat(cmd, flag string) (exts []string, what, example string) {
 	switch {
 	case flag == "report":
-		return []string{".csv", ".json"}, "l'elenco dei problemi è un CSV (o un JSON)"
+		return []string{".csv", ".json"}, "l'elenco dei problemi è un CSV (o un JSON)", "esito.csv"
 	case flag == "csv":
-		return []string{".csv"}, "la valutazione è un CSV"
+		return []string{".csv"}, "la valutazione è un CSV", "valutazione.csv"
 	case cmd == "booklet":
-		return []string{".pdf"}, "il libretto è un PDF"
+		return []string{".pdf"}, "il libretto è un PDF", "libretto.pdf"
 	case cmd == "report":
-		return []string{".pdf"}, "il rapporto è un PDF"
+		return []string{".pdf"}, "il rapporto è un PDF", "rapporto.pdf"
 	case cmd == "template":
-		return []string{".xlsx"}, "il modello è un file Excel"
+		return []string{".xlsx"}, "il modello è un file Excel", "peg-modello.xlsx"
 	case cmd == "theme":
-		return []string{".toml"}, "il tema scritto da pegpdf è TOML"
+		return []string{".toml"}, "il tema scritto da pegpdf è TOML", "tema.toml"
 	case cmd == "mapping":
-		return []string{".toml"}, "la mappatura è TOML"
+		return []string{".toml"}, "la mappatura è TOML", "mappa.toml"
 	}
-	return nil, ""
+	return nil, "", ""
 }
 
 // withExtension is the name of the output the option --flag of cmd names:
-// as given when its extension is one of what is written there, or when it
-// is a folder (refused by check); with that extension added when it has
+// as given when its extension is one of what is written there; refused
+// when it is a folder, with a name in it as an example; with that extension added when it has
 // none, or one that is no kind of file (peg-2027, peg.2027, "PEG v1.2");
 // refused when its extension says another kind of file (r.csv for a PDF),
 // so that no file holds what its name does not say.
 func withExtension(cmd, flag, path string) (string, error) {
-	exts, what := outputFormat(cmd, flag)
+	exts, what, example := outputFormat(cmd, flag)
 	if len(exts) == 0 {
 		return path, nil
 	}
 	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return path, nil
+		return "", usagef("--%s %s è una cartella: indicare il nome di un file, ad esempio %s", flag, path, filepath.Join(path, example))
 	}
 	ext := filepath.Ext(path)
 	for _, e := range exts {
