@@ -24,6 +24,8 @@ func TestEveryErrorInItalian(t *testing.T) {
 	os.WriteFile(badTheme, []byte("x = [\n"), 0o644)
 	noValue := filepath.Join(dir, "senza-valore.toml")
 	os.WriteFile(noValue, []byte("[ente]\nnome = \n"), 0o644)
+	noLogo := filepath.Join(dir, "senza-stemma.toml")
+	os.WriteFile(noLogo, []byte("[ente]\nlogo = \"stemma.png\"\n"), 0o644)
 	badYAML := filepath.Join(dir, "rotto.yaml")
 	os.WriteFile(badYAML, []byte("a: [\n"), 0o644)
 	personsCSV := filepath.Join(dir, "conti.csv")
@@ -72,6 +74,7 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "schede --theme " + filepath.Join(dir, "manca.toml") + " " + sample, want: []string{"--theme ", "il file non esiste"}},
 		{args: "schede --tema " + badTheme + " " + sample, want: []string{badTheme + ": il file non è TOML valido alla riga 1, colonna 6: manca il valore dopo =", "«pegpdf tema»"}},
 		{args: "schede --tema " + noValue + " " + sample, want: []string{noValue + ": il file non è TOML valido alla riga 2, colonna 8: manca il valore dopo = (un testo va tra virgolette", "«pegpdf tema»"}},
+		{args: "schede --tema " + noLogo + " " + sample, want: []string{noLogo + `: ente.logo: "stemma.png" non si può leggere: il file non esiste`, "cercato in " + filepath.Join(dir, "stemma.png")}},
 		{args: "schede --tema " + badYAML + " " + sample, want: []string{badYAML + ": il file non è YAML valido alla riga 1: controllare i due punti", "«pegpdf tema»"}},
 		{args: "schede --password", want: []string{"--password: manca il valore"}},
 		{args: "schede -o", want: []string{"-o: manca il valore"}},

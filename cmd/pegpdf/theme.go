@@ -65,10 +65,21 @@ func loadTheme(path string) (render.Theme, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	dir := filepath.Dir(path)
 	th, err := themefile.Parse(data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
+		path := logo
 		if !filepath.IsAbs(logo) {
-			logo = filepath.Join(dir, logo)
+			path = filepath.Join(dir, logo)
 		}
-		return os.ReadFile(logo)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			// The reader says which key; this says why, in Italian, and
+			// where the file was looked for.
+			msg := produce.IOMessage(err)
+			if path != logo {
+				msg += " (cercato in " + path + ": un nome senza cartella vale nella cartella del tema)"
+			}
+			return nil, errors.New(msg)
+		}
+		return b, nil
 	})
 	var te *themefile.Error
 	if errors.As(err, &te) {
