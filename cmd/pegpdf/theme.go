@@ -89,14 +89,14 @@ func loadTheme(path string) (render.Theme, error) {
 }
 
 // themeHint is where to see how a theme is written.
-const themeHint = "(il tema predefinito, commentato, si ottiene con «pegpdf tema»)"
+const themeHint = "Il tema predefinito, commentato, si ottiene con «pegpdf tema»."
 
 // themeMessage is a theme file's mistake as the user reads it: the
 // reader's Italian words (the line, the column and what to correct), and
 // for a file that is not TOML or YAML at all, where to see a good one.
 func themeMessage(msg string) string {
 	if strings.HasPrefix(msg, "il file non è ") {
-		return msg + " " + themeHint
+		return msg + ". " + themeHint
 	}
 	return msg
 }
