@@ -159,7 +159,7 @@ func helpTopic(app *cli.App, cl commandLine) string {
 // jobsFlag is the --jobs flag shared by the batch commands.
 func jobsFlag() cli.Flag {
 	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "quanti ne regge il computer",
-		Usage: "quanti file lavorare contemporaneamente; di solito non serve indicarlo"}
+		Usage: "su quanti file lavorare contemporaneamente; di solito non serve indicarlo"}
 }
 
 func needInputs(c *cli.Context) error {

@@ -46,7 +46,7 @@ func sheetsCommand() *cli.Command {
 			"   pegpdf schede --out schede samples/2019_ZN10.xlsx\n" +
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", DefaultText: "la cartella corrente", Usage: "la cartella in cui scrivere i PDF"},
 			asOfFlag(),
 		}, documentFlags()...),
 		Action: sheets,
