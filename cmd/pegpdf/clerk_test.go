@@ -328,3 +328,14 @@ func TestServeNetworkWithoutAddress(t *testing.T) {
 		t.Errorf("no warning: %s", stderr.String())
 	}
 }
+
+// TestSheetsInTheCurrentFolder: the closing line names the current folder
+// in words, not as «.».
+func TestSheetsInTheCurrentFolder(t *testing.T) {
+	abs, _ := filepath.Abs(sample)
+	t.Chdir(t.TempDir())
+	code, _, stderr := pegpdf(t, "schede", abs)
+	if code != 0 || !strings.Contains(stderr, "1 scheda scritta nella cartella corrente\n") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}

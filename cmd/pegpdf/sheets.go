@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -121,7 +122,11 @@ func sheets(c *cli.Context) error {
 	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}
-	fmt.Fprintf(stderr, "%s; %s in %s\n", produce.Summary(res.Inputs), produce.Plural(res.Objectives, "scheda scritta", "schede scritte"), outDir)
+	where := "in " + outDir
+	if filepath.Clean(outDir) == "." {
+		where = "nella cartella corrente"
+	}
+	fmt.Fprintf(stderr, "%s; %s %s\n", produce.Summary(res.Inputs), produce.Plural(res.Objectives, "scheda scritta", "schede scritte"), where)
 	if err != nil {
 		return errInputs
 	}
