@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 )
 
 // BookletInfo is what the cover of a booklet says and how it is bound.
@@ -42,27 +43,21 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 
 // writeDocument draws laid-out pages as one document and writes it to w.
 func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options) error {
-	nav := navigationOf(th, pages)
-	d, err := drawParts(th, pages)
+	outline(th, pages)
+	part, err := drawParts(th, pages)
 	if err != nil {
 		return err
 	}
-	d.tag(th, pages)
-	if d.tagged != nil { // assembled once: its trees can go as they are written
-		d.tagged.once = true
-		clear(nav.links) // the pages hold them too
-	}
-	_, err = d.write(w, 0, len(d.kids), meta, nav, opt.PDFA)
-	return err
+	return part.Write(w, 0, part.Pages(), doc(th, pages, 0, len(pages), part, meta, opt))
 }
 
 // drawParts draws the pages in parts of at most pagesPerPart pages, each
 // with the PDF library on its own, on every core, and merges them. The
 // parts depend only on the number of pages, so the bytes are the same on
 // any machine.
-func drawParts(th *Theme, pages []*page) (*drawn, error) {
+func drawParts(th *Theme, pages []*page) (*pdfasm.Part, error) {
 	n := (len(pages) + pagesPerPart - 1) / pagesPerPart
-	parts := make([]*drawn, n)
+	parts := make([]*pdfasm.Part, n)
 	errs := make([]error, n)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
@@ -74,18 +69,17 @@ func drawParts(th *Theme, pages []*page) (*drawn, error) {
 			defer func() { <-sem }()
 			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
 			materialize(th, chunk)
-			raw, err := draw(th, chunk)
-			if err == nil {
-				parts[i], err = parseDrawn(raw)
-			}
-			errs[i] = err
+			parts[i], errs[i] = parse(th, chunk)
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return mergeDrawn(parts), nil
+	fl := newFlattener(th)
+	fl.drawn(pages)
+	fl.resolve(pages)
+	return pdfasm.Merge(parts, union), nil
 }
 
 // pagesPerPart bounds a part: small enough to share the work between

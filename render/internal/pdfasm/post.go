@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"bytes"
@@ -16,7 +16,7 @@ import (
 // pass compresses them afterwards, on every core, with one reused
 // compressor per core, and rebuilds the cross-reference table.
 
-var errLayout = errors.New("render: unexpected PDF layout from the PDF library")
+var errLayout = errors.New("pdfasm: unexpected PDF layout from the PDF library")
 
 // pdfObject is one "N 0 obj … endobj" of the file, as bytes.
 type pdfObject struct {

@@ -1,0 +1,399 @@
+package pdfasm
+
+import "strconv"
+
+// The assembly's part of tagging: the structure tree of one output
+// document, written from the pages' trees and the element of each
+// marked-content id (Page.MCIDs); the link annotations as objects in the
+// tree (Link with OBJR, /Contents); and, per page, /StructParents and,
+// with annotations, /Tabs /S.
+//
+// The trees are inputs, never changed: a part can be written as many
+// documents. What one document needs — its elements' numbers, their
+// marked content, their annotations — is made while it is written, in
+// flat arrays over all its elements.
+
+// structure is the tagging of one output document.
+type structure struct {
+	objs  []pdfObject
+	extra map[int][]byte // page object -> entries added to its dictionary
+	root  int            // the StructTreeRoot
+}
+
+// elements are the elements of one document, in the order they are
+// numbered: the Document, then each tree's in reading order, then the
+// Link elements of links that have none in a tree. Element i is object
+// first+i.
+type elements struct {
+	trees []*Tree
+	base  []int32 // index in all of each tree's root; then the orphans'
+	n     int32   // how many there are
+}
+
+// writeStructure writes the structure tree of the document of pages whose
+// page objects are kids, numbering objects from next; height is the page
+// height in points.
+func writeStructure(pages []Page, height float64, kids []int, next int) structure {
+	out := structure{extra: map[int][]byte{}}
+
+	// The Document's children: each tree, in the order of the first page
+	// with content in it; then a Link for each link whose element is in
+	// no tree.
+	var el elements
+	treeOf := map[*Tree]int32{} // tree -> its index in el.trees
+	el.n = 1                    // the Document
+	for _, p := range pages {
+		if t := p.Tree; t != nil {
+			if _, ok := treeOf[t]; !ok {
+				treeOf[t] = int32(len(el.trees))
+				el.trees = append(el.trees, t)
+				el.base = append(el.base, el.n)
+				el.n += int32(t.Len())
+			}
+		}
+	}
+	// elem is the index in all of element e of the page's tree, -1 for none.
+	elem := func(p *Page, e int32) int32 {
+		if p.Tree == nil || e < 0 || int(e) >= p.Tree.Len() {
+			return -1
+		}
+		return el.base[treeOf[p.Tree]] + e
+	}
+
+	// The annotations: one object per link, each with its StructParent
+	// key after the pages'; a link without an element gets a Link of the
+	// Document.
+	var annots []annot
+	orphans := int32(0)
+	key := len(pages)
+	for i := range pages {
+		p := &pages[i]
+		for _, l := range p.Links {
+			if l.Target < 0 || l.Target >= len(pages) {
+				continue
+			}
+			e := elem(p, l.Elem)
+			if e < 0 {
+				e = el.n + orphans
+				orphans++
+			}
+			annots = append(annots, annot{num: next, key: key, page: i, l: l, elem: e})
+			next++
+			key++
+		}
+	}
+	total := int(el.n + orphans)
+
+	// Per element: its annotations and marked content, as runs of one
+	// array each (counted, then filled).
+	objrAt := make([]int32, total+1)
+	for _, a := range annots {
+		objrAt[a.elem+1]++
+	}
+	mcAt := make([]int32, total+1)
+	for i := range pages {
+		for _, e := range pages[i].MCIDs {
+			if c := elem(&pages[i], e); c >= 0 {
+				mcAt[c+1]++
+			}
+		}
+	}
+	for i := range total {
+		objrAt[i+1] += objrAt[i]
+		mcAt[i+1] += mcAt[i]
+	}
+	objr := make([]int32, len(annots)) // annotation index
+	fill := make([]int32, total)
+	for k, a := range annots {
+		objr[objrAt[a.elem]+fill[a.elem]] = int32(k)
+		fill[a.elem]++
+	}
+	clear(fill)
+	mcs := make([]mcRef, mcAt[total])
+	for i := range pages {
+		for mcid, e := range pages[i].MCIDs {
+			if c := elem(&pages[i], e); c >= 0 {
+				mcs[mcAt[c]+fill[c]] = mcRef{int32(i), int32(mcid)}
+				fill[c]++
+			}
+		}
+	}
+	fill = nil
+
+	// Numbers: the root, the Document, then every element in order.
+	rootNum := next
+	next++
+	first := next // the Document's number; element i is first+i
+	next += total
+	num := func(i int32) int { return first + int(i) }
+
+	b := make([]byte, 0, 200*len(annots))
+	out.objs = make([]pdfObject, 0, len(annots)+total+1)
+	for _, a := range annots {
+		s := len(b)
+		l := a.l
+		b = strconv.AppendInt(b, int64(a.num), 10)
+		b = append(b, " 0 obj\n<</Type /Annot /Subtype /Link /Rect ["...)
+		b = appendFloats(b, l.Rect[0], l.Rect[1], l.Rect[2], l.Rect[3])
+		b = append(b, "] /Border [0 0 0] /F 4 /Dest ["...)
+		b = strconv.AppendInt(b, int64(kids[l.Target]), 10)
+		b = append(b, " 0 R /XYZ 0 "...)
+		b = appendFloats(b, height)
+		b = append(b, " null] /Contents "...)
+		b = append(b, textString(l.Contents)...)
+		b = append(b, " /StructParent "...)
+		b = strconv.AppendInt(b, int64(a.key), 10)
+		b = append(b, ">>\nendobj\n"...)
+		out.objs = append(out.objs, pdfObject{a.num, b[s:len(b):len(b)]})
+	}
+
+	// The root, with the parent tree: per page, the element of each
+	// marked-content id; per annotation, its Link.
+	b = make([]byte, 0, 12*total+16*len(annots)+16*len(pages)+128)
+	b = strconv.AppendInt(b, int64(rootNum), 10)
+	b = append(b, " 0 obj\n<</Type /StructTreeRoot /K "...)
+	b = strconv.AppendInt(b, int64(num(0)), 10)
+	b = append(b, " 0 R /ParentTree <</Nums ["...)
+	for i := range pages {
+		b = append(b, '\n')
+		b = strconv.AppendInt(b, int64(i), 10)
+		b = append(b, " ["...)
+		for j, e := range pages[i].MCIDs {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			if c := elem(&pages[i], e); c >= 0 {
+				b = strconv.AppendInt(b, int64(num(c)), 10)
+				b = append(b, " 0 R"...)
+			} else {
+				b = append(b, "null"...)
+			}
+		}
+		b = append(b, ']')
+	}
+	for _, a := range annots {
+		b = append(b, '\n')
+		b = strconv.AppendInt(b, int64(a.key), 10)
+		b = append(b, ' ')
+		b = strconv.AppendInt(b, int64(num(a.elem)), 10)
+		b = append(b, " 0 R"...)
+	}
+	b = append(b, "]>> /ParentTreeNextKey "...)
+	b = strconv.AppendInt(b, int64(key), 10)
+	b = append(b, ">>\nendobj\n"...)
+	rootObj := pdfObject{rootNum, b[:len(b):len(b)]}
+	out.root = rootNum
+
+	// The pages' entries.
+	perPage := make([][]int, len(pages))
+	for _, a := range annots {
+		perPage[a.page] = append(perPage[a.page], a.num)
+	}
+	for i := range pages {
+		var e []byte
+		e = append(e, "/StructParents "...)
+		e = strconv.AppendInt(e, int64(i), 10)
+		e = append(e, '\n')
+		if len(perPage[i]) > 0 {
+			e = append(e, "/Tabs /S\n/Annots ["...)
+			for j, a := range perPage[i] {
+				if j > 0 {
+					e = append(e, ' ')
+				}
+				e = strconv.AppendInt(e, int64(a), 10)
+				e = append(e, " 0 R"...)
+			}
+			e = append(e, "]\n"...)
+		}
+		out.extra[kids[i]] = e
+	}
+
+	// The elements, written in chunks.
+	size := 100 * total
+	for _, tr := range el.trees {
+		for _, x := range tr.Alt {
+			size += 4*len(x.Text) + 16 // UTF-16 in hex
+		}
+	}
+	chunk := max(min(size, 256<<10), 4<<10)
+	b = nil
+	w := elementWriter{el: &el, kids: kids, annots: annots, objr: objr, objrAt: objrAt, mcs: mcs, mcAt: mcAt, num: num, rootNum: rootNum}
+	write := func(i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children func(func(int32))) {
+		if cap(b)-len(b) < 2<<10 {
+			b = make([]byte, 0, chunk)
+		}
+		s := len(b)
+		b = w.element(b, i, tag, parent, sc, span, alt, children)
+		out.objs = append(out.objs, pdfObject{num(i), b[s:len(b):len(b)]})
+	}
+	// The Document.
+	write(0, TagDocument, -1, NoScope, 0, "", func(kid func(int32)) {
+		for t := range el.trees {
+			kid(el.base[t])
+		}
+		for k := range orphans {
+			kid(el.n + k)
+		}
+	})
+	for t, tr := range el.trees {
+		base := el.base[t]
+		end := subtreeEnds(tr)
+		for e := range int32(tr.Len()) {
+			parent := int32(0) // a root's is the Document
+			if p := tr.Parent[e]; p >= 0 {
+				parent = base + p
+			}
+			alt := ""
+			if tr.Tag[e] == TagFigure {
+				alt = tr.alt(e)
+			}
+			write(base+e, tr.Tag[e], parent, tr.Scope[e], tr.Span[e], alt, func(kid func(int32)) {
+				for c := e + 1; c < end[e]; c = end[c] {
+					kid(base + c)
+				}
+			})
+		}
+	}
+	for k := range orphans {
+		write(el.n+k, TagLink, 0, NoScope, 0, "", func(func(int32)) {})
+	}
+	out.objs = append(out.objs, rootObj)
+	return out
+}
+
+// subtreeEnds is, for each element of t, the index after its last
+// descendant: its children are e+1, end[e+1], … up to end[e].
+func subtreeEnds(t *Tree) []int32 {
+	end := make([]int32, t.Len())
+	for e := range end {
+		end[e] = int32(e + 1)
+	}
+	for e := t.Len() - 1; e > 0; e-- {
+		if p := t.Parent[e]; p >= 0 {
+			end[p] = max(end[p], end[e])
+		}
+	}
+	return end
+}
+
+// mcRef is one marked-content sequence: its page (index in the output
+// document) and id on the page.
+type mcRef struct{ page, mcid int32 }
+
+// elementWriter writes the structure elements of one document.
+type elementWriter struct {
+	el      *elements
+	kids    []int
+	annots  []annot
+	objr    []int32 // annotation indices, by element (objrAt)
+	objrAt  []int32
+	mcs     []mcRef // marked content, by element (mcAt)
+	mcAt    []int32
+	num     func(int32) int
+	rootNum int
+}
+
+// element appends the object of element i to b: parent -1 is the
+// StructTreeRoot; children calls kid for each child in order.
+func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children func(kid func(int32))) []byte {
+	b = strconv.AppendInt(b, int64(w.num(i)), 10)
+	b = append(b, " 0 obj\n<</S/"...)
+	b = append(b, tag.String()...)
+	b = append(b, "/P "...)
+	if parent >= 0 {
+		b = strconv.AppendInt(b, int64(w.num(parent)), 10)
+	} else {
+		b = strconv.AppendInt(b, int64(w.rootNum), 10)
+	}
+	b = append(b, " 0 R"...)
+	objr := w.objr[w.objrAt[i]:w.objrAt[i+1]]
+	mcs := w.mcs[w.mcAt[i]:w.mcAt[i+1]]
+	pg := -1
+	if len(mcs) > 0 {
+		pg = int(mcs[0].page)
+	} else if len(objr) > 0 {
+		pg = w.annots[objr[0]].page
+	}
+	if pg >= 0 {
+		b = append(b, "/Pg "...)
+		b = strconv.AppendInt(b, int64(w.kids[pg]), 10)
+		b = append(b, " 0 R"...)
+	}
+	switch {
+	case sc != NoScope || span > 1:
+		b = append(b, " /A <</O /Table"...)
+		if sc != NoScope {
+			b = append(b, " /Scope /"...)
+			b = append(b, sc.String()...)
+		}
+		if span > 1 {
+			b = append(b, " /ColSpan "...)
+			b = strconv.AppendInt(b, int64(span), 10)
+		}
+		b = append(b, ">>"...)
+	case tag == TagFigure:
+		b = append(b, " /Alt "...)
+		b = append(b, textString(alt)...)
+	}
+	nk := 0
+	children(func(int32) { nk++ })
+	if k := len(mcs) + len(objr) + nk; k > 0 {
+		b = append(b, "/K "...)
+		if k > 1 {
+			b = append(b, '[')
+		}
+		for j, m := range mcs {
+			if j > 0 {
+				b = append(b, ' ')
+			}
+			if int(m.page) == pg {
+				b = strconv.AppendInt(b, int64(m.mcid), 10)
+				continue
+			}
+			b = append(b, "<</Type /MCR /Pg "...)
+			b = strconv.AppendInt(b, int64(w.kids[m.page]), 10)
+			b = append(b, " 0 R /MCID "...)
+			b = strconv.AppendInt(b, int64(m.mcid), 10)
+			b = append(b, ">>"...)
+		}
+		for j, a := range objr {
+			if j > 0 || len(mcs) > 0 {
+				b = append(b, ' ')
+			}
+			b = append(b, "<</Type /OBJR /Obj "...)
+			b = strconv.AppendInt(b, int64(w.annots[a].num), 10)
+			b = append(b, " 0 R>>"...)
+		}
+		j := 0
+		children(func(c int32) {
+			if j > 0 || len(mcs)+len(objr) > 0 {
+				b = append(b, ' ')
+			}
+			b = strconv.AppendInt(b, int64(w.num(c)), 10)
+			b = append(b, " 0 R"...)
+			j++
+		})
+		if k > 1 {
+			b = append(b, ']')
+		}
+	}
+	b = append(b, ">>\nendobj\n"...)
+	return b
+}
+
+// annot is a link annotation of the document.
+type annot struct {
+	num, key, page int
+	l              Link
+	elem           int32 // in all
+}
+
+func appendFloats(b []byte, vs ...float64) []byte {
+	for i, v := range vs {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = strconv.AppendFloat(b, v, 'f', 2, 64)
+	}
+	return b
+}
