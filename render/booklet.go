@@ -59,6 +59,7 @@ func drawParts(th *Theme, pages []*page) (*pdfasm.Part, error) {
 	n := (len(pages) + pagesPerPart - 1) / pagesPerPart
 	parts := make([]*pdfasm.Part, n)
 	errs := make([]error, n)
+	fl := newFlattener(th)
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
 	var wg sync.WaitGroup
 	for i := range n {
@@ -70,14 +71,13 @@ func drawParts(th *Theme, pages []*page) (*pdfasm.Part, error) {
 			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
 			materialize(th, chunk)
 			parts[i], errs[i] = parse(th, chunk)
+			fl.drawn(chunk) // the part's trees, flat: its snodes can go
 		}()
 	}
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	fl := newFlattener(th)
-	fl.drawn(pages)
 	fl.resolve(pages)
 	return pdfasm.Merge(parts, union), nil
 }

@@ -1,6 +1,9 @@
 package pdfasm
 
-import "strconv"
+import (
+	"sort"
+	"strconv"
+)
 
 // The assembly's part of tagging: the structure tree of one output
 // document, written from the pages' trees and the element of each
@@ -15,9 +18,11 @@ import "strconv"
 
 // structure is the tagging of one output document.
 type structure struct {
-	objs  []pdfObject
-	extra map[int][]byte // page object -> entries added to its dictionary
-	root  int            // the StructTreeRoot
+	objs     []pdfObject    // the link annotations
+	elements objectRun      // the structure elements, after objs
+	rootObj  pdfObject      // the StructTreeRoot, after the elements
+	extra    map[int][]byte // page object -> entries added to its dictionary
+	root     int            // the StructTreeRoot's number
 }
 
 // elements are the elements of one document, in the order they are
@@ -64,7 +69,7 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	// key after the pages'; a link without an element gets a Link of the
 	// Document.
 	var annots []annot
-	orphans := int32(0)
+	nOrphans := int32(0)
 	key := len(pages)
 	for i := range pages {
 		p := &pages[i]
@@ -74,15 +79,15 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 			}
 			e := elem(p, l.Elem)
 			if e < 0 {
-				e = el.n + orphans
-				orphans++
+				e = el.n + nOrphans
+				nOrphans++
 			}
 			annots = append(annots, annot{num: next, key: key, page: i, l: l, elem: e})
 			next++
 			key++
 		}
 	}
-	total := int(el.n + orphans)
+	total := int(el.n + nOrphans)
 
 	// Per element: its annotations and marked content, as runs of one
 	// array each (counted, then filled).
@@ -126,9 +131,10 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	first := next // the Document's number; element i is first+i
 	next += total
 	num := func(i int32) int { return first + int(i) }
+	orphans := int32(total) - el.n
 
 	b := make([]byte, 0, 200*len(annots))
-	out.objs = make([]pdfObject, 0, len(annots)+total+1)
+	out.objs = make([]pdfObject, 0, len(annots))
 	for _, a := range annots {
 		s := len(b)
 		l := a.l
@@ -208,56 +214,15 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 		out.extra[kids[i]] = e
 	}
 
-	// The elements, written in chunks.
-	size := 100 * total
-	for _, tr := range el.trees {
-		for _, x := range tr.Alt {
-			size += 4*len(x.Text) + 16 // UTF-16 in hex
-		}
-	}
-	chunk := max(min(size, 256<<10), 4<<10)
-	b = nil
-	w := elementWriter{el: &el, kids: kids, annots: annots, objr: objr, objrAt: objrAt, mcs: mcs, mcAt: mcAt, num: num, rootNum: rootNum}
-	write := func(i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children func(func(int32))) {
-		if cap(b)-len(b) < 2<<10 {
-			b = make([]byte, 0, chunk)
-		}
-		s := len(b)
-		b = w.element(b, i, tag, parent, sc, span, alt, children)
-		out.objs = append(out.objs, pdfObject{num(i), b[s:len(b):len(b)]})
-	}
-	// The Document.
-	write(0, TagDocument, -1, NoScope, 0, "", func(kid func(int32)) {
-		for t := range el.trees {
-			kid(el.base[t])
-		}
-		for k := range orphans {
-			kid(el.n + k)
-		}
-	})
+	// The elements are written on demand, as they are packed (compact.go):
+	// a booklet's would be most of its memory.
+	w := &elementWriter{el: el, kids: kids, annots: annots, objr: objr, objrAt: objrAt, mcs: mcs, mcAt: mcAt,
+		first: first, rootNum: rootNum, orphans: orphans, ends: make([][]int32, len(el.trees))}
 	for t, tr := range el.trees {
-		base := el.base[t]
-		end := subtreeEnds(tr)
-		for e := range int32(tr.Len()) {
-			parent := int32(0) // a root's is the Document
-			if p := tr.Parent[e]; p >= 0 {
-				parent = base + p
-			}
-			alt := ""
-			if tr.Tag[e] == TagFigure {
-				alt = tr.alt(e)
-			}
-			write(base+e, tr.Tag[e], parent, tr.Scope[e], tr.Span[e], alt, func(kid func(int32)) {
-				for c := e + 1; c < end[e]; c = end[c] {
-					kid(base + c)
-				}
-			})
-		}
+		w.ends[t] = subtreeEnds(tr)
 	}
-	for k := range orphans {
-		write(el.n+k, TagLink, 0, NoScope, 0, "", func(func(int32)) {})
-	}
-	out.objs = append(out.objs, rootObj)
+	out.elements = objectRun{first: first, n: total, write: w.write}
+	out.rootObj = rootObj
 	return out
 }
 
@@ -280,22 +245,61 @@ func subtreeEnds(t *Tree) []int32 {
 // document) and id on the page.
 type mcRef struct{ page, mcid int32 }
 
-// elementWriter writes the structure elements of one document.
+// elementWriter writes the structure elements of one document, element i
+// as object first+i. It is used by one goroutine at a time.
 type elementWriter struct {
-	el      *elements
+	el      elements
 	kids    []int
 	annots  []annot
 	objr    []int32 // annotation indices, by element (objrAt)
 	objrAt  []int32
 	mcs     []mcRef // marked content, by element (mcAt)
 	mcAt    []int32
-	num     func(int32) int
+	first   int
 	rootNum int
+	orphans int32
+	ends    [][]int32 // per tree, subtreeEnds
+	scratch []int32
+}
+
+func (w *elementWriter) num(i int32) int { return w.first + int(i) }
+
+// write appends the object of element i to b.
+func (w *elementWriter) write(b []byte, k int) []byte {
+	i := int32(k)
+	children := w.scratch[:0]
+	switch {
+	case i == 0: // the Document
+		children = append(children, w.el.base...)
+		for k := range w.orphans {
+			children = append(children, w.el.n+k)
+		}
+		w.scratch = children
+		return w.element(b, i, TagDocument, -1, NoScope, 0, "", children)
+	case i >= w.el.n: // a Link without a tree
+		return w.element(b, i, TagLink, 0, NoScope, 0, "", nil)
+	}
+	t := sort.Search(len(w.el.base), func(t int) bool { return w.el.base[t] > i }) - 1
+	tr, base, end := w.el.trees[t], w.el.base[t], w.ends[t]
+	e := i - base
+	parent := int32(0) // a root's is the Document
+	if p := tr.Parent[e]; p >= 0 {
+		parent = base + p
+	}
+	alt := ""
+	if tr.Tag[e] == TagFigure {
+		alt = tr.alt(e)
+	}
+	for c := e + 1; c < end[e]; c = end[c] {
+		children = append(children, base+c)
+	}
+	w.scratch = children
+	return w.element(b, i, tr.Tag[e], parent, tr.Scope[e], tr.Span[e], alt, children)
 }
 
 // element appends the object of element i to b: parent -1 is the
-// StructTreeRoot; children calls kid for each child in order.
-func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children func(kid func(int32))) []byte {
+// StructTreeRoot.
+func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children []int32) []byte {
 	b = strconv.AppendInt(b, int64(w.num(i)), 10)
 	b = append(b, " 0 obj\n<</S/"...)
 	b = append(b, tag.String()...)
@@ -335,9 +339,7 @@ func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Sco
 		b = append(b, " /Alt "...)
 		b = append(b, textString(alt)...)
 	}
-	nk := 0
-	children(func(int32) { nk++ })
-	if k := len(mcs) + len(objr) + nk; k > 0 {
+	if k := len(mcs) + len(objr) + len(children); k > 0 {
 		b = append(b, "/K "...)
 		if k > 1 {
 			b = append(b, '[')
@@ -364,15 +366,13 @@ func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Sco
 			b = strconv.AppendInt(b, int64(w.annots[a].num), 10)
 			b = append(b, " 0 R>>"...)
 		}
-		j := 0
-		children(func(c int32) {
+		for j, c := range children {
 			if j > 0 || len(mcs)+len(objr) > 0 {
 				b = append(b, ' ')
 			}
 			b = strconv.AppendInt(b, int64(w.num(c)), 10)
 			b = append(b, " 0 R"...)
-			j++
-		})
+		}
 		if k > 1 {
 			b = append(b, ']')
 		}
@@ -385,7 +385,7 @@ func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Sco
 type annot struct {
 	num, key, page int
 	l              Link
-	elem           int32 // in all
+	elem           int32 // its element
 }
 
 func appendFloats(b []byte, vs ...float64) []byte {

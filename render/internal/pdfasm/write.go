@@ -153,7 +153,7 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 	var st structure
 	if doc.Tagged {
 		st = writeStructure(doc.Pages, doc.Height, d.kids[from:to], next)
-		next += len(st.objs)
+		next += len(st.objs) + st.elements.n + 1 // the annotations, the elements, the root
 		annotated = st.extra
 		objs = slices.Grow(objs, len(d.objs)+len(st.objs)+len(d.kids)+16) // and the outline's
 	} else {
@@ -175,7 +175,11 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 		}
 	}
 	objs = append(objs, st.objs...)
-	st.objs = nil // objs holds them now, and joinCompact lets them go
+	st.objs = nil           // objs holds them now, and joinCompact lets them go
+	elementsAt := len(objs) // the structure elements go here, made as they are packed
+	if st.root != 0 {
+		objs = append(objs, st.rootObj)
+	}
 	outline, outlineRoot := outline(doc, d.kids[from:to], next)
 	objs = append(objs, outline...)
 	next += len(outline)
@@ -207,18 +211,25 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 	cat.WriteString(">>\nendobj\n")
 	objs = append(objs, pdfObject{d.rootNum, cat.Bytes()})
 
+	if !pdfa && st.root != 0 { // see compact.go
+		trailer := func(id string) string {
+			return fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id)
+		}
+		if w == nil {
+			var b bytes.Buffer
+			joinCompactTo(&b, pdfHeader, objs, st.elements, elementsAt, trailer, d.infoNum, d.rootNum) // a bytes.Buffer does not fail
+			return b.Bytes(), nil
+		}
+		return nil, joinCompactTo(w, pdfHeader, objs, st.elements, elementsAt, trailer, d.infoNum, d.rootNum)
+	}
+	if st.elements.n > 0 {
+		objs = slices.Insert(objs, elementsAt, st.elements.objects()...)
+	}
 	sum := sha256.New()
 	for _, o := range objs {
 		sum.Write(o.body)
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
-	if !pdfa && st.root != 0 { // see compact.go
-		trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id)
-		if w == nil {
-			return joinCompact(pdfHeader, objs, trailer, d.infoNum, d.rootNum), nil
-		}
-		return nil, joinCompactTo(w, pdfHeader, objs, trailer, d.infoNum, d.rootNum)
-	}
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
 		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)
 	pdf := joinPDF(pdfHeader, objs, []byte(trailer))
