@@ -69,8 +69,7 @@ func drawParts(th *Theme, pages []*page) (*pdfasm.Part, error) {
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
-			materialize(th, chunk)
-			parts[i], errs[i] = parse(th, chunk)
+			parts[i], errs[i] = parse(th, chunk) // draw lays out each sheet again (materialize)
 			fl.drawn(chunk) // the part's trees, flat: its snodes can go
 		}()
 	}
@@ -140,8 +139,11 @@ type lazySheet struct {
 }
 
 // materialize lays out again the sheets of the light pages among pages,
-// once per sheet, and gives each page its items.
-func materialize(th *Theme, pages []*page) {
+// once per sheet, and gives each page its items. draw calls it on the
+// pages it has yet to draw, sheet by sheet (one reports whether to stop
+// after the first sheet), so that a part holds the items of one sheet at
+// a time.
+func materialize(th *Theme, pages []*page, one bool) {
 	var o *model.Objective
 	var laid []*page
 	for _, p := range pages {
@@ -149,6 +151,9 @@ func materialize(th *Theme, pages []*page) {
 			continue
 		}
 		if p.lazy.o != o {
+			if one && o != nil {
+				return
+			}
 			o = p.lazy.o
 			laid = layoutSheet(th, o, p.lazy.opt)
 		}

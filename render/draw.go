@@ -44,7 +44,10 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 		pdf.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(th.Logo))
 	}
 	st := &drawState{pdf: pdf}
-	for _, p := range pages {
+	for i, p := range pages {
+		if p.lazy != nil {
+			materialize(th, pages[i:], true)
+		}
 		pdf.AddPage()
 		st.reset()
 		for _, it := range p.items {

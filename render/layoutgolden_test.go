@@ -99,7 +99,7 @@ func goldenLayouts() map[string][]*page {
 	objs := plan.Objectives
 	model.SortForBooklet(objs)
 	booklet := layoutBooklet(&th, objs, BookletInfo{Entity: "Comune di Esempio", Year: 2019}, Options{})
-	materialize(&th, booklet)
+	materialize(&th, booklet, false)
 
 	evals := model.Evaluate(objs, asOf)
 	report := layoutReport(&th, evals, ReportInfo{Entity: "Comune di Esempio", Title: "Stato di attuazione al 31/07/2019", Year: 2019}, make([]int, len(evals)))
