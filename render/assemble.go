@@ -76,11 +76,18 @@ func (fl *flattener) drawn(pages []*page) {
 		}
 		fl.mu.Lock()
 		ft := fl.trees[g]
-		if ft == nil {
-			ft = flatten(root)
-			fl.trees[g] = ft
-		}
 		fl.mu.Unlock()
+		if ft == nil {
+			// Flattened unlocked: another part may do the same sheet at
+			// the same time, and the first to finish is kept.
+			made := flatten(root)
+			fl.mu.Lock()
+			if ft = fl.trees[g]; ft == nil {
+				ft = made
+				fl.trees[g] = ft
+			}
+			fl.mu.Unlock()
+		}
 		p.asm.Tree = ft.t
 		p.asm.MCIDs = make([]int32, len(p.mcids))
 		for i, n := range p.mcids {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -98,7 +99,10 @@ func goldenLayouts() map[string][]*page {
 	plan := peggen.Plan(peggen.Options{N: 12, Seed: 7, Monitoring: 0.8})
 	objs := plan.Objectives
 	model.SortForBooklet(objs)
-	booklet := layoutBooklet(&th, objs, BookletInfo{Entity: "Comune di Esempio", Year: 2019}, Options{})
+	booklet, err := layoutBooklet(context.Background(), &th, objs, BookletInfo{Entity: "Comune di Esempio", Year: 2019}, Options{})
+	if err != nil {
+		panic(err)
+	}
 	materialize(&th, booklet, false)
 
 	evals := model.Evaluate(objs, asOf)

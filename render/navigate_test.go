@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -95,10 +96,13 @@ func TestStrictValidation(t *testing.T) {
 	objs[1].Service, objs[3].Direction = "ALTRO SERVIZIO", "ALTRA DIREZIONE"
 	model.SortForBooklet(objs)
 	th := DefaultTheme()
-	pages := layoutBooklet(&th, objs, BookletInfo{Year: 2019}, Options{})
+	pages, err := layoutBooklet(context.Background(), &th, objs, BookletInfo{Year: 2019}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	number(pages)
 	outline(&th, pages)
-	part, err := drawParts(&th, pages)
+	part, err := drawParts(context.Background(), &th, pages)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -68,7 +68,7 @@ type snode struct {
 // table cells stay small.
 type snodeExtra struct {
 	alt   string        // Figure: the alternative text
-	altOf func() string // or how to make it, once, when the tree is written
+	altOf func() string // or how to make it, when the tree is flattened
 	text  string        // Link: the text of its content, for the annotation's /Contents
 	all   []*snode      // a root: every element of its tree, by id
 }
@@ -89,13 +89,14 @@ func (n *snode) ext() *snodeExtra {
 	return n.x
 }
 
-// altText is a Figure's alternative text.
+// altText is a Figure's alternative text. It changes nothing: parts drawn
+// on other cores may read the same tree.
 func (n *snode) altText() string {
-	if n.x == nil {
+	switch {
+	case n.x == nil:
 		return ""
-	}
-	if n.x.alt == "" && n.x.altOf != nil {
-		n.x.alt, n.x.altOf = n.x.altOf(), nil
+	case n.x.alt == "" && n.x.altOf != nil:
+		return n.x.altOf()
 	}
 	return n.x.alt
 }

@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // The PDF library writes its streams uncompressed (it would create a new
@@ -132,29 +133,26 @@ var (
 // splitPDF's objects are slices of, can be let go at once.
 func compressObjects(objs []pdfObject) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
-	var wg sync.WaitGroup
-	errs := make([]error, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for w := range workers {
+		g.Go(func() error {
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
 			for i := w; i < len(objs); i += workers {
 				body, err := compressObject(objs[i].body, zw, &buf)
 				if err != nil {
-					errs[w] = fmt.Errorf("object %d: %w", objs[i].num, err)
-					return
+					return fmt.Errorf("object %d: %w", objs[i].num, err)
 				}
 				if len(body) > 0 && len(objs[i].body) > 0 && &body[0] == &objs[i].body[0] {
 					body = bytes.Clone(body) // unchanged: copy it out of the library's buffer
 				}
 				objs[i].body = body
 			}
-		}(w)
+			return nil
+		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 func compressObject(body []byte, zw *zlib.Writer, buf *bytes.Buffer) ([]byte, error) {
