@@ -287,7 +287,7 @@ func (f *flow) roleOf(it *item) {
 // of a booklet's sheets, made only to count their pages and dropped: its
 // flow's root stands for the sheet (page.group) and every element is that
 // root, so that no tree is built. The tree written is the one of the
-// layout drawn (see materialize and canonical).
+// layout drawn (see materialize, and flattener.drawn in assemble.go).
 func counting(opt Options) Options {
 	opt.untagged = true
 	return opt

@@ -26,13 +26,12 @@ type structure struct {
 }
 
 // elements are the elements of one document, in the order they are
-// numbered: the Document, then each tree's in reading order, then the
-// Link elements of links that have none in a tree. Element i is object
-// first+i.
+// numbered: the Document (element 0), then each tree's, then the Link
+// elements of links that have none in a tree (orphans).
 type elements struct {
 	trees []*Tree
-	base  []int32 // index in all of each tree's root; then the orphans'
-	n     int32   // how many there are
+	base  []int32 // the element of each tree's root
+	n     int32   // the Document's and the trees' (the orphans follow)
 }
 
 // writeStructure writes the structure tree of the document of pages whose
@@ -42,8 +41,7 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	out := structure{extra: map[int][]byte{}}
 
 	// The Document's children: each tree, in the order of the first page
-	// with content in it; then a Link for each link whose element is in
-	// no tree.
+	// of it; then a Link for each link whose element is in no tree.
 	var el elements
 	treeOf := map[*Tree]int32{} // tree -> its index in el.trees
 	el.n = 1                    // the Document
@@ -57,7 +55,8 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 			}
 		}
 	}
-	// elem is the index in all of element e of the page's tree, -1 for none.
+	// elem is the document's element for element e of the page's tree,
+	// -1 for none.
 	elem := func(p *Page, e int32) int32 {
 		if p.Tree == nil || e < 0 || int(e) >= p.Tree.Len() {
 			return -1
@@ -123,13 +122,10 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 			}
 		}
 	}
-	fill = nil
 
 	// Numbers: the root, the Document, then every element in order.
 	rootNum := next
-	next++
-	first := next // the Document's number; element i is first+i
-	next += total
+	first := next + 1 // the Document's number; element i is first+i
 	num := func(i int32) int { return first + int(i) }
 	orphans := int32(total) - el.n
 
