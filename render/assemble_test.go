@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -138,5 +139,55 @@ func TestMergeFallback(t *testing.T) {
 	doc, err := readPDF(pdf)
 	if err != nil || len(doc.Pages) != 2 || !strings.Contains(doc.Pages[1].Text, "beta") {
 		t.Errorf("%v", err)
+	}
+}
+
+// TestFlatten: a tree whose elements were made out of reading order (a
+// child added to an earlier element later, as the contents' TOC entries
+// are) is flat in reading order, a parent before its children; each
+// marked-content id and link of a page finds its element by id, also in
+// another layout of the same flow (a sheet drawn in two parts), and a
+// Figure keeps its alternative text.
+func TestFlatten(t *testing.T) {
+	th := DefaultTheme()
+	layout := func() (*snode, []*snode) {
+		root := newRoot(tagSect)
+		h := root.child(tagH1)
+		toc := root.child(tagTOC)
+		fig := root.child(tagFigure)
+		fig.ext().altOf = func() string { return "Grafico" }
+		entry := toc.child(tagTOCI) // made after the Figure, read before it
+		link := entry.child(tagLink)
+		link.ext().text = "2019_ZN10"
+		return root, []*snode{h, entry, link, fig}
+	}
+	root, els := layout()
+	_, els2 := layout() // the same flow laid out again
+	first := &page{group: root, mcids: []*snode{els[0], els[2]}, links: []link{{x: 10, y: 20, w: 30, h: 5, target: 1, node: els[2]}}}
+	second := &page{group: root, mcids: []*snode{els2[3], els2[2]}}
+	fl := newFlattener(&th)
+	fl.drawn([]*page{first})
+	fl.drawn([]*page{second})
+	fl.resolve([]*page{first, second})
+	tr := first.asm.Tree
+	if tr == nil || second.asm.Tree != tr {
+		t.Fatal("the pages of one flow do not share one tree")
+	}
+	want := []pdfasm.Tag{tagSect, tagH1, tagTOC, tagTOCI, tagLink, tagFigure}
+	if !slices.Equal(tr.Tag, want) || !slices.Equal(tr.Parent, []int32{-1, 0, 0, 2, 3, 0}) {
+		t.Errorf("flat tree %v parents %v, want %v in reading order", tr.Tag, tr.Parent, want)
+	}
+	if !slices.Equal(first.asm.MCIDs, []int32{1, 4}) || !slices.Equal(second.asm.MCIDs, []int32{5, 4}) {
+		t.Errorf("marked content: %v, %v", first.asm.MCIDs, second.asm.MCIDs)
+	}
+	if len(tr.Alt) != 1 || tr.Alt[0] != (pdfasm.Alt{Elem: 5, Text: "Grafico"}) {
+		t.Errorf("alternative texts %v", tr.Alt)
+	}
+	l := first.asm.Links
+	if len(l) != 1 || l[0].Elem != 4 || l[0].Target != 1 || l[0].Contents != "Vai alla pagina 2: 2019_ZN10" {
+		t.Errorf("links %+v", l)
+	}
+	if first.group != nil || first.mcids != nil || first.links != nil {
+		t.Error("the layout's tree is still held by the page")
 	}
 }
