@@ -7,7 +7,8 @@
 //
 // It knows PDF and nothing of what is drawn: it never imports the PDF
 // library, model or render. render turns its own pages, structure trees,
-// links and outline marks into the types of this file.
+// links and outline marks into the types of this file (Doc, Page, Tree,
+// Link, Mark).
 package pdfasm
 
 import (
@@ -36,9 +37,9 @@ type Doc struct {
 	// outline item leads (the top of its page).
 	Height float64
 	// PDFA makes the document PDF/A-2a: XMP metadata that says so and an
-	// OutputIntent with the ICC profile SRGB.
+	// OutputIntent with the ICC profile SRGB (sRGB IEC61966-2.1).
 	PDFA bool
-	SRGB []byte
+	SRGB []byte // the profile, with PDFA
 }
 
 // Page is one page of a document as the assembly sees it.
