@@ -53,8 +53,11 @@ func FormatDecimal(v float64, places int) string {
 const maxNumber = 1e15
 
 // ParseNumber reads a number written with a decimal comma and optional
-// thousands dots (1.234,50), or with a decimal point (1234.5). Spaces around
-// it are ignored. The error wraps ErrNumber.
+// thousands dots (1.234,50), or with a decimal point (1234.5). A single dot
+// followed by exactly three digits, after one to three digits not starting
+// with 0, groups thousands as an Italian writes them: 1.000 is a thousand,
+// 12.500 twelve thousand five hundred; 1.5 and 0.500 keep a decimal point.
+// Spaces around it are ignored. The error wraps ErrNumber.
 func ParseNumber(s string) (float64, error) {
 	s = strings.TrimSpace(s)
 	bad := fmt.Errorf("%q %w", s, ErrNumber)
@@ -90,6 +93,8 @@ func ParseNumber(s string) (float64, error) {
 			return 0, bad
 		}
 		t = strings.ReplaceAll(t, ".", "")
+	case dots == 1 && t[0] != '0' && thousands(t):
+		t = strings.Replace(t, ".", "", 1)
 	}
 	if strings.HasPrefix(t, ".") || strings.HasSuffix(t, ".") {
 		return 0, bad

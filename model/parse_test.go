@@ -74,6 +74,9 @@ func TestParseNumber(t *testing.T) {
 	ok := map[string]float64{
 		"50": 50, "50,00": 50, "50.5": 50.5, "1.234,50": 1234.5, "1.234.567": 1234567,
 		" 12,5 ": 12.5, "-3,25": -3.25, "0": 0, "100": 100, "1.234.567,891": 1234567.891,
+		// One dot and three digits: thousands, as an Italian writes them.
+		"1.000": 1000, "12.500": 12500, "100.000": 100000, "-1.000": -1000,
+		"1.5": 1.5, "0.500": 0.5, "1234.5": 1234.5, "1.2345": 1.2345,
 	}
 	for in, want := range ok {
 		got, err := ParseNumber(in)

@@ -19,7 +19,7 @@ var (
 	ErrUnknownObjective = errors.New("il Codice obiettivo non è nel foglio Obiettivi")
 	ErrDateOrder        = errors.New("la Fine prevista è prima dell'Inizio previsto")
 	ErrRange            = errors.New("il valore deve essere tra 0 e 100")
-	ErrYear             = errors.New("non è un anno di quattro cifre")
+	ErrYear             = errors.New("non è un anno di quattro cifre (scrivere ad esempio 2027)")
 	ErrTooLong          = errors.New("il testo è troppo lungo")
 	ErrTooMany          = errors.New("troppe righe")
 
@@ -29,6 +29,10 @@ var (
 	ErrNoEnd         = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
 	ErrWeights       = errors.New("i pesi delle fasi non sommano a 100")
 	ErrOutsideYear   = errors.New("la fase esce dall'anno dell'obiettivo")
+	ErrUnmeasured    = errors.New("contiene un numero ma non si misura: il monitoraggio lo dirà NON MISURABILE; scrivere il confronto e poi il numero, ad esempio «>= 50.000 €» o «<= 30 giorni»")
+	ErrFraction      = errors.New("ogni Avanzamento del file è fra 0 e 1: se sono frazioni (0,8 per 80%), scriverli come percentuali (80 o 80%) oppure indicare nel file di mappatura [valori] avanzamento = \"frazione\"")
+	ErrAfterAsOf     = errors.New("è dopo la data del monitoraggio")
+	ErrFarYear       = errors.New("data lontana dall'anno dell'obiettivo, forse un errore di battitura: correggere l'anno")
 )
 
 // Severity tells an error from a warning.

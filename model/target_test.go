@@ -25,6 +25,8 @@ func TestParseTarget(t *testing.T) {
 		{"100%", Number, AtLeast, 100},
 		{"95 %", Number, AtLeast, 95},
 		{"1.234,5 euro", Number, AtLeast, 1234.5},
+		{">= 1.000", Number, AtLeast, 1000},
+		{"almeno 12.500 utenti", Number, AtLeast, 12500},
 		{"almeno 3", Number, AtLeast, 3},
 		{"Non meno di 3", Number, AtLeast, 3},
 		{"maggiore o uguale a 7", Number, AtLeast, 7},

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
 )
 
 // Validate returns every problem of the plan at once: duplicate codes,
@@ -24,7 +25,31 @@ func (p *Plan) Validate() Problems {
 		seen[o.Code] = o
 		ps = append(ps, o.validate()...)
 	}
+	if ph := p.fractions(); ph != nil {
+		ps = append(ps, ph.Loc.At(Warning, FieldProgress,
+			fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrFraction)))
+	}
 	return ps
+}
+
+// fractions is the first phase whose Avanzamento looks like a fraction
+// when every Avanzamento of the plan is between 0 and 1 and one is not a
+// whole number (0,8 meant as 80%); nil otherwise.
+func (p *Plan) fractions() *Phase {
+	var first *Phase
+	for _, o := range p.Objectives {
+		for i := range o.Phases {
+			ph := &o.Phases[i]
+			switch v := ph.Progress.Value; {
+			case !ph.Progress.Set:
+			case v > 1:
+				return nil
+			case first == nil && v > 0 && v < 1:
+				first = ph
+			}
+		}
+	}
+	return first
 }
 
 func (o *Objective) validate() Problems {
@@ -48,6 +73,10 @@ func (o *Objective) validate() Problems {
 			ps = append(ps, ph.Loc.At(Error, FieldProgress,
 				fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrRange)))
 		}
+		if f, d, far := ph.farDate(year); far {
+			ps = append(ps, ph.Loc.At(Error, f, fmt.Errorf("%s: %w %d (oltre %d anni di distanza)", d, ErrFarYear, year, maxYearsAway)))
+			continue
+		}
 		switch {
 		case ph.Start.IsZero() && ph.End.IsZero():
 			ps = append(ps, ph.Loc.At(Warning, FieldStart, ErrNoDates))
@@ -63,6 +92,14 @@ func (o *Objective) validate() Problems {
 				fmt.Errorf("%w %d (%s – %s)", ErrOutsideYear, year, ph.Start, ph.End)))
 		}
 	}
+	for _, in := range o.Indicators {
+		if in.Target.Kind == NotMeasurable && hasDigit(in.Target.Text) {
+			ps = append(ps, in.Loc.At(Warning, FieldTarget, fmt.Errorf("Valore atteso %q %w", in.Target.Text, ErrUnmeasured)))
+		}
+		if ParseMeasure(in.Measured).Kind == NotMeasurable && hasDigit(in.Measured) {
+			ps = append(ps, in.Loc.At(Warning, FieldMeasured, fmt.Errorf("Valore rilevato %q %w", in.Measured, ErrUnmeasured)))
+		}
+	}
 	if weighted > 0 && math.Abs(sum-100) > 0.005 {
 		ps = append(ps, o.Loc.At(Warning, FieldCode,
 			fmt.Errorf("%w: %q somma %s", ErrWeights, o.Code, FormatDecimal(sum, 2))))
@@ -71,6 +108,35 @@ func (o *Objective) validate() Problems {
 }
 
 func inPercent(v float64) bool { return v >= 0 && v <= 100 }
+
+// hasDigit reports whether s has a digit: a value written with a number
+// that the monitoring rules cannot read is worth a warning; a value in
+// words only ("Approvazione del regolamento") is simply not measurable.
+func hasDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}
+
+// maxYearsAway is how far from its objective's year a phase's date may be:
+// a three-year plan and its spill-over fit; 2207 for 2027 does not, and it
+// would squash the Gantt to slivers.
+const maxYearsAway = 5
+
+// farDate is the first of the phase's dates more than maxYearsAway from
+// year, and its field; far is false when none is (or there is no year).
+func (ph *Phase) farDate(year int) (f Field, d Date, far bool) {
+	if year == 0 {
+		return "", Date{}, false
+	}
+	for _, d := range []struct {
+		f Field
+		d Date
+	}{{FieldStart, ph.Start}, {FieldEnd, ph.End}, {FieldActualStart, ph.ActualStart}, {FieldActualEnd, ph.ActualEnd}} {
+		if !d.d.IsZero() && (d.d.Year > year+maxYearsAway || d.d.Year < year-maxYearsAway) {
+			return d.f, d.d, true
+		}
+	}
+	return "", Date{}, false
+}
 
 // Merge appends more to ps, leaving out the warnings about a phase's
 // dates (no dates, no end, outside the year) on a row where ps already has
@@ -93,6 +159,27 @@ func (ps Problems) Merge(more Problems) Problems {
 			continue
 		}
 		ps = append(ps, p)
+	}
+	return ps
+}
+
+// After warns about the monitoring dates of the plan later than asOf, the
+// date of a report: an Inizio effettivo or a Fine effettiva that has not
+// come yet is likely a typo, or the report's date is wrong.
+func (p *Plan) After(asOf Date) Problems {
+	var ps Problems
+	for _, o := range p.Objectives {
+		for _, ph := range o.Phases {
+			for _, d := range []struct {
+				f    Field
+				name string
+				d    Date
+			}{{FieldActualStart, "Inizio effettivo", ph.ActualStart}, {FieldActualEnd, "Fine effettiva", ph.ActualEnd}} {
+				if !d.d.IsZero() && d.d.After(asOf) {
+					ps = append(ps, ph.Loc.At(Warning, d.f, fmt.Errorf("%s %s %w, %s: il rapporto la conta come già avvenuta; controllare questa data o quella del monitoraggio", d.name, d.d, ErrAfterAsOf, asOf)))
+				}
+			}
+		}
 	}
 	return ps
 }

@@ -7,7 +7,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
-	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldProgress: 11}
+	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldActualEnd: 10, FieldProgress: 11}
 	loc := func(sheet string, row int) Loc { return Loc{Sheet: sheet, Row: row, Cols: cols} }
 	d := func(s string) Date {
 		v, err := ParseDate(s)
@@ -43,6 +43,13 @@ func TestValidate(t *testing.T) {
 		{"milestone outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "", "31/01/2020")}}}, "Fasi!E2", Warning, ErrOutsideYear},
 		{"weights not 100", []*Objective{{Code: "2019_A", Loc: loc("Obiettivi", 2), Phases: []Phase{ph(2, Some(50), "01/01/2019", "01/05/2019")}}}, "Obiettivi!A2", Warning, ErrWeights},
 		{"outside the year", []*Objective{{Code: "2019_A", Year: 2019, Phases: []Phase{ph(2, Some(100), "01/10/2019", "31/03/2020")}}}, "Fasi!D2", Warning, ErrOutsideYear},
+		{"a year typo in the end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/2027", "31/12/2207")}}}, "Fasi!E2", Error, ErrFarYear},
+		{"a year typo in the start", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{ph(2, Some(100), "01/10/1927", "31/12/2027")}}}, "Fasi!D2", Error, ErrFarYear},
+		{"a year typo in the actual end", []*Objective{{Code: "2027_A", Year: 2027, Phases: []Phase{func() Phase {
+			p := ph(2, Some(100), "01/01/2027", "01/05/2027")
+			p.ActualEnd = d("10/04/2072")
+			return p
+		}()}}}, "Fasi!J2", Error, ErrFarYear},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,6 +70,10 @@ func TestValidate(t *testing.T) {
 	if ps := milestone.Validate(); len(ps) != 0 {
 		t.Errorf("a milestone (Fine prevista only) is no problem: %v", ps)
 	}
+	triennial := &Plan{Objectives: []*Objective{{Code: "2026_A", Year: 2026, Phases: []Phase{ph(2, Some(100), "01/01/2026", "31/12/2028")}}}}
+	if ps := triennial.Validate(); len(ps) != 1 || !errors.Is(ps[0], ErrOutsideYear) {
+		t.Errorf("a three-year phase is a warning, no more: %v", ps)
+	}
 	noWeights := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019")}}}}
 	if ps := noWeights.Validate(); len(ps) != 0 {
 		t.Errorf("phases without weights are fine: %v", ps)
@@ -81,5 +92,80 @@ func TestMerge(t *testing.T) {
 	got := read.Merge(validated)
 	if len(got) != 3 || got[1].Row != 4 || got[2].Sheet != "Obiettivi" {
 		t.Errorf("Merge: %v", got)
+	}
+}
+
+// TestUnmeasuredWarning: a Valore atteso or rilevato written with a number
+// the monitoring rules cannot read is a warning at its cell; words alone
+// and values the rules read are not.
+func TestUnmeasuredWarning(t *testing.T) {
+	cols := map[Field]int{FieldTarget: 4, FieldMeasured: 5}
+	ind := func(target, measured string) Indicator {
+		return Indicator{Description: "i", Target: ParseTarget(target), Measured: measured, Loc: Loc{Sheet: "Indicatori", Row: 2, Cols: cols}}
+	}
+	cases := []struct {
+		in    Indicator
+		place string // "" for no warning
+	}{
+		{ind("€ 50.000", ""), "Indicatori!D2"},
+		{ind("riduzione del 10%", ""), "Indicatori!D2"},
+		{ind(">= 50.000", "€ 48.000"), "Indicatori!E2"},
+		{ind(">= 1.000 utenti", "1.200"), ""},
+		{ind("Approvazione del regolamento", "SI"), ""},
+		{ind("entro il 30/06/2027", "15/06/2027"), ""},
+	}
+	for _, c := range cases {
+		ps := (&Plan{Objectives: []*Objective{{Code: "2027_A", Indicators: []Indicator{c.in}}}}).Validate()
+		got := ""
+		for _, p := range ps {
+			if errors.Is(p, ErrUnmeasured) && p.Severity == Warning {
+				got = p.Place()
+			}
+		}
+		if got != c.place {
+			t.Errorf("%q / %q: warning at %q, want %q (%v)", c.in.Target.Text, c.in.Measured, got, c.place, ps)
+		}
+	}
+}
+
+// TestFractionWarning: Avanzamento typed as fractions (0,8 for 80%) across
+// a whole plan is a warning at the first; one value over 1 means percents.
+func TestFractionWarning(t *testing.T) {
+	cols := map[Field]int{FieldProgress: 11}
+	plan := func(vs ...float64) *Plan {
+		o := &Objective{Code: "2027_A"}
+		for i, v := range vs {
+			o.Phases = append(o.Phases, Phase{Description: "f", Progress: Some(v), Loc: Loc{Sheet: "Fasi", Row: i + 2, Cols: cols}})
+		}
+		return &Plan{Objectives: []*Objective{o}}
+	}
+	warned := func(p *Plan) string {
+		for _, pr := range p.Validate() {
+			if errors.Is(pr, ErrFraction) {
+				return pr.Place()
+			}
+		}
+		return ""
+	}
+	if got := warned(plan(0, 0.8, 0.5)); got != "Fasi!K3" {
+		t.Errorf("fractions: warning at %q, want Fasi!K3", got)
+	}
+	for _, vs := range [][]float64{{0, 80, 0.5}, {0, 1, 0}, {}} {
+		if got := warned(plan(vs...)); got != "" {
+			t.Errorf("%v: warning at %q, want none", vs, got)
+		}
+	}
+}
+
+// TestAfter: monitoring dates later than the report's date are warnings at
+// their cells; on the date itself, or before, they are not.
+func TestAfter(t *testing.T) {
+	cols := map[Field]int{FieldActualStart: 9, FieldActualEnd: 10}
+	asOf := Date{Year: 2027, Month: 1, Day: 31}
+	ph := Phase{Description: "f", ActualStart: Date{Year: 2027, Month: 1, Day: 31}, ActualEnd: Date{Year: 2027, Month: 4, Day: 10},
+		Loc: Loc{Sheet: "Fasi", Row: 3, Cols: cols}}
+	ps := (&Plan{Objectives: []*Objective{{Code: "2027_A", Phases: []Phase{ph}}}}).After(asOf)
+	if len(ps) != 1 || ps[0].Place() != "Fasi!J3" || ps[0].Severity != Warning || !errors.Is(ps[0], ErrAfterAsOf) {
+		t.Errorf("want one warning at Fasi!J3, got %v", ps)
 	}
 }

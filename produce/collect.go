@@ -9,28 +9,41 @@ import (
 
 // collect gathers the objectives of the inputs without errors, in input
 // order. A Codice already met in an earlier input becomes an error of the
-// later one, naming both places, and that input gives nothing.
+// later one, naming both places, and that input gives nothing; so do two
+// Codici that would make the same sheet file name (ignoring case, as
+// Windows does: 2019_A and 2019_a, 2019/A and 2019_A), in one input or two,
+// in every command, so that what verifica passes the sheets can be made of.
 func collect(inputs []*Input) []*model.Objective {
 	type place struct {
-		name string
-		o    *model.Objective
+		in *Input
+		o  *model.Objective
 	}
-	seen := map[string]place{}
+	seen := map[string]place{} // lower-case file name -> where it was taken
 	for _, in := range inputs {
 		if in.Failed() {
 			continue
 		}
 		for _, o := range in.Plan.Objectives {
-			if prev, ok := seen[o.Code]; ok && prev.o != o {
-				if prev.name == in.Name {
-					continue // the reader already reported it
+			key := strings.ToLower(SafeName(o.Code) + ".pdf")
+			prev, ok := seen[key]
+			switch {
+			case !ok:
+				seen[key] = place{in, o}
+			case prev.o.Code == o.Code && prev.in == in:
+				// the reader already reported it
+			case prev.o.Code == o.Code:
+				other := prev.in.Name
+				if other == in.Name {
+					other = "un altro file con lo stesso nome, " + other
 				}
 				in.Problems = append(in.Problems, o.Loc.At(model.Error, model.FieldCode,
 					fmt.Errorf("Codice %q già presente in %s: %s: ogni obiettivo va in un solo file",
-						o.Code, prev.name, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place())))
-				continue
+						o.Code, other, prev.o.Loc.At(model.Error, model.FieldCode, nil).Place())))
+			default:
+				in.Problems = append(in.Problems, o.Loc.At(model.Error, model.FieldCode,
+					fmt.Errorf("il file %s sarebbe lo stesso di %q (%s): cambiare uno dei due Codici",
+						SafeName(o.Code)+".pdf", prev.o.Code, prev.in.Name)))
 			}
-			seen[o.Code] = place{in.Name, o}
 		}
 	}
 	return gather(inputs)
@@ -47,28 +60,9 @@ func gather(inputs []*Input) []*model.Objective {
 }
 
 // sheetFiles is collect for one PDF per objective: it also gives each
-// objective its file name, SafeName(Codice).pdf, and two Codici that would
-// make the same file name (ignoring case, as Windows does) are an error of
-// the later one, never an overwrite.
+// objective its file name, SafeName(Codice).pdf, never the same twice.
 func sheetFiles(inputs []*Input) (objs []*model.Objective, names []string) {
-	collect(inputs)
-	taken := map[string]string{} // lower-case file name -> the Codice that took it
-	for _, in := range inputs {
-		if in.Failed() {
-			continue
-		}
-		for _, o := range in.Plan.Objectives {
-			name := SafeName(o.Code) + ".pdf"
-			key := strings.ToLower(name)
-			if prev, dup := taken[key]; dup {
-				in.Problems = append(in.Problems, o.Loc.At(model.Error, model.FieldCode,
-					fmt.Errorf("il file %s sarebbe lo stesso di %s: cambiare uno dei due Codici", name, prev)))
-				continue
-			}
-			taken[key] = fmt.Sprintf("%q (%s)", o.Code, in.Name)
-		}
-	}
-	for _, o := range gather(inputs) {
+	for _, o := range collect(inputs) {
 		objs = append(objs, o)
 		names = append(names, SafeName(o.Code)+".pdf")
 	}

@@ -20,6 +20,13 @@ func start(ctx context.Context, req *Request, files bool) (res *Result, objs []*
 		objs = collect(inputs)
 	}
 	res = &Result{Inputs: inputs}
+	if asOf := req.Options.AsOf; !asOf.IsZero() {
+		for _, in := range inputs {
+			if in.Plan != nil {
+				in.Problems = append(in.Problems, in.Plan.After(asOf)...)
+			}
+		}
+	}
 	if req.Checked != nil {
 		if err := req.Checked(inputs); err != nil {
 			return res, nil, nil, err
@@ -123,15 +130,15 @@ func cover(th *render.Theme, o Options, objs []*model.Objective) (year int, subt
 // evaluate reads the inputs of a report and judges the objectives at
 // Options.AsOf (default: Request.Today, else today).
 func evaluate(ctx context.Context, req *Request) (*Result, []*model.Objective, []model.Evaluation, error) {
-	res, objs, err := document(ctx, req)
-	if err != nil {
-		return res, nil, nil, err
-	}
 	if req.Options.AsOf.IsZero() {
 		req.Options.AsOf = req.Today
 	}
 	if req.Options.AsOf.IsZero() {
 		req.Options.AsOf = model.DateOf(time.Now())
+	}
+	res, objs, err := document(ctx, req)
+	if err != nil {
+		return res, nil, nil, err
 	}
 	evals := model.Evaluate(objs, req.Options.AsOf)
 	res.AsOf, res.Tally = req.Options.AsOf, model.TallyOf(evals)

@@ -194,3 +194,51 @@ func TestZipOrder(t *testing.T) {
 		t.Errorf("order: a %d, b %d, c %d", a, bb, c)
 	}
 }
+
+// TestCheckCatchesCollisions: what Check passes, Sheets can make. Two
+// uploads with the same name and the same objectives are two inputs, the
+// second an error; two Codici that differ only in capitals (one file
+// name on Windows) are an error in Check too, not only in Sheets.
+func TestCheckCatchesCollisions(t *testing.T) {
+	ref := sampleSource(t, "2019_ZN10.xlsx")
+	res, err := Check(context.Background(), Request{Inputs: []Source{ref, ref}, Created: created})
+	if !errors.Is(err, ErrInputs) || res.Inputs[0].Failed() || !res.Inputs[1].Failed() ||
+		!strings.Contains(fmt.Sprint(res.Inputs[1].Problems), "già presente in un altro file con lo stesso nome") {
+		t.Errorf("the same file twice: %v, %v", err, res.Inputs[1].Problems)
+	}
+
+	plan := &model.Plan{Objectives: []*model.Objective{
+		{Code: "2027_URB_01", Title: "A", Direction: "D", Year: 2027},
+		{Code: "2027_urb_01", Title: "B", Direction: "D", Year: 2027},
+	}}
+	var b bytes.Buffer
+	if err := workbook.Write(&b, plan); err != nil {
+		t.Fatal(err)
+	}
+	res, err = Check(context.Background(), Request{Inputs: []Source{memory("casi.xlsx", b.Bytes())}, Created: created})
+	if !errors.Is(err, ErrInputs) || !strings.Contains(fmt.Sprint(res.Inputs[0].Problems), `il file 2027_urb_01.pdf sarebbe lo stesso di "2027_URB_01"`) {
+		t.Errorf("codes differing in case: %v, %v", err, res.Inputs[0].Problems)
+	}
+}
+
+// TestReportWarnsAfterAsOf: the evaluation of the sample at 31/07/2019
+// warns, before anything is drawn, about the Fine effettiva of 12/08/2019
+// it counts as already come; the same plan at 31/12/2019 does not.
+func TestReportWarnsAfterAsOf(t *testing.T) {
+	for _, c := range []struct {
+		asOf model.Date
+		want bool
+	}{{model.Date{Year: 2019, Month: 7, Day: 31}, true}, {model.Date{Year: 2019, Month: 12, Day: 31}, false}} {
+		var checked model.Problems
+		req := Request{Inputs: []Source{sampleSource(t, "peg-2019.xlsx")}, Created: created, Today: c.asOf,
+			Checked: func(ins []*Input) error { checked = ins[0].Problems; return nil }}
+		var c2 collector
+		if _, err := Evaluation(context.Background(), req, c2.sink); err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(fmt.Sprint(checked), "Fasi!J67: Fine effettiva 12/08/2019 è dopo la data del monitoraggio, 31/07/2019")
+		if got != c.want {
+			t.Errorf("at %s: warned %v, want %v: %v", c.asOf, got, c.want, checked)
+		}
+	}
+}

@@ -118,7 +118,10 @@ func (c *cell) date(f model.Field) model.Date {
 // number reads a number cell, or text with a decimal comma; "80%" is 80,
 // and a cell formatted as a percentage (holding 0.8) is 80 too. Where the
 // mapping says progress is typed as a fraction, 0,8 is 80.
-func (c *cell) number(f model.Field) model.Num {
+func (c *cell) number(f model.Field) model.Num { return c.numberOr(f, model.ErrNumber) }
+
+// numberOr is number, with bad as the reason of a cell that is no number.
+func (c *cell) numberOr(f model.Field, bad error) model.Num {
 	v, ok := c.scalar(f)
 	if !ok {
 		return model.Num{}
@@ -139,7 +142,7 @@ func (c *cell) number(f model.Field) model.Num {
 		n, err = model.ParseNumber(t)
 	}
 	if err != nil {
-		c.fail(f, fmt.Errorf("%q %w", clip(s, 40), model.ErrNumber))
+		c.fail(f, fmt.Errorf("%q %w", clip(s, 40), bad))
 		return model.Num{}
 	}
 	if !pct && c.rd.m.fraction(f) && n >= 0 && n <= 1 {
@@ -149,7 +152,7 @@ func (c *cell) number(f model.Field) model.Num {
 }
 
 func (c *cell) year(f model.Field) int {
-	n := c.number(f)
+	n := c.numberOr(f, model.ErrYear)
 	if !n.Set {
 		return 0
 	}

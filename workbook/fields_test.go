@@ -110,7 +110,7 @@ func TestHeaderDetection(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			plan, ps := read(t, book(t, sheet{"Obiettivi", c.rows}))
+			plan, ps := read(t, book(t, sheet{"Obiettivi", c.rows}, sheet{"Fasi", [][]any{{"Codice obiettivo", "Descrizione"}}}, sheet{"Indicatori", [][]any{{"Codice obiettivo", "Descrizione"}}}))
 			if len(ps) != 0 || len(plan.Objectives) != 1 || plan.Objectives[0].Loc.Row != c.header+1 {
 				t.Errorf("got %v, %v", plan.Objectives, ps)
 			}
@@ -493,5 +493,31 @@ func TestOneRowPerObjective(t *testing.T) {
 	}
 	if len(plan.Objectives[1].Indicators) != 1 || plan.Objectives[1].Indicators[0].Target.Text != ">= 200" {
 		t.Errorf("%+v", plan.Objectives[1].Indicators)
+	}
+}
+
+// TestRenamedSheets: a Fasi or Indicatori sheet under another name is never
+// dropped without a word — an error when its name looks like the missing
+// sheet's, a warning naming the workbook's sheets otherwise — and a missing
+// Obiettivi names the sheets there are.
+func TestRenamedSheets(t *testing.T) {
+	obj := sheet{"Obiettivi", [][]any{{"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}}
+	phases := [][]any{{"Codice obiettivo", "Descrizione"}, {"A", "fase"}}
+	inds := [][]any{{"Codice obiettivo", "Descrizione"}, {"A", "indicatore"}}
+
+	_, ps := read(t, book(t, obj, sheet{"Fasi 2027", phases}, sheet{"Indicatori di risultato", inds}))
+	if !find(ps, "Fasi 2027", model.Error, ErrLikeSheet) || !find(ps, "Indicatori di risultato", model.Error, ErrLikeSheet) {
+		t.Errorf("renamed sheets: want errors at them, got %v", ps)
+	}
+
+	_, ps = read(t, book(t, obj, sheet{"Attività", phases}, sheet{"KPI", inds}))
+	if !find(ps, "Fasi", model.Warning, ErrNoSheet) || !find(ps, "Indicatori", model.Warning, ErrNoSheet) ||
+		!strings.Contains(fmt.Sprint(ps), "«Attività», «KPI»") {
+		t.Errorf("sheets under other names: want warnings naming them, got %v", ps)
+	}
+
+	_, ps = read(t, book(t, sheet{"Foglio1", obj.rows}))
+	if !find(ps, "Obiettivi", model.Error, model.ErrMissingSheet) || !strings.Contains(fmt.Sprint(ps), "«Foglio1»") {
+		t.Errorf("no Obiettivi: want the error to name Foglio1, got %v", ps)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"github.com/pegpdf/pegpdf/internal/tomlmsg"
 	"github.com/pegpdf/pegpdf/model"
 	"github.com/pegpdf/pegpdf/templates"
 )
@@ -61,13 +62,17 @@ func ParseMapping(r io.Reader) (*Mapping, error) {
 	m := &Mapping{}
 	md, err := toml.NewDecoder(io.LimitReader(r, 1<<20)).Decode(m)
 	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, fmt.Errorf("%w: riga %d: %s", ErrMapping, pe.Position.Line, pe.Message)
+		if say, ok := tomlmsg.Explain(err); ok {
+			return nil, fmt.Errorf("%w: %s", ErrMapping, say)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrMapping, err)
 	}
 	var errs []error
+	for _, table := range []string{"fogli", "colonne", "foglio_unico", "valori"} {
+		if t := md.Type(table); t != "" && t != "Hash" {
+			errs = append(errs, fmt.Errorf("%w: «%s» è una sezione: scriverla [%s] e sotto le sue voci (vedere l'esempio di «pegpdf mappa»)", ErrMapping, table, table))
+		}
+	}
 	for _, k := range md.Undecoded() {
 		errs = append(errs, fmt.Errorf("%w: chiave sconosciuta «%s»: vedere l'esempio di «pegpdf mappa»", ErrMapping, k))
 	}

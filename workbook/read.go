@@ -138,6 +138,7 @@ type reader struct {
 	order    []string // the sheets read, in the contract's order
 	err      error    // the context's, when it ends the reading
 	cut      bool     // a sheet could not be read to its end
+	visible  []string // the visible sheets' names, in the workbook's order
 }
 
 func (rd *reader) add(p model.Problem) { rd.problems = append(rd.problems, p) }
@@ -190,10 +191,7 @@ func (rd *reader) read() *model.Plan {
 		want := rd.m.sheetName(s.Name)
 		name, ok := found[model.Key(want)]
 		if !ok {
-			if s.Required {
-				rd.add(model.Problem{Severity: model.Error, Sheet: want,
-					Err: fmt.Errorf("%w %q: aggiungerlo (vedere «pegpdf modello»)", model.ErrMissingSheet, want)})
-			}
+			rd.missing(s, want, len(plan.Objectives) > 0)
 			continue
 		}
 		rd.order = append(rd.order, name)
@@ -220,6 +218,33 @@ func (rd *reader) read() *model.Plan {
 // never stands for a contract sheet: it is reported and ignored.
 func (rd *reader) sheetNames() map[string]string {
 	found := map[string]string{}
+	wanted := rd.wanted()
+	sheets := rd.b.sheets()
+	for _, s := range sheets {
+		k := model.Key(s.name)
+		switch {
+		case s.hidden:
+		case found[k] == "":
+			found[k] = s.name
+			rd.visible = append(rd.visible, s.name)
+		case wanted[k]:
+			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: fmt.Errorf("%w «%s»", ErrSameName, found[k])})
+		}
+	}
+	for _, s := range sheets {
+		if k := model.Key(s.name); s.hidden && wanted[k] {
+			err := ErrHidden
+			if other := found[k]; other != "" {
+				err = fmt.Errorf("%w; si legge il foglio visibile «%s»", ErrHidden, other)
+			}
+			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: err})
+		}
+	}
+	return found
+}
+
+// wanted is the keys of the sheets the contract (or the mapping) reads.
+func (rd *reader) wanted() map[string]bool {
 	wanted := map[string]bool{}
 	for _, s := range templates.Schema() {
 		wanted[model.Key(rd.m.sheetName(s.Name))] = true
@@ -227,18 +252,45 @@ func (rd *reader) sheetNames() map[string]string {
 	if rd.m != nil && rd.m.Flat.Sheet != "" {
 		wanted[model.Key(rd.m.Flat.Sheet)] = true
 	}
-	for _, s := range rd.b.sheets() {
-		k := model.Key(s.name)
-		switch {
-		case s.hidden && wanted[k]:
-			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: ErrHidden})
-		case !s.hidden && found[k] == "":
-			found[k] = s.name
-		case !s.hidden && wanted[k]:
-			rd.add(model.Problem{Severity: model.Warning, Sheet: s.name, Err: fmt.Errorf("%w «%s»", ErrSameName, found[k])})
+	return wanted
+}
+
+// missing reports a sheet of the contract that the workbook lacks. A
+// required one is an error; an optional one (Fasi, Indicatori) is an error
+// when another sheet looks like it, renamed («Fasi 2027»), and otherwise a
+// warning: every objective would go without its phases or indicators.
+// Both name the sheets the workbook has. The warning needs objectives read
+// and no mapping: a mapping describes the office's layout on purpose.
+func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
+	wanted := rd.wanted()
+	wanted[model.Key(templates.SheetHelp)] = true
+	var others []string
+	stem := []rune(model.Key(want))
+	stem = stem[:min(4, len(stem))]
+	for _, name := range rd.visible {
+		if k := model.Key(name); !wanted[k] && strings.Contains(k, string(stem)) {
+			rd.add(model.Problem{Severity: model.Error, Sheet: name,
+				Err: fmt.Errorf("%w «%s»: rinominarlo «%s», oppure indicarlo nel file di mappatura (vedere «pegpdf mappa»)", ErrLikeSheet, want, want)})
+			return
 		}
 	}
-	return found
+	for _, name := range rd.visible {
+		others = append(others, "«"+name+"»")
+	}
+	has := "il file non ha fogli visibili"
+	if len(others) > 0 {
+		has = "il file ha " + strings.Join(others, ", ")
+	}
+	if s.Required {
+		rd.add(model.Problem{Severity: model.Error, Sheet: want,
+			Err: fmt.Errorf("%w %q (%s): aggiungerlo o rinominare quello che contiene i dati (vedere «pegpdf modello»)", model.ErrMissingSheet, want, has)})
+		return
+	}
+	if !objectives || rd.m != nil || rd.cut {
+		return
+	}
+	rd.add(model.Problem{Severity: model.Warning, Sheet: want,
+		Err: fmt.Errorf("%w %q (%s): nessun obiettivo avrà %s; se sono in un altro foglio, rinominarlo «%s» o indicarlo con --mappa", ErrNoSheet, want, has, strings.ToLower(want), want)})
 }
 
 // example warns about the template's example objective left among an

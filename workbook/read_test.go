@@ -107,6 +107,7 @@ func TestProblems(t *testing.T) {
 		{"bad date", []sheet{objectives(good), phases([]any{"2019_A", "fase", 100, "31/13/2019", "31/12/2019"})}, "Fasi!D2", model.Error, model.ErrDate},
 		{"bad number", []sheet{objectives(good), phases([]any{"2019_A", "fase", "cinquanta", "01/01/2019", "31/12/2019"})}, "Fasi!C2", model.Error, model.ErrNumber},
 		{"bad year", []sheet{objectives([]any{"2019_A", "T", "D", "19"})}, "Obiettivi!D2", model.Error, model.ErrYear},
+		{"a year with a letter O", []sheet{objectives([]any{"2019_A", "T", "D", "2O19"})}, "Obiettivi!D2", model.Error, model.ErrYear},
 		{"duplicate code", []sheet{objectives(good, good)}, "Obiettivi!A3", model.Error, model.ErrDuplicate},
 		{"unknown objective", []sheet{objectives(good), phases([]any{"2019_B", "fase", 100, "01/01/2019", "31/12/2019"})}, "Fasi!A2", model.Error, model.ErrUnknownObjective},
 		{"end before start", []sheet{objectives(good), phases([]any{"2019_A", "fase", 100, "01/06/2019", "01/05/2019"})}, "Fasi!E2", model.Error, model.ErrDateOrder},

@@ -72,7 +72,7 @@ func (rd *reader) table(s templates.Sheet, name string, each func(*table, row)) 
 	for _, c := range s.Columns {
 		if c.Required && t.cols[c.Field] == 0 {
 			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
-				Err: fmt.Errorf("%w %q: aggiungerla nella riga di intestazione", model.ErrMissingColumn, rd.m.header(s.Name, c))})
+				Err: fmt.Errorf("%w %q: aggiungerla nella riga di intestazione o, se c'è con un altro nome, indicarla nel file di mappatura (vedere «pegpdf mappa»)", model.ErrMissingColumn, rd.m.header(s.Name, c))})
 		}
 	}
 	return t
@@ -124,7 +124,7 @@ func (rd *reader) header(t *table, r row) {
 		switch {
 		case !ok:
 			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: r.n, Col: i + 1,
-				Err: fmt.Errorf("%q: %w", clip(h, 60), model.ErrUnknownColumn)})
+				Err: fmt.Errorf("%q: %w; se è una colonna del modello con un altro nome, indicarla nel file di mappatura (vedere «pegpdf mappa»)", clip(h, 60), model.ErrUnknownColumn)})
 		case t.cols[f] != 0:
 			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: r.n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w (colonna ripetuta: vale la prima, %s)", clip(h, 60), model.ErrUnknownColumn, model.ColumnName(t.cols[f]))})

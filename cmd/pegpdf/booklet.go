@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/urfave/cli/v2"
 
@@ -39,11 +38,12 @@ func bookletCommand() *cli.Command {
 }
 
 func booklet(c *cli.Context) error {
-	req, out, err := documentRequest(c)
+	req, outs, err := documentRequest(c)
 	if err != nil {
 		return err
 	}
-	res, err := produce.Booklet(c.Context, req, fileSink(out))
+	out := outs["out"].path
+	res, err := produce.Booklet(c.Context, req, fileSink(outs["out"]))
 	if err = documentDone(c, res, err, "libretto"); err != nil {
 		return err
 	}
@@ -51,27 +51,16 @@ func booklet(c *cli.Context) error {
 	return nil
 }
 
-// fileSink writes every output to path, whatever its name.
-func fileSink(path string) produce.Sink {
-	return func(_ string, write func(io.Writer) error) error { return writeAtomic(path, write) }
-}
-
-// checkOutFile refuses an output that is one of the inputs.
-func checkOutFile(out string, inputs []string) error {
-	abs, _ := filepath.Abs(out)
-	for _, in := range inputs {
-		if a, _ := filepath.Abs(in); a == abs {
-			return usagef("--out %s è uno dei file da leggere", out)
-		}
-	}
-	return nil
+// fileSink writes every output to t, whatever its name.
+func fileSink(t target) produce.Sink {
+	return func(_ string, write func(io.Writer) error) error { return writeAtomic(t, write) }
 }
 
 // documentRequest does what the booklet and the report share before the
 // pipeline runs: the request of the flags and arguments, and the output
-// file, which may not be one of the inputs. The problems of the inputs
-// are printed, and the --report written, as soon as they are known.
-func documentRequest(c *cli.Context) (req produce.Request, out string, err error) {
+// files, checked (checkOutputs). The problems of the inputs are printed,
+// and the --report written, as soon as they are known.
+func documentRequest(c *cli.Context) (req produce.Request, outs outputs, err error) {
 	if err = needInputs(c); err != nil {
 		return
 	}
@@ -79,23 +68,19 @@ func documentRequest(c *cli.Context) (req produce.Request, out string, err error
 	if err != nil {
 		return
 	}
-	if req, err = newRequest(c, paths); err != nil {
+	if outs, err = checkOutputs(c, paths); err != nil {
 		return
 	}
-	out = c.String("out")
-	if filepath.Ext(out) == "" {
-		out += ".pdf"
-	}
-	if err = checkOutFile(out, paths); err != nil {
+	if req, err = newRequest(c, paths); err != nil {
 		return
 	}
 	stderr := c.App.ErrWriter
 	req.Progress = progress(stderr, len(paths))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
-		return writeReport(c.String("report"), inputs)
+		return writeReport(outs, inputs)
 	}
-	return req, out, nil
+	return req, outs, nil
 }
 
 // documentDone turns the pipeline's errors about the inputs of a booklet

@@ -29,13 +29,17 @@ func checkCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
+			outs, err := checkOutputs(c, paths)
+			if err != nil {
+				return err
+			}
 			req, err := newRequest(c, paths)
 			if err != nil {
 				return err
 			}
 			req.Checked = func(inputs []*produce.Input) error {
 				produce.PrintProblems(c.App.Writer, inputs)
-				return writeReport(c.String("report"), inputs)
+				return writeReport(outs, inputs)
 			}
 			res, err := produce.Check(c.Context, req)
 			if err != nil && !errors.Is(err, produce.ErrInputs) {

@@ -152,6 +152,20 @@ func TestSameFileName(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, `Obiettivi!A3: il file 2019_A.pdf sarebbe lo stesso di "2019/A"`) {
 		t.Errorf("exit %d: %s", code, stderr)
 	}
+
+	// Codici that differ only in case, in two files: one file on Windows
+	// and macOS, so an error of the second everywhere.
+	in, out = t.TempDir(), t.TempDir()
+	a.Code, b.Code = "2019_ZN10", "2019_zn10"
+	writePlan(t, filepath.Join(in, "a.xlsx"), &model.Plan{Objectives: []*model.Objective{&a}})
+	writePlan(t, filepath.Join(in, "b.xlsx"), &model.Plan{Objectives: []*model.Objective{&b}})
+	code, _, stderr = pegpdf(t, "sheets", "--out", out, in)
+	if code != 1 || !strings.Contains(stderr, "il file 2019_zn10.pdf sarebbe lo stesso di \"2019_ZN10\"") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if pdfs, _ := filepath.Glob(filepath.Join(out, "*.pdf")); len(pdfs) != 1 {
+		t.Errorf("sheets written: %v", pdfs)
+	}
 }
 
 // TestAtomicWrite: a failed write leaves the old file as it was and no
@@ -160,7 +174,7 @@ func TestAtomicWrite(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "2019_ZN10.pdf")
 	os.WriteFile(path, []byte("old complete file"), 0o644)
-	err := writeAtomic(path, func(w io.Writer) error {
+	err := writeAtomic(target{path: path, flag: "out", force: true}, func(w io.Writer) error {
 		w.Write([]byte("half of a new"))
 		return errors.New("disk full")
 	})

@@ -5,17 +5,27 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/pprof"
 	"syscall"
 )
 
 func main() {
-	// PEGPDF_CPUPROFILE=file writes a CPU profile of the run, for measuring.
+	// PEGPDF_CPUPROFILE=file writes a CPU profile of the run, for measuring,
+	// into a new file: an existing one is never replaced.
 	if path := os.Getenv("PEGPDF_CPUPROFILE"); path != "" {
-		if f, err := os.Create(path); err == nil {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		switch {
+		case errors.Is(err, fs.ErrExist):
+			fmt.Fprintf(os.Stderr, "pegpdf: PEGPDF_CPUPROFILE=%s: il file esiste già e non viene sostituito: indicare un file nuovo (profilo non scritto)\n", path)
+		case err != nil:
+			fmt.Fprintf(os.Stderr, "pegpdf: PEGPDF_CPUPROFILE=%s: %s (profilo non scritto)\n", path, writeError{err, filepath.Dir(path)})
+		default:
 			pprof.StartCPUProfile(f)
 			defer f.Close()
 		}

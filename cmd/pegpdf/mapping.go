@@ -57,8 +57,12 @@ func mappingCommand() *cli.Command {
 		},
 		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
-			out := c.String("out")
-			if err := writeBytes(out, []byte(workbook.MappingExample())); err != nil {
+			outs, err := checkOutputs(c, nil)
+			if err != nil {
+				return err
+			}
+			out := outs["out"].path
+			if err := writeBytes(outs["out"], []byte(workbook.MappingExample())); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)

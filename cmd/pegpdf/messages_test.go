@@ -30,6 +30,14 @@ func TestEveryErrorInItalian(t *testing.T) {
 	os.Mkdir(emptyDir, 0o755)
 	pdfDir := filepath.Join(dir, "libro.pdf")
 	os.Mkdir(pdfDir, 0o755)
+	sheetsDir := filepath.Join(dir, "schede") // a person's file named as a sheet
+	os.Mkdir(sheetsDir, 0o755)
+	os.WriteFile(filepath.Join(sheetsDir, "2019_ZN10.pdf"), []byte("appunti"), 0o644)
+	dirSheets := filepath.Join(dir, "schede2") // a folder named as a sheet
+	os.MkdirAll(filepath.Join(dirSheets, "2019_ZN10.pdf"), 0o755)
+	inDir := filepath.Join(dir, "cartella")
+	os.Mkdir(inDir, 0o755)
+	copyFile(t, sample, filepath.Join(inDir, "peg.xlsx"))
 	busy, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -72,8 +80,12 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "libretto --anno x --out x.pdf " + sample, want: []string{`--anno: valore non valido "x"`}},
 		{args: "rapporto --out " + sample + " " + sample, want: []string{"--out " + sample, "è uno dei file da leggere"}},
 		{args: "verifica --rapporto " + sample + " " + sample, want: []string{"--rapporto " + sample, "è uno dei file da leggere"}},
-		{args: "verifica --rapporto " + sample + " " + dir, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
+		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
 		{args: "verifica", want: []string{"indicare almeno un file"}},
+		{args: "schede --out " + sheetsDir + " " + sample, want: []string{filepath.Join(sheetsDir, "2019_ZN10.pdf"), "esiste già", "un'altra cartella", "--sovrascrivi"}},
+		{args: "schede -o " + dirSheets + " " + sample, want: []string{filepath.Join(dirSheets, "2019_ZN10.pdf") + " è una cartella", "un'altra cartella con -o"}},
+		{args: "verifica " + inDir + " --elenco-problemi " + filepath.Join(inDir, "peg.xlsx"), want: []string{"--elenco-problemi " + filepath.Join(inDir, "peg.xlsx") + " è uno dei file da leggere"}},
+		{args: "schede --tema " + badTheme + " --elenco-problemi " + badTheme + " " + sample, want: []string{"--elenco-problemi " + badTheme + " è uno dei file da leggere"}},
 		{args: "schede --out " + filepath.Join(aFile, "sub") + " " + sample, want: []string{"non si può creare la cartella", "c'è un file dove dovrebbe esserci una cartella"}},
 		{args: "libretto --out " + filepath.Join(aFile, "x.pdf") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
 		{args: "verifica --elenco-problemi " + filepath.Join(aFile, "x.csv") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},

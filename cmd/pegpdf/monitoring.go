@@ -39,15 +39,16 @@ func reportCommand() *cli.Command {
 }
 
 func monitoringReport(c *cli.Context) error {
-	req, out, err := documentRequest(c)
+	req, outs, err := documentRequest(c)
 	if err != nil {
 		return err
 	}
 	var evaluation produce.Sink
-	if path := c.String("csv"); path != "" {
-		evaluation = fileSink(path)
+	if t, ok := outs["csv"]; ok {
+		evaluation = fileSink(t)
 	}
-	res, err := produce.Report(c.Context, req, fileSink(out), evaluation)
+	out := outs["out"].path
+	res, err := produce.Report(c.Context, req, fileSink(outs["out"]), evaluation)
 	if err = documentDone(c, res, err, "rapporto"); err != nil {
 		return err
 	}

@@ -32,14 +32,17 @@ const (
 // run is never removed, whatever its age.
 const staleAfter = 3 * time.Minute
 
-// writeAtomic writes path through a temporary file in the same folder,
-// renamed over path only once complete: a crash, a kill or an error leaves
-// either the old file or the new one, never half of one. The file is created
-// with mode 0666 less the umask, as any other program's. Its error says
-// which file could not be written.
-func writeAtomic(path string, write func(io.Writer) error) (err error) {
+// writeAtomic writes t.path through a temporary file in the same folder,
+// put in place only once complete (putInPlace): a crash, a kill or an error
+// leaves either the old file or the new one, never half of one, and a file
+// a person made there meanwhile is kept. The file is created with mode
+// 0666 less the umask, as any other program's. Its error says which file
+// could not be written; a refusal to replace is the usage error of check.
+func writeAtomic(t target, write func(io.Writer) error) (err error) {
+	path := t.path
 	defer func() {
-		if err != nil {
+		var ue usageError
+		if err != nil && !errors.As(err, &ue) {
 			err = fmt.Errorf("%s: scrittura non riuscita: %w", path, writeError{err, filepath.Dir(path)})
 		}
 	}()
@@ -62,7 +65,49 @@ func writeAtomic(path string, write func(io.Writer) error) (err error) {
 	if err = tmp.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp.Name(), path)
+	return putInPlace(tmp.Name(), t)
+}
+
+// putInPlace puts the complete temporary file tmp at t.path, deciding at this
+// moment, not only at the start of a run that may have lasted minutes,
+// whether what is there may go: a name still free is taken only if free
+// (renameNoReplace), so that a file created in the last instant is kept;
+// an existing file is read again and replaced only if check still allows
+// it. A file that comes and goes meanwhile is decided again, a few times.
+func putInPlace(tmp string, t target) error {
+	for range 3 {
+		exists, err := t.check()
+		if err != nil {
+			return err
+		}
+		if exists {
+			return os.Rename(tmp, t.path)
+		}
+		if err = renameNoReplace(tmp, t.path); !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	}
+	return &os.LinkError{Op: "rename", Old: tmp, New: t.path, Err: fs.ErrExist}
+}
+
+// linkNoReplace moves tmp to dst only if dst does not exist, where there is
+// no rename that says so: a hard link (link, os.Link but for the tests)
+// fails at once if dst exists, and tmp is removed after. Where there are no
+// hard links either (FAT, some network shares), dst is looked at in the
+// last instant before the rename.
+func linkNoReplace(tmp, dst string, link func(oldname, newname string) error) error {
+	err := link(tmp, dst)
+	switch {
+	case err == nil:
+		os.Remove(tmp)
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		return err
+	}
+	if _, err := os.Lstat(dst); err == nil {
+		return &os.LinkError{Op: "rename", Old: tmp, New: dst, Err: fs.ErrExist}
+	}
+	return os.Rename(tmp, dst)
 }
 
 // createTemp creates a new temporary file in dir, named after this process,
@@ -109,9 +154,9 @@ func cleanTemps(dir string) {
 	}
 }
 
-// writeBytes writes data to path, atomically.
-func writeBytes(path string, data []byte) error {
-	return writeAtomic(path, func(w io.Writer) error {
+// writeBytes writes data to t.path, atomically.
+func writeBytes(t target, data []byte) error {
+	return writeAtomic(t, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
@@ -136,6 +181,8 @@ func (e writeError) message(goos string) string {
 		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF): chiuderlo e rilanciare"
 	case replaceDenied(e.err, goos):
 		return "il file è aperto in un altro programma (ad esempio Excel o un lettore PDF) o è di sola lettura: chiuderlo e rilanciare"
+	case errors.Is(e.err, fs.ErrExist):
+		return "un altro programma ha creato un file con questo nome proprio adesso: controllarlo e rilanciare"
 	case errors.Is(e.err, syscall.ENOTDIR):
 		return "nel percorso c'è un file dove dovrebbe esserci una cartella"
 	case errors.Is(e.err, fs.ErrNotExist):
@@ -190,7 +237,7 @@ type fileWriter struct {
 }
 
 type fileJob struct {
-	path string
+	t    target
 	data []byte
 }
 
@@ -208,7 +255,7 @@ func newFileWriter(workers int) *fileWriter {
 				if w.failed() != nil {
 					continue
 				}
-				if err := writeBytes(j.path, j.data); err != nil {
+				if err := writeBytes(j.t, j.data); err != nil {
 					w.mu.Lock()
 					if w.err == nil {
 						w.err = err
@@ -227,23 +274,23 @@ func (w *fileWriter) failed() error {
 	return w.err
 }
 
-// write queues data for path; it returns the first error of the files
+// write queues data for t; it returns the first error of the files
 // already written, so that the caller stops early.
-func (w *fileWriter) write(path string, data []byte) error {
+func (w *fileWriter) write(t target, data []byte) error {
 	if err := w.failed(); err != nil {
 		return err
 	}
-	w.queue <- fileJob{path, data}
+	w.queue <- fileJob{t, data}
 	return nil
 }
 
 // writeFunc is write for a producer that writes to an io.Writer.
-func (w *fileWriter) writeFunc(path string, write func(io.Writer) error) error {
+func (w *fileWriter) writeFunc(t target, write func(io.Writer) error) error {
 	var b bytes.Buffer
 	if err := write(&b); err != nil {
 		return err
 	}
-	return w.write(path, b.Bytes())
+	return w.write(t, b.Bytes())
 }
 
 // wait waits for every queued file and returns the first error. It must be

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -20,17 +21,20 @@ import (
 //     Producer or an incremental update, and is kept);
 //   - a CSV or JSON that begins with the header pegpdf writes (--elenco-problemi,
 //     --valutazione);
-//   - in the folder of «schede», the PDF of the same Codice (documented).
-// Each only by a file of its kind: «modello» and «tema» never replace a
-// file, nor does anything replace a workbook, a theme or any other file,
-// without --sovrascrivi.
+//   - in the folder of «schede», such a PDF of the same Codice (documented).
+// Each only by a file of its kind: «modello», «tema» and «mappa» never
+// replace a file, nor does anything replace a workbook, a theme or any
+// other file, without --sovrascrivi. A link, a pipe or a device at the name
+// is not pegpdf's file. A file read is never an output, even with
+// --sovrascrivi. The decision is taken before the work starts and again
+// when each output is put in place (putInPlace).
 
 func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
 		Usage: "sostituisce anche un file esistente che pegpdf non sostituirebbe. Senza, pegpdf sostituisce soltanto " +
 			"ciò che ha scritto lui e nessuno ha cambiato: un PDF con Producer pegpdf e senza modifiche successive " +
-			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede il PDF " +
-			"dello stesso Codice; mai un file Excel, un tema o altro"}
+			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede la sua " +
+			"scheda dello stesso Codice; mai un file Excel, un tema o altro. Un file da leggere non è mai sostituito"}
 }
 
 // outputFlags are, for each command, its flags that name an output file,
@@ -56,85 +60,165 @@ const (
 	tableFile                   // replaces a CSV or JSON pegpdf wrote
 )
 
-// guardOutputs gives the commands that write files the --sovrascrivi flag
-// and a check, before any work, that their outputs replace no one's file;
-// it also removes the temporary files that runs now gone left beside them.
+// guardOutputs gives the commands that write files the --sovrascrivi flag.
+// Their outputs are checked by checkOutputs, once the inputs are known,
+// and again by putInPlace when each is written.
 func guardOutputs(cmds []*cli.Command) {
 	for _, cmd := range cmds {
-		names := outputFlags[cmd.Name]
-		if names == nil {
-			continue
-		}
-		cmd.Flags = append(cmd.Flags, overwriteFlag())
-		before := cmd.Before
-		pdfOut := cmd.Name == "booklet" || cmd.Name == "report"
-		cmd.Before = func(c *cli.Context) error {
-			if before != nil {
-				if err := before(c); err != nil {
-					return err
-				}
-			}
-			seen := map[string]string{}
-			for _, name := range []string{"out", "report", "csv"} {
-				kind, ok := names[name]
-				if !ok {
-					continue
-				}
-				path := c.String(name)
-				if path == "" {
-					continue
-				}
-				if name == "out" && pdfOut && filepath.Ext(path) == "" {
-					path += ".pdf"
-				}
-				abs, _ := filepath.Abs(path)
-				for _, in := range c.Args().Slice() {
-					if a, _ := filepath.Abs(in); a == abs {
-						return usagef("--%s %s è uno dei file da leggere: indicare un altro nome", name, path)
-					}
-				}
-				if other, dup := seen[abs]; dup {
-					return usagef("--%s e --%s indicano lo stesso file %s: indicarne due diversi", other, name, path)
-				}
-				seen[abs] = name
-				if err := checkReplace(name, path, kind, c.Bool("overwrite")); err != nil {
-					return err
-				}
-				cleanTemps(filepath.Dir(path))
-			}
-			if cmd.Name == "sheets" && c.String("out") != "" {
-				cleanTemps(c.String("out"))
-			}
-			return nil
+		if outputFlags[cmd.Name] != nil {
+			cmd.Flags = append(cmd.Flags, overwriteFlag())
 		}
 	}
 }
 
-// checkReplace refuses to replace the file at path unless force is set or
-// pegpdf wrote it as a file of kind. flag is the option that named it.
-func checkReplace(flag, path string, kind outputKind, force bool) error {
-	if reservedOnWindows(path, runtime.GOOS) {
-		return usagef("--%s %s: su Windows %s è il nome di un dispositivo, non di un file: scegliere un altro nome", flag, path, filepath.Base(path))
+// target is an output file and what may be replaced there: the decision is
+// taken before any work (to fail fast) and again at the moment the file is
+// put in place (putInPlace), for a file a person creates or changes meanwhile.
+type target struct {
+	path  string
+	flag  string     // the option that names it: "out", "report", "csv"
+	kind  outputKind // what pegpdf may replace there on its own
+	force bool       // --sovrascrivi
+	sheet bool       // a sheet in the folder --out names
+}
+
+// outputs are a run's output files by the option that names them.
+type outputs map[string]target
+
+// checkOutputs checks, before any work, the files the command writes: none
+// is one of inputs (the workbooks, folders expanded), the theme or the
+// mapping read, even with --sovrascrivi; no two are the same file; none
+// replaces a file pegpdf would not replace. It also removes the temporary
+// files that runs now gone left beside them.
+func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
+	read := append([]string{}, inputs...)
+	for _, name := range []string{"theme", "mapping"} {
+		if hasFlag(c, name) && c.String(name) != "" {
+			read = append(read, c.String(name))
+		}
 	}
-	st, err := os.Stat(path)
+	kinds := outputFlags[c.Command.Name]
+	outs := outputs{}
+	for _, name := range []string{"out", "report", "csv"} {
+		kind, ok := kinds[name]
+		path := c.String(name)
+		if !ok || path == "" {
+			continue
+		}
+		if name == "out" && kind == pdfFile && filepath.Ext(path) == "" {
+			path += ".pdf"
+		}
+		if err := notAnInput(name, path, read, "indicare un altro nome"); err != nil {
+			return nil, err
+		}
+		for other, o := range outs {
+			if sameFile(o.path, path) || sameName(o.path, path, runtime.GOOS) {
+				return nil, usagef("--%s e --%s indicano lo stesso file %s: indicarne due diversi", other, name, path)
+			}
+		}
+		t := target{path: path, flag: name, kind: kind, force: c.Bool("overwrite")}
+		if _, err := t.check(); err != nil {
+			return nil, err
+		}
+		cleanTemps(filepath.Dir(path))
+		outs[name] = t
+	}
+	if c.Command.Name == "sheets" {
+		dir := c.String("out")
+		if err := notAnInput("out", dir, read, "indicare una cartella"); err != nil {
+			return nil, err
+		}
+		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+			return nil, usagef("--out %s è un file, non una cartella", dir)
+		}
+		cleanTemps(dir)
+	}
+	return outs, nil
+}
+
+// notAnInput refuses an output, named by --flag, that is one of the files
+// read: by its name, or as the same file under another (a link, or another
+// case where names ignore it). what says what to give instead.
+func notAnInput(flag, path string, read []string, what string) error {
+	for _, in := range read {
+		if sameFile(path, in) {
+			return usagef("--%s %s è uno dei file da leggere: %s", flag, path, what)
+		}
+	}
+	return nil
+}
+
+// sameFile reports whether the paths a and b name one file: the same
+// absolute path, or, when both exist, the same file on disk.
+func sameFile(a, b string) bool {
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && absA == absB {
+		return true
+	}
+	stA, errA := os.Stat(a)
+	stB, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(stA, stB)
+}
+
+// sameName reports whether the paths a and b, not yet files, would be one
+// file on the system goos: on Windows and macOS, whose disks ignore case
+// (ZN10.pdf and zn10.pdf), the same name in another case. The tests pass
+// any goos.
+func sameName(a, b, goos string) bool {
+	if goos != "windows" && goos != "darwin" {
+		return false
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && strings.EqualFold(absA, absB)
+}
+
+// sheetTarget is the sheet file name in the folder dir: only pegpdf's own
+// sheet, unchanged, is replaced there without --sovrascrivi.
+func sheetTarget(dir, name string, force bool) target {
+	return target{path: filepath.Join(dir, name), flag: "out", kind: pdfFile, force: force, sheet: true}
+}
+
+// check decides, now, whether t.path may be replaced: exists says that a
+// file is there and may go; an error, the refusal. A name that cannot be
+// looked at (a missing folder, no permission) is reported when written.
+func (t target) check() (exists bool, err error) {
+	if reservedOnWindows(t.path, runtime.GOOS) {
+		return false, usagef("--%s %s: su Windows %s è il nome di un dispositivo, non di un file: scegliere un altro nome", t.flag, t.path, filepath.Base(t.path))
+	}
+	st, err := os.Lstat(t.path)
 	switch {
 	case err != nil:
-		return nil // missing, or reported when written
+		return false, nil
+	case st.IsDir() && t.sheet:
+		return false, usagef("%s è una cartella: toglierla o indicare un'altra cartella con --out", t.path)
 	case st.IsDir():
-		return usagef("--%s %s è una cartella: indicare il nome di un file", flag, path)
-	case force:
-		return nil
-	}
-	if produced, _ := producedByPegpdf(path); produced == kind && kind != anyFile {
-		return nil
+		return false, usagef("--%s %s è una cartella: indicare il nome di un file", t.flag, t.path)
+	case t.force:
+		return true, nil
 	}
 	why := map[outputKind]string{
 		anyFile:   "potrebbe contenere il lavoro di qualcuno",
 		pdfFile:   "non è un PDF scritto da pegpdf, o è stato modificato dopo (ad esempio firmato)",
 		tableFile: "non è un elenco scritto da pegpdf, o è stato modificato dopo",
-	}[kind]
-	return usageError{msg: fmt.Sprintf("--%s %s: il file esiste già e non viene sostituito (%s). "+
-		"Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", flag, path, why), noHint: true}
+	}[t.kind]
+	switch {
+	case st.Mode()&fs.ModeSymlink != 0:
+		why = "è un collegamento a un altro file; con --sovrascrivi si sostituisce il collegamento, mai il file a cui punta"
+	case !st.Mode().IsRegular():
+		why = "non è un file normale ma, ad esempio, una pipe o un dispositivo"
+	case t.kind != anyFile:
+		if produced, _ := producedByPegpdf(t.path); produced == t.kind {
+			return true, nil
+		}
+	}
+	if t.sheet {
+		return false, usageError{msg: fmt.Sprintf("%s: il file esiste già e non viene sostituito (%s). "+
+			"Indicare un'altra cartella con --out, oppure aggiungere --sovrascrivi per sostituirlo", t.path, why), noHint: true}
+	}
+	return false, usageError{msg: fmt.Sprintf("--%s %s: il file esiste già e non viene sostituito (%s). "+
+		"Indicare un altro nome, oppure aggiungere --sovrascrivi per sostituirlo", t.flag, t.path, why), noHint: true}
 }
 
 // pegpdfHeaders begin the CSV and JSON files pegpdf writes.
@@ -153,11 +237,15 @@ const maxPDFCheck = 1 << 30
 // changed since (see the top of this file): pdfFile, tableFile, or anyFile
 // for a file pegpdf did not write.
 func producedByPegpdf(path string) (outputKind, error) {
-	f, err := os.Open(path)
+	// Not through a link, nor waiting on a pipe put there since the check.
+	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
 		return anyFile, err
 	}
 	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return anyFile, err
+	}
 	head := make([]byte, 256)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
@@ -169,12 +257,10 @@ func producedByPegpdf(path string) (outputKind, error) {
 	if !bytes.HasPrefix(head, []byte("%PDF-")) {
 		return anyFile, nil
 	}
-	st, err := f.Stat()
-	if err != nil || st.Size() > maxPDFCheck {
-		return anyFile, err
-	}
-	data, err := os.ReadFile(path)
-	if err != nil || !isPegpdfPDF(data) {
+	// All of it as it is now, not as long as it was: an update appended
+	// since the Stat is part of what is judged.
+	data, err := io.ReadAll(io.NewSectionReader(f, 0, maxPDFCheck+1))
+	if err != nil || len(data) > maxPDFCheck || !isPegpdfPDF(data) {
 		return anyFile, err
 	}
 	return pdfFile, nil
@@ -186,13 +272,30 @@ func isPegpdfPDF(data []byte) bool {
 	if bytes.Count(data, []byte("%%EOF")) != 1 || !bytes.HasSuffix(bytes.TrimRight(data, "\r\n \t"), []byte("%%EOF")) {
 		return false
 	}
-	return pegpdfProducer.Match(data)
+	// The expression only where a Producer begins: run over a whole PDF
+	// it would take milliseconds a sheet, seconds a rerun of a batch.
+	for _, key := range [][]byte{[]byte("/Producer"), []byte("<pdf:Producer>")} {
+		for rest := data; ; {
+			i := bytes.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			if pegpdfProducer.Match(rest[i:min(len(rest), i+producerWindow)]) {
+				return true
+			}
+			rest = rest[i+len(key):]
+		}
+	}
+	return false
 }
+
+// producerWindow is how far a Producer's value is looked for after its key.
+const producerWindow = 4096
 
 // pegpdfProducer is an Info /Producer that begins with pegpdf ("pegpdf",
 // "pegpdf 1.2.0"), as a literal or a UTF-16 hex string, or the same in the
 // XMP metadata (where the Info dictionary is compressed out of sight).
-var pegpdfProducer = regexp.MustCompile(`/Producer\s*(?:\(pegpdf[^)]*\)|<(?i:feff007000650067007000640066)[0-9A-Fa-f\s]*>)|<pdf:Producer>pegpdf`)
+var pegpdfProducer = regexp.MustCompile(`^(?:/Producer\s*(?:\(pegpdf[^)]*\)|<(?i:feff007000650067007000640066)[0-9A-Fa-f\s]*>)|<pdf:Producer>pegpdf)`)
 
 // reservedOnWindows reports whether Windows takes the last element of path
 // for a device (CON, PRN, AUX, NUL, COM1-9, LPT1-9, also with an extension

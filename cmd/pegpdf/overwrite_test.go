@@ -130,14 +130,16 @@ func TestReplaceOnlyPegpdfOutputs(t *testing.T) {
 	}
 }
 
-// TestSheetsReplaceTheirCodice: in the sheets' folder, the PDF of the same
-// Codice is replaced, as documented.
+// TestSheetsReplaceTheirCodice: in the sheets' folder, the sheet pegpdf
+// wrote for the same Codice is replaced, as documented (a file it did not
+// write there is kept: TestSheetsKeepAPersonsFile).
 func TestSheetsReplaceTheirCodice(t *testing.T) {
 	out := t.TempDir()
 	old := filepath.Join(out, "2019_ZN10.pdf")
-	os.WriteFile(old, []byte("an older sheet"), 0o644)
 	mustRun(t, "schede", "--out", out, sample)
-	if got, _ := os.ReadFile(old); !strings.HasPrefix(string(got), "%PDF-") {
+	before, _ := os.ReadFile(old)
+	mustRun(t, "schede", "--out", out, "--al", "31/07/2019", sample)
+	if got, _ := os.ReadFile(old); !strings.HasPrefix(string(got), "%PDF-") || string(got) == string(before) {
 		t.Errorf("the sheet was not replaced: %.20q", got)
 	}
 }
@@ -159,5 +161,69 @@ func TestIsPegpdfPDF(t *testing.T) {
 		if got := isPegpdfPDF([]byte(tc.pdf)); got != tc.want {
 			t.Errorf("%q: %v, want %v", tc.pdf, got, tc.want)
 		}
+	}
+}
+
+// TestOutputInAnInputFolder: an output that is a workbook found inside a
+// folder given as input, or the theme or the mapping read, is refused
+// before anything is written, even with --sovrascrivi.
+func TestOutputInAnInputFolder(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "cartella")
+	os.Mkdir(in, 0o755)
+	wb := filepath.Join(in, "peg.xlsx")
+	copyFile(t, sample, wb)
+	before, _ := os.ReadFile(wb)
+	theme := filepath.Join(dir, "tema.toml")
+	os.WriteFile(theme, []byte("[ente]\n"), 0o644)
+	mapping := filepath.Join(dir, "mappa.toml")
+	mustRun(t, "mappa", "--out", mapping)
+	mapped, _ := os.ReadFile(mapping)
+	out := filepath.Join(dir, "r.pdf")
+	for _, tc := range []struct {
+		args []string
+		file string
+	}{
+		{[]string{"rapporto", in, "--al", "31/07/2019", "--out", out, "--elenco-problemi", wb}, wb},
+		{[]string{"verifica", in + string(filepath.Separator), "--elenco-problemi", wb, "--sovrascrivi"}, wb},
+		{[]string{"schede", "--out", filepath.Join(dir, "s"), "--rapporto", wb, "--sovrascrivi", in}, wb},
+		{[]string{"rapporto", "--al", "31/07/2019", "--out", out, "--valutazione", wb, "--sovrascrivi", in}, wb},
+		{[]string{"libretto", "-o", wb, "--sovrascrivi", in}, wb},
+		{[]string{"libretto", "--out", out, "--tema", theme, "--elenco-problemi", theme, "--sovrascrivi", sample}, theme},
+		{[]string{"verifica", "--mappa", mapping, "--elenco-problemi", mapping, "--sovrascrivi", sample}, mapping},
+	} {
+		code, _, stderr := pegpdf(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.file) || !strings.Contains(stderr, "è uno dei file da leggere") {
+			t.Errorf("%v: exit %d, %q; want a refusal naming %s", tc.args, code, stderr, tc.file)
+		}
+	}
+	if after, _ := os.ReadFile(wb); string(after) != string(before) {
+		t.Error("a workbook inside an input folder was overwritten")
+	}
+	if after, _ := os.ReadFile(theme); string(after) != "[ente]\n" {
+		t.Error("the theme read was overwritten")
+	}
+	if after, _ := os.ReadFile(mapping); string(after) != string(mapped) {
+		t.Error("the mapping read was overwritten")
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("a refused run wrote its PDF")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "s")); err == nil {
+		t.Error("a refused run made the sheets' folder")
+	}
+}
+
+// TestSameNameIgnoringCase: two outputs whose names differ only in case are
+// one file on Windows and macOS, two elsewhere.
+func TestSameNameIgnoringCase(t *testing.T) {
+	a, b := filepath.Join("esiti", "Problemi.csv"), filepath.Join("esiti", "problemi.CSV")
+	for goos, want := range map[string]bool{"windows": true, "darwin": true, "linux": false} {
+		if got := sameName(a, b, goos); got != want {
+			t.Errorf("%s: %v, want %v", goos, got, want)
+		}
+	}
+	if sameName(a, filepath.Join("esiti", "altro.csv"), "windows") {
+		t.Error("two names taken for one")
 	}
 }

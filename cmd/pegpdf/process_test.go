@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,4 +42,32 @@ func process(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	return cmd, &out
+}
+
+// TestProfileNeverReplaces: PEGPDF_CPUPROFILE names a new file; an
+// existing one is kept, and the run says so in Italian.
+func TestProfileNeverReplaces(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "misure.txt")
+	os.WriteFile(path, []byte("le misure di ieri"), 0o644)
+	cmd := exec.Command(os.Args[0], "versione")
+	cmd.Env = append(os.Environ(), "PEGPDF_AS_MAIN=1", "PEGPDF_CPUPROFILE="+path)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "le misure di ieri" {
+		t.Errorf("the file was replaced: %.40q", got)
+	}
+	if !strings.Contains(string(out), "PEGPDF_CPUPROFILE="+path+": il file esiste già") || english.MatchString(string(out)) {
+		t.Errorf("%s", out)
+	}
+	fresh := filepath.Join(t.TempDir(), "cpu.prof")
+	cmd = exec.Command(os.Args[0], "versione")
+	cmd.Env = append(os.Environ(), "PEGPDF_AS_MAIN=1", "PEGPDF_CPUPROFILE="+fresh)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	if st, err := os.Stat(fresh); err != nil || st.Size() == 0 {
+		t.Errorf("no profile written: %v", err)
+	}
 }

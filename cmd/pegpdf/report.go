@@ -16,15 +16,16 @@ func reportFlag() cli.Flag {
 		Usage: "scrive l'elenco dei problemi: l'esito di ogni file con ogni errore e avviso, CSV (per Excel) o JSON se il nome finisce in .json"}
 }
 
-// writeReport writes the --report file, if asked: JSON when the name ends
-// in .json, else CSV.
-func writeReport(path string, inputs []*produce.Input) error {
-	if path == "" {
+// writeReport writes the --report file of outs, if asked: JSON when the
+// name ends in .json, else CSV.
+func writeReport(outs outputs, inputs []*produce.Input) error {
+	t, ok := outs["report"]
+	if !ok {
 		return nil
 	}
 	rs := produce.Reports(inputs)
-	return writeAtomic(path, func(w io.Writer) error {
-		if strings.EqualFold(filepath.Ext(path), ".json") {
+	return writeAtomic(t, func(w io.Writer) error {
+		if strings.EqualFold(filepath.Ext(t.path), ".json") {
 			return produce.WriteReportJSON(w, rs)
 		}
 		return produce.WriteReportCSV(w, rs)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -83,19 +82,23 @@ func sheets(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	outs, err := checkOutputs(c, paths)
+	if err != nil {
+		return err
+	}
 	req, err := newRequest(c, paths)
 	if err != nil {
 		return err
 	}
-	outDir := c.String("out")
-	if err := checkOutDir(outDir, paths); err != nil {
-		return err
-	}
+	outDir, force := c.String("out"), c.Bool("overwrite")
 	stderr := c.App.ErrWriter
 	req.Progress = progress(stderr, len(paths))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
-		return writeReport(c.String("report"), inputs)
+		if err := checkSheets(outDir, inputs, force); err != nil {
+			return err
+		}
+		return writeReport(outs, inputs)
 	}
 	// The folder is made when the first sheet comes, not for a run that
 	// writes nothing.
@@ -111,7 +114,7 @@ func sheets(c *cli.Context) error {
 		if err := makeDir(); err != nil {
 			return err
 		}
-		return files.writeFunc(filepath.Join(outDir, name), write)
+		return files.writeFunc(sheetTarget(outDir, name, force), write)
 	})
 	if werr := files.wait(); err == nil || errors.Is(err, produce.ErrInputs) && werr != nil {
 		err = werr
@@ -126,17 +129,19 @@ func sheets(c *cli.Context) error {
 	return nil
 }
 
-// checkOutDir refuses an output folder that is one of the inputs or an
-// existing file.
-func checkOutDir(dir string, inputs []string) error {
-	abs, _ := filepath.Abs(dir)
+// checkSheets checks, once the objectives are known and before any sheet
+// is drawn, that no sheet replaces a file pegpdf would not replace in the
+// folder dir: a run that would stop at one sheet stops before the first.
+func checkSheets(dir string, inputs []*produce.Input, force bool) error {
 	for _, in := range inputs {
-		if a, _ := filepath.Abs(in); a == abs {
-			return usagef("--out %s è uno dei file da leggere: indicare una cartella", dir)
+		if in.Failed() {
+			continue
 		}
-	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return usagef("--out %s è un file, non una cartella", dir)
+		for _, o := range in.Plan.Objectives {
+			if _, err := sheetTarget(dir, produce.SafeName(o.Code)+".pdf", force).check(); err != nil {
+				return err
+			}
+		}
 	}
 	return nil
 }

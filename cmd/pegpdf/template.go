@@ -26,8 +26,12 @@ func templateCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usagef("«modello» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
 			}
-			out := c.String("out")
-			if err := writeAtomic(out, workbook.Template); err != nil {
+			outs, err := checkOutputs(c, nil)
+			if err != nil {
+				return err
+			}
+			out := outs["out"].path
+			if err := writeAtomic(outs["out"], workbook.Template); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)

@@ -38,8 +38,12 @@ func themeCommand() *cli.Command {
 			if c.NArg() > 0 {
 				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
 			}
-			out := c.String("out")
-			if err := writeBytes(out, themefile.Default()); err != nil {
+			outs, err := checkOutputs(c, nil)
+			if err != nil {
+				return err
+			}
+			out := outs["out"].path
+			if err := writeBytes(outs["out"], themefile.Default()); err != nil {
 				return err
 			}
 			fmt.Fprintf(c.App.ErrWriter, "scritto %s\n", out)

@@ -15,12 +15,15 @@ import (
 	_ "image/jpeg" // logos may be JPEG
 	"image/png"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"gopkg.in/yaml.v3"
+
+	"github.com/pegpdf/pegpdf/internal/tomlmsg"
 
 	"github.com/pegpdf/pegpdf/render"
 	"github.com/pegpdf/pegpdf/templates"
@@ -134,10 +137,14 @@ func Parse(data []byte, yamlFormat bool, loadLogo func(path string) ([]byte, err
 	m := map[string]any{}
 	if yamlFormat {
 		if err := yaml.Unmarshal(data, &m); err != nil {
-			return th, &Error{Msg: "il file non è YAML valido: " + strings.Join(strings.Fields(err.Error()), " ")}
+			return th, &Error{Msg: "il file non è YAML valido " + yamlWhere(err)}
 		}
 	} else if _, err := toml.Decode(string(data), &m); err != nil {
-		return th, &Error{Msg: "il file non è TOML valido: " + firstLine(err.Error())}
+		say, ok := tomlmsg.Explain(err)
+		if !ok {
+			say = "(" + firstLine(err.Error()) + ")"
+		}
+		return th, &Error{Msg: "il file non è TOML valido alla " + say}
 	}
 	var tf themeFile
 	if err := tf.fromMap(m); err != nil {
@@ -148,6 +155,18 @@ func Parse(data []byte, yamlFormat bool, loadLogo func(path string) ([]byte, err
 	}
 	return th, nil
 }
+
+// yamlWhere is the line of a YAML syntax error, in Italian: the parser's
+// own words are English.
+func yamlWhere(err error) string {
+	say := "controllare i due punti dopo ogni nome, i rientri (spazi, non tabulazioni) e le virgolette"
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		return "alla riga " + m[1] + ": " + say
+	}
+	return "(" + say + ")"
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+)`)
 
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(s, "\n")
