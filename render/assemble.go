@@ -31,30 +31,24 @@ func parse(th *Theme, pages []*page) (*pdfasm.Part, error) {
 	return pdfasm.Parse(raw)
 }
 
-// assembly is the pages of a drawn document as pdfasm sees them.
-type assembly struct {
-	pages  []pdfasm.Page
-	height float64 // points
-	tagged bool
-}
-
 // flattener turns the structure trees of drawn pages into pdfasm's flat
 // trees, each once: by the root of the flow that laid the page out
 // (page.group). It is safe for concurrent use by the parts of a document.
 type flattener struct {
 	th    *Theme
 	mu    sync.Mutex
-	trees map[*snode]*flatTree
+	trees map[*snode]*pdfasm.Tree
 }
 
-// flatTree is a flat tree and the element of each id of the layout.
+// flatTree is a flat tree and the element of each id of a layout of it,
+// kept only while that layout's pages are converted.
 type flatTree struct {
 	t     *pdfasm.Tree
 	index []int32 // snode id -> element
 }
 
 func newFlattener(th *Theme) *flattener {
-	return &flattener{th: th, trees: map[*snode]*flatTree{}}
+	return &flattener{th: th, trees: map[*snode]*pdfasm.Tree{}}
 }
 
 // drawn converts pages just drawn: their trees, marked content and links
@@ -62,6 +56,7 @@ func newFlattener(th *Theme) *flattener {
 // is drawn from a layout of its own in each part it falls in: the tree
 // kept is the first converted (the layouts are equal, id for id).
 func (fl *flattener) drawn(pages []*page) {
+	laid := map[*snode]*flatTree{} // by the layout's root
 	for _, p := range pages {
 		g := p.group
 		if g == nil {
@@ -74,19 +69,26 @@ func (fl *flattener) drawn(pages []*page) {
 			}
 			root = p.mcids[0].root()
 		}
-		fl.mu.Lock()
-		ft := fl.trees[g]
-		fl.mu.Unlock()
+		ft := laid[root]
 		if ft == nil {
-			// Flattened unlocked: another part may do the same sheet at
-			// the same time, and the first to finish is kept.
-			made := flatten(root)
 			fl.mu.Lock()
-			if ft = fl.trees[g]; ft == nil {
-				ft = made
-				fl.trees[g] = ft
-			}
+			t := fl.trees[g]
 			fl.mu.Unlock()
+			if t != nil { // made by another part: the ids of this layout
+				ft = &flatTree{t, indexOf(root)}
+			} else {
+				// Flattened unlocked: another part may do the same sheet
+				// at the same time, and the first to finish is kept.
+				ft = flatten(root)
+				fl.mu.Lock()
+				if t = fl.trees[g]; t == nil {
+					fl.trees[g] = ft.t
+				} else {
+					ft.t = t
+				}
+				fl.mu.Unlock()
+			}
+			laid[root] = ft
 		}
 		p.asm.Tree = ft.t
 		p.asm.MCIDs = make([]int32, len(p.mcids))
@@ -103,8 +105,12 @@ func (fl *flattener) drawn(pages []*page) {
 func (fl *flattener) resolve(pages []*page) {
 	for _, p := range pages {
 		if p.group != nil && p.asm.Tree == nil {
-			if ft := fl.trees[p.group]; ft != nil {
-				p.asm.Tree = ft.t
+			if t := fl.trees[p.group]; t != nil {
+				p.asm.Tree = t
+				var ft *flatTree
+				if len(p.links) > 0 && p.links[0].node != nil {
+					ft = &flatTree{t, indexOf(p.links[0].node.root())}
+				}
 				p.asm.Links = fl.links(p, ft)
 			}
 		}
@@ -168,23 +174,50 @@ func flatten(root *snode) *flatTree {
 		},
 		index: make([]int32, n),
 	}
-	var walk func(s *snode, parent int32)
-	walk = func(s *snode, parent int32) {
+	inOrder(root, func(s *snode, parent int32) int32 {
 		e := ft.t.Add(s.tag, parent, s.scope, s.span)
 		if int(s.id) < len(ft.index) {
 			ft.index[s.id] = e
 		}
-		if s.tag == tagFigure {
-			if alt := s.altText(); alt != "" {
-				ft.t.Alt = append(ft.t.Alt, pdfasm.Alt{Elem: e, Text: alt})
-			}
+		if x := s.x; s.tag == tagFigure && x != nil {
+			// Its text is made when written. x holds no other element (a
+			// Figure is never a root), so the layout's tree can go.
+			ft.t.Alt = append(ft.t.Alt, pdfasm.Alt{Elem: e, Text: x.altText})
 		}
+		return e
+	})
+	return ft
+}
+
+// indexOf is the element of each id of the tree of root, flat.
+func indexOf(root *snode) []int32 {
+	n := 1
+	if root.x != nil && root.x.all != nil {
+		n = len(root.x.all)
+	}
+	index := make([]int32, n)
+	next := int32(0)
+	inOrder(root, func(s *snode, _ int32) int32 {
+		if int(s.id) < len(index) {
+			index[s.id] = next
+		}
+		next++
+		return next - 1
+	})
+	return index
+}
+
+// inOrder calls visit on each element of root's tree in reading order,
+// with what visit returned for its parent (-1 for the root).
+func inOrder(root *snode, visit func(s *snode, parent int32) int32) {
+	var walk func(s *snode, parent int32)
+	walk = func(s *snode, parent int32) {
+		e := visit(s, parent)
 		for c := s.first; c != nil; c = c.next {
 			walk(c, e)
 		}
 	}
 	walk(root, -1)
-	return ft
 }
 
 // linkContents is the /Contents of a link annotation: where it leads and

@@ -180,7 +180,7 @@ func TestFlatten(t *testing.T) {
 	if !slices.Equal(first.asm.MCIDs, []int32{1, 4}) || !slices.Equal(second.asm.MCIDs, []int32{5, 4}) {
 		t.Errorf("marked content: %v, %v", first.asm.MCIDs, second.asm.MCIDs)
 	}
-	if len(tr.Alt) != 1 || tr.Alt[0] != (pdfasm.Alt{Elem: 5, Text: "Grafico"}) {
+	if len(tr.Alt) != 1 || tr.Alt[0].Elem != 5 || tr.Alt[0].Text() != "Grafico" {
 		t.Errorf("alternative texts %v", tr.Alt)
 	}
 	l := first.asm.Links

@@ -89,16 +89,21 @@ func (n *snode) ext() *snodeExtra {
 	return n.x
 }
 
-// altText is a Figure's alternative text. It changes nothing: parts drawn
-// on other cores may read the same tree.
+// altText is a Figure's alternative text.
 func (n *snode) altText() string {
-	switch {
-	case n.x == nil:
+	if n.x == nil {
 		return ""
-	case n.x.alt == "" && n.x.altOf != nil:
-		return n.x.altOf()
 	}
-	return n.x.alt
+	return n.x.altText()
+}
+
+// altText is the alternative text of the Figure x belongs to. It changes
+// nothing: parts drawn on other cores may read the same tree.
+func (x *snodeExtra) altText() string {
+	if x.alt == "" && x.altOf != nil {
+		return x.altOf()
+	}
+	return x.alt
 }
 
 // newRoot starts the structure tree of a flow. Its list of elements is

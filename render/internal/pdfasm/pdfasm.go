@@ -118,10 +118,12 @@ type Tree struct {
 	Alt    []Alt   // the Figures' alternative texts, in element order
 }
 
-// Alt is the alternative text of a Figure of a Tree.
+// Alt is the alternative text of a Figure of a Tree. Text makes it when a
+// document is written, so that a booklet's thousands are not held until
+// then: it may be called from any goroutine, and once per document.
 type Alt struct {
 	Elem int32
-	Text string
+	Text func() string
 }
 
 // Add appends an element of type tag, child of parent (-1 for the root),
@@ -141,8 +143,8 @@ func (t *Tree) Len() int { return len(t.Tag) }
 // alt is the alternative text of element e, "" for none.
 func (t *Tree) alt(e int32) string {
 	i := sort.Search(len(t.Alt), func(i int) bool { return t.Alt[i].Elem >= e })
-	if i < len(t.Alt) && t.Alt[i].Elem == e {
-		return t.Alt[i].Text
+	if i < len(t.Alt) && t.Alt[i].Elem == e && t.Alt[i].Text != nil {
+		return t.Alt[i].Text()
 	}
 	return ""
 }

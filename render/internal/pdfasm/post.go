@@ -128,8 +128,8 @@ var (
 	filterKey   = []byte("/Filter")
 )
 
-// compressObjects deflates every stream that has no filter yet. Every body
-// it leaves is a copy of its own, so that the library's output, which
+// compressObjects deflates every stream that has no filter yet, at zlib's
+// fastest level, on every core. Every body it leaves is a copy of its own, so that the library's output, which
 // splitPDF's objects are slices of, can be let go at once.
 func compressObjects(objs []pdfObject) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
@@ -137,10 +137,10 @@ func compressObjects(objs []pdfObject) error {
 	g.SetLimit(workers)
 	for w := range workers {
 		g.Go(func() error {
-			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+			c := fastCompressors.Get().(*compressor) // a new one costs more than a page
+			defer fastCompressors.Put(c)
 			for i := w; i < len(objs); i += workers {
-				body, err := compressObject(objs[i].body, zw, &buf)
+				body, err := compressObject(objs[i].body, c.zw, &c.buf)
 				if err != nil {
 					return fmt.Errorf("object %d: %w", objs[i].num, err)
 				}

@@ -75,7 +75,7 @@ func TestStructureTree(t *testing.T) {
 	td := tr.Add(TagTD, row, NoScope, 2)
 	fig := tr.Add(TagFigure, sect, NoScope, 0)
 	link := tr.Add(TagLink, sect, NoScope, 0)
-	tr.Alt = []Alt{{fig, "Un grafico"}}
+	tr.Alt = []Alt{{fig, func() string { return "Un grafico" }}}
 	before := slices.Clone(tr.Parent)
 	pages := []Page{
 		{Tree: &tr, MCIDs: []int32{h1, th, -1}, Links: []Link{{Rect: [4]float64{1, 2, 3, 4}, Target: 1, Elem: link, Contents: "Vai alla pagina 2"}}},
