@@ -83,14 +83,16 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 	xrefNum := maxNum + 1 + groups
 	size := xrefNum + 1
 
-	// Cross-reference entries: type, field 2, field 3 (W [1 4 2]).
-	type entry struct {
-		typ byte
-		f2  uint32
-		f3  uint16
+	// The cross-reference stream's data, filled in place: per object, its
+	// type, field 2 and field 3 (W [1 4 2]).
+	xref := make([]byte, 7*size)
+	entry := func(n int, typ byte, f2 uint32, f3 uint16) {
+		e := xref[7*n : 7*n+7]
+		e[0] = typ
+		binary.BigEndian.PutUint32(e[1:], f2)
+		binary.BigEndian.PutUint16(e[5:], f3)
 	}
-	entries := make([]entry, size)
-	entries[0] = entry{0, 0, 65535}
+	entry(0, 0, 0, 65535)
 
 	// The object streams, compressed on every core (a sheet's one on the
 	// caller's, fast), with compressors kept between documents. Each group
@@ -128,7 +130,7 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 			direct = append(direct, o)
 			return
 		}
-		entries[o.num] = entry{2, uint32(maxNum + 1 + g), uint16(len(group))}
+		entry(o.num, 2, uint32(maxNum+1+g), uint16(len(group)))
 		group = append(group, o)
 		if len(group) == objectsPerStream {
 			jobs <- job{g, group}
@@ -176,27 +178,21 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 	}
 	out.Write(header)
 	for _, o := range direct {
-		entries[o.num] = entry{1, uint32(out.n), 0}
+		entry(o.num, 1, uint32(out.n), 0)
 		out.Write(o.body)
 	}
 	for _, s := range streams {
-		entries[s.num] = entry{1, uint32(out.n), 0}
+		entry(s.num, 1, uint32(out.n), 0)
 		out.Write(s.body)
 	}
 	xrefAt := out.n
-	entries[xrefNum] = entry{1, uint32(xrefAt), 0}
-	raw := make([]byte, 0, 7*size)
-	for _, e := range entries {
-		raw = append(raw, e.typ)
-		raw = binary.BigEndian.AppendUint32(raw, e.f2)
-		raw = binary.BigEndian.AppendUint16(raw, e.f3)
-	}
+	entry(xrefNum, 1, uint32(xrefAt), 0)
 	c := fastCompressors.Get().(*compressor)
 	defer fastCompressors.Put(c)
 	z := &c.buf
 	z.Reset()
 	c.zw.Reset(z)
-	c.zw.Write(raw)
+	c.zw.Write(xref)
 	c.zw.Close()
 	out.WriteString(strconv.Itoa(xrefNum))
 	out.WriteString(" 0 obj\n<</Type /XRef /Size ")

@@ -70,10 +70,7 @@ func Merge(parts []*Part, union Union) *Part {
 		}
 		p.objs, p.index = nil, nil // merged: let the part go
 	}
-	m.index = map[int]int{}
-	for i, o := range m.objs {
-		m.index[o.num] = i
-	}
+	m.index = nil // only Parse and Merge look objects up, and a merged part is merged no more
 	return &m
 }
 

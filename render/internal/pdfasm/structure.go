@@ -91,36 +91,36 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	total := int(el.n + nOrphans)
 
 	// Per element: its annotations and marked content, as runs of one
-	// array each (counted, then filled).
-	objrAt := make([]int32, total+1)
+	// array each: counted (at[e+2]), summed, then filled in order with
+	// at[e+1] as the cursor, which leaves at[e] the start of e's run and
+	// at[e+1] its end.
+	objrAt := make([]int32, total+2)
 	for _, a := range annots {
-		objrAt[a.elem+1]++
+		objrAt[a.elem+2]++
 	}
-	mcAt := make([]int32, total+1)
+	mcAt := make([]int32, total+2)
 	for i := range pages {
 		for _, e := range pages[i].MCIDs {
 			if c := elem(i, e); c >= 0 {
-				mcAt[c+1]++
+				mcAt[c+2]++
 			}
 		}
 	}
-	for i := range total {
-		objrAt[i+1] += objrAt[i]
-		mcAt[i+1] += mcAt[i]
+	for i := 2; i < total+2; i++ {
+		objrAt[i] += objrAt[i-1]
+		mcAt[i] += mcAt[i-1]
 	}
 	objr := make([]int32, len(annots)) // annotation index
-	fill := make([]int32, total)
 	for k, a := range annots {
-		objr[objrAt[a.elem]+fill[a.elem]] = int32(k)
-		fill[a.elem]++
+		objr[objrAt[a.elem+1]] = int32(k)
+		objrAt[a.elem+1]++
 	}
-	clear(fill)
-	mcs := make([]mcRef, mcAt[total])
+	mcs := make([]mcRef, mcAt[total+1])
 	for i := range pages {
 		for mcid, e := range pages[i].MCIDs {
 			if c := elem(i, e); c >= 0 {
-				mcs[mcAt[c]+fill[c]] = mcRef{int32(i), int32(mcid)}
-				fill[c]++
+				mcs[mcAt[c+1]] = mcRef{int32(i), int32(mcid)}
+				mcAt[c+1]++
 			}
 		}
 	}

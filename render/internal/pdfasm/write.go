@@ -19,7 +19,7 @@ import (
 type Part struct {
 	header   []byte
 	objs     []pdfObject
-	index    map[int]int // object number -> position in objs
+	index    map[int]int // object number -> position in objs; nil once merged
 	kids     []int       // page object numbers, in page order
 	contents map[int]int // page object -> its content stream object
 	mediaBox []byte
