@@ -30,16 +30,15 @@ type elementWriter struct {
 	el      elements
 	kids    []int
 	annots  []annot
-	objr    []int32 // annotation indices, by element (objrAt)
-	objrAt  []int32
-	mcs     []mcRef // marked content, by element (mcAt)
+	objr    map[int32][]int32 // element -> its annotations' indices
+	mcs     []mcRef           // marked content, by element (mcAt)
 	mcAt    []int32
 	first   int
 	rootNum int
 	orphans int32
-	ends    [][]int32 // per tree, subtreeEnds
+	end     []int32 // subtreeEnds of the tree of the element written last
 	scratch []int32
-	tree    int // the tree of the element written last
+	tree    int // the tree of the element written last, -1 before the first
 }
 
 func (w *elementWriter) num(i int32) int { return w.first + int(i) }
@@ -59,15 +58,17 @@ func (w *elementWriter) write(b []byte, k int) []byte {
 	case i >= w.el.n: // a Link without a tree
 		return w.element(b, i, TagLink, 0, NoScope, 0, "", nil)
 	}
-	t := w.tree // elements are written in order: the tree is this one or a later one
-	if t >= len(w.el.base) || w.el.base[t] > i {
+	t := max(w.tree, 0) // elements are written in order: the tree is this one or a later one
+	if w.el.base[t] > i {
 		t = 0
 	}
 	for t+1 < len(w.el.base) && w.el.base[t+1] <= i {
 		t++
 	}
-	w.tree = t
-	tr, base, end := w.el.trees[t], w.el.base[t], w.ends[t]
+	if t != w.tree { // a tree's ends are made when its first element is written
+		w.tree, w.end = t, subtreeEnds(w.el.trees[t])
+	}
+	tr, base, end := w.el.trees[t], w.el.base[t], w.end
 	e := i - base
 	parent := int32(0) // a root's is the Document
 	if p := tr.Parent[e]; p >= 0 {
@@ -97,7 +98,7 @@ func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Sco
 		b = strconv.AppendInt(b, int64(w.rootNum), 10)
 	}
 	b = append(b, " 0 R"...)
-	objr := w.objr[w.objrAt[i]:w.objrAt[i+1]]
+	objr := w.objr[i]
 	mcs := w.mcs[w.mcAt[i]:w.mcAt[i+1]]
 	pg := -1
 	if len(mcs) > 0 {

@@ -90,13 +90,13 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	}
 	total := int(el.n + nOrphans)
 
-	// Per element: its annotations and marked content, as runs of one
-	// array each: counted (at[e+2]), summed, then filled in order with
-	// at[e+1] as the cursor, which leaves at[e] the start of e's run and
-	// at[e+1] its end.
-	objrAt := make([]int32, total+2)
-	for _, a := range annots {
-		objrAt[a.elem+2]++
+	// Per element: its annotations (few elements have one), and its marked
+	// content as a run of one array: counted (mcAt[e+2]), summed, then
+	// filled in order with mcAt[e+1] as the cursor, which leaves mcAt[e]
+	// the start of e's run and mcAt[e+1] its end.
+	objr := map[int32][]int32{} // element -> annotation indices
+	for k, a := range annots {
+		objr[a.elem] = append(objr[a.elem], int32(k))
 	}
 	mcAt := make([]int32, total+2)
 	for i := range pages {
@@ -107,13 +107,7 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 		}
 	}
 	for i := 2; i < total+2; i++ {
-		objrAt[i] += objrAt[i-1]
 		mcAt[i] += mcAt[i-1]
-	}
-	objr := make([]int32, len(annots)) // annotation index
-	for k, a := range annots {
-		objr[objrAt[a.elem+1]] = int32(k)
-		objrAt[a.elem+1]++
 	}
 	mcs := make([]mcRef, mcAt[total+1])
 	for i := range pages {
@@ -214,11 +208,8 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 
 	// The elements are written on demand, as they are packed (compact.go):
 	// a booklet's would be most of its memory.
-	w := &elementWriter{el: el, kids: kids, annots: annots, objr: objr, objrAt: objrAt, mcs: mcs, mcAt: mcAt,
-		first: first, rootNum: rootNum, orphans: orphans, ends: make([][]int32, len(el.trees))}
-	for t, tr := range el.trees {
-		w.ends[t] = subtreeEnds(tr)
-	}
+	w := &elementWriter{el: el, kids: kids, annots: annots, objr: objr, mcs: mcs, mcAt: mcAt,
+		first: first, rootNum: rootNum, orphans: orphans, tree: -1}
 	out.elements = objectRun{first: first, n: total, write: w.write}
 	out.rootObj = rootObj
 	return out
