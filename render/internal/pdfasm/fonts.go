@@ -296,7 +296,7 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 		r.descriptor += " /FontWeight " + strconv.Itoa(names.weight)
 	}
 	repairs.Lock()
-	if len(repairs.m) >= 64 {
+	if len(repairs.m) >= 16 { // recent batches of sheets; a booklet's parts never repeat
 		clear(repairs.m)
 	}
 	repairs.m[key] = r
@@ -312,7 +312,8 @@ func unionFonts(union Union, runes map[string][]rune) ([]pdfObject, map[int]int,
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	fonts, err := findFonts(p.objs, p.index)
+	index := p.indexed()
+	fonts, err := findFonts(p.objs, index)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -320,7 +321,7 @@ func unionFonts(union Union, runes map[string][]rune) ([]pdfObject, map[int]int,
 	for _, f := range fonts {
 		byBase[f.base] = f
 	}
-	return p.objs, p.index, byBase, nil
+	return p.objs, index, byBase, nil
 }
 
 // PostScriptName is the PostScript name of a TrueType font (its name

@@ -68,9 +68,8 @@ func Merge(parts []*Part, union Union) *Part {
 			m.kids = append(m.kids, re(k))
 			m.contents[re(k)] = re(p.contents[k])
 		}
-		p.objs, p.index = nil, nil // merged: let the part go
+		p.objs = nil // merged: let the part go
 	}
-	m.index = nil // only Parse and Merge look objects up, and a merged part is merged no more
 	return &m
 }
 
@@ -100,7 +99,8 @@ func unifyFonts(parts []*Part, offsets []int, union Union) unified {
 	runes := map[string]map[rune]bool{}
 	perPart := make([][]embeddedFont, len(parts))
 	for i, p := range parts {
-		fonts, err := findFonts(p.objs, p.index)
+		index := p.indexed()
+		fonts, err := findFonts(p.objs, index)
 		if err != nil {
 			return keep
 		}
@@ -109,7 +109,7 @@ func unifyFonts(parts []*Part, offsets []int, union Union) unified {
 			if f.base == "" {
 				return keep
 			}
-			gm, err := glyphMapOf(p.objs[p.index[f.cidToGID]].body)
+			gm, err := glyphMapOf(p.objs[index[f.cidToGID]].body)
 			if err != nil {
 				return keep
 			}

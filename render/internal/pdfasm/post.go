@@ -67,6 +67,9 @@ func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err 
 		if i+1 < len(offs) {
 			end = offs[i+1].off
 		}
+		if objs == nil {
+			objs = make([]pdfObject, 0, len(offs))
+		}
 		objs = append(objs, pdfObject{o.num, pdf[o.off:end]})
 	}
 	tr := entries[20*count:]

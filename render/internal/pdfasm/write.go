@@ -19,7 +19,7 @@ import (
 type Part struct {
 	header   []byte
 	objs     []pdfObject
-	index    map[int]int // object number -> position in objs; nil once merged
+	index    map[int]int // object number -> position in objs, while Parse needs it (indexed)
 	kids     []int       // page object numbers, in page order
 	contents map[int]int // page object -> its content stream object
 	mediaBox []byte
@@ -86,7 +86,20 @@ func Parse(raw []byte) (*Part, error) {
 		d.kids = append(d.kids, n)
 		d.contents[n] = num(contentsRE, page)
 	}
+	d.index = nil // a booklet keeps its parts until they are merged: Merge makes it again
 	return d, nil
+}
+
+// indexed is the position of each object in d.objs.
+func (d *Part) indexed() map[int]int {
+	if d.index != nil {
+		return d.index
+	}
+	index := make(map[int]int, len(d.objs))
+	for i, o := range d.objs {
+		index[o.num] = i
+	}
+	return index
 }
 
 // Pages is the number of pages.
