@@ -68,8 +68,8 @@ var options = []option{
 			return nil
 		}
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 || n > 9999 {
-			return fmt.Errorf("%q non è un anno: scrivere ad esempio 2027", v)
+		if err != nil || n != 0 && (n < 1900 || n > 2200) { // 0: the objectives' year, as empty
+			return fmt.Errorf("%q non è un anno di quattro cifre: scrivere ad esempio 2027", v)
 		}
 		o.Year = n
 		return nil

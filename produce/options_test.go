@@ -46,7 +46,8 @@ func TestOptionsSetErrors(t *testing.T) {
 		{"pdfa", "forse", `pdfa: "forse": usare true o false`},
 		{"con-schede", "x", `con-schede: "x": usare true o false`},
 		{"al", "31/13/2019", "al: "},
-		{"anno", "duemila", `anno: "duemila" non è un anno: scrivere ad esempio 2027`},
+		{"anno", "duemila", `anno: "duemila" non è un anno di quattro cifre: scrivere ad esempio 2027`},
+		{"anno", "27", `anno: "27" non è un anno di quattro cifre: scrivere ad esempio 2027`},
 		{"colore", "rosso", "colore: opzione sconosciuta"},
 	} {
 		var o Options

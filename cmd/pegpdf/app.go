@@ -51,7 +51,12 @@ func exitCode(err error) int {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
 	cl := parseCommandLine(app, args)
-	err := app.RunContext(ctx, cl.args)
+	var err error
+	if cl.noValue != "" {
+		err = usagef("%s: manca il valore dopo l'opzione", cl.noValue)
+	} else {
+		err = app.RunContext(ctx, cl.args)
+	}
 	if err != nil && requiredFlags.MatchString(err.Error()) {
 		err = usageError{msg: italian(err.Error())}
 	}
@@ -99,9 +104,17 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			}
 			switch c.Args().First() {
 			case "", "aiuto", "help":
+				// «pegpdf aiuto schede» is «pegpdf schede --help».
+				if name := c.Args().Get(1); name != "" {
+					for _, cmd := range c.App.Commands {
+						if cmd.HasName(name) {
+							return run(c.Context, []string{"pegpdf", name, "--help"}, c.App.Writer, c.App.ErrWriter)
+						}
+					}
+				}
 				return cli.ShowAppHelp(c)
 			}
-			return usagef("comando sconosciuto %q", c.Args().First())
+			return unknownCommand(c.App, c.Args().First())
 		},
 		Commands: []*cli.Command{
 			sheetsCommand(),
@@ -119,6 +132,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 	}
 	guardOutputs(app.Commands)
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = commandUsageError(cmd, app.Commands)
+	}
 	italianHelp(app)
 	return app
 }
@@ -142,8 +158,8 @@ func helpTopic(app *cli.App, cl commandLine) string {
 
 // jobsFlag is the --jobs flag shared by the batch commands.
 func jobsFlag() cli.Flag {
-	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "i processori",
-		Usage: "quanti file leggere e quante schede produrre in parallelo"}
+	return &cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), DefaultText: "quanti ne regge il computer",
+		Usage: "su quanti file lavorare contemporaneamente; di solito non serve indicarlo"}
 }
 
 func needInputs(c *cli.Context) error {

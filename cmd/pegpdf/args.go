@@ -12,8 +12,9 @@ const completionFlag = "--generate-bash-completion"
 
 // commandLine is the command line as pegpdf reads it.
 type commandLine struct {
-	args  []string          // reordered: the options before the file names
-	typed map[string]string // an option's first name -> as the user typed it ("as-of" -> "--al")
+	args    []string          // reordered: the options before the file names
+	typed   map[string]string // an option's first name -> as the user typed it ("as-of" -> "--al")
+	noValue string            // an option that takes a value, typed last without one ("--out")
 }
 
 // parseCommandLine prepares args for app: people type options after the
@@ -78,7 +79,16 @@ func parseCommandLine(app *cli.App, args []string) commandLine {
 			continue
 		}
 		cl.typed[f.Names()[0]] = strings.SplitN(a, "=", 2)[0]
-		if hasValue || !takesValue(f) || j+1 >= len(rest) {
+		if hasValue || !takesValue(f) {
+			continue
+		}
+		if j+1 >= len(rest) {
+			// Moved before the file names, it would take the first as
+			// its value (`libretto a.xlsx b.xlsx --out` writing over
+			// a.xlsx): the value is reported missing instead.
+			if !complete {
+				cl.noValue = a
+			}
 			continue
 		}
 		flags = append(flags, rest[j+1])

@@ -22,7 +22,7 @@ func TestOptionsAfterFileNames(t *testing.T) {
 		{"schede - --al 31/07/2027", "schede --al 31/07/2027 -"},                                         // "-" is an argument
 		{"--help", "--help"},
 		{"frobnicate --out x y", "frobnicate --out x y"},
-		{"schede a.xlsx --al", "schede --al a.xlsx"}, // the missing value is reported by the parser
+		{"schede a.xlsx --al", "schede --al a.xlsx"}, // the missing value is reported before: TestOptionLastWithoutValue
 		{"schede a.xlsx --al --generate-bash-completion", "schede --al a.xlsx --generate-bash-completion"},
 	} {
 		app := newApp(io.Discard, io.Discard)
@@ -61,5 +61,31 @@ func TestOptionsAfterFileNamesRun(t *testing.T) {
 	}
 	if code, _, stderr := pegpdf(t, "verifica", sample, "--jobs", "1"); code != 0 {
 		t.Errorf("verifica FILE --jobs 1: exit %d, %s", code, stderr)
+	}
+}
+
+// TestOptionLastWithoutValue: an option that takes a value, typed last
+// without one, is reported missing; it never takes the first file name as
+// its value (`libretto a.xlsx b.xlsx --sovrascrivi --out` wrote the booklet
+// over a.xlsx).
+func TestOptionLastWithoutValue(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.xlsx")
+	copyFile(t, sample, a)
+	before, _ := os.ReadFile(a)
+	for _, args := range [][]string{
+		{"libretto", a, sample, "--sovrascrivi", "--out"},
+		{"verifica", a, "--password"},
+		{"schede", "--out", dir, a, "--tema"},
+		{"verifica", a, "--elenco-problemi"},
+	} {
+		code, _, stderr := pegpdf(t, args...)
+		want := args[len(args)-1] + ": manca il valore dopo l'opzione"
+		if code != exitUsage || !strings.Contains(stderr, want) {
+			t.Errorf("%v: exit %d, want %q: %s", args, code, want, stderr)
+		}
+	}
+	if after, _ := os.ReadFile(a); string(after) != string(before) {
+		t.Error("a workbook was written over")
 	}
 }

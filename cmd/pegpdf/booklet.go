@@ -20,6 +20,7 @@ func bookletCommand() *cli.Command {
 			"Direzione e Servizio con i collegamenti alle schede, le schede in quell'ordine (Codice in\n" +
 			"ordine naturale), i segnalibri e i numeri di pagina su tutto il libretto. Un Codice\n" +
 			"presente in due file è un errore. Se un file ha errori il libretto non viene scritto.\n\n" +
+			foldersHelp + "\n\n" +
 			"Esempi:\n" +
 			"   pegpdf libretto --out peg-2019.pdf --ente \"Comune di Esempio\" samples/\n" +
 			"   pegpdf libretto --out allegato-a.pdf --sottotitolo \"Allegato A alla deliberazione della Giunta comunale n. ___ del ___\" direzioni/",
@@ -32,8 +33,7 @@ func bookletCommand() *cli.Command {
 			&cli.BoolFlag{Name: "duplex", Aliases: []string{"fronte-retro"}, Usage: "ogni scheda comincia su una pagina dispari, per la stampa fronte/retro"},
 			asOfFlag(),
 		}, documentFlags()...),
-		OnUsageError: onUsageError,
-		Action:       booklet,
+		Action: booklet,
 	}
 }
 
@@ -64,21 +64,21 @@ func documentRequest(c *cli.Context) (req produce.Request, outs outputs, err err
 	if err = needInputs(c); err != nil {
 		return
 	}
-	paths, err := expand(c.Args().Slice())
+	inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 	if err != nil {
 		return
 	}
-	if outs, err = checkOutputs(c, paths); err != nil {
+	if outs, err = checkOutputs(c, pathsOf(inputs)); err != nil {
 		return
 	}
-	if req, err = newRequest(c, paths); err != nil {
+	if req, err = newRequest(c, inputs); err != nil {
 		return
 	}
 	stderr := c.App.ErrWriter
-	req.Progress = progress(stderr, len(paths))
+	req.Progress = progress(stderr, len(inputs))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
-		return writeReport(outs, inputs)
+		return writeReport(stderr, outs, inputs)
 	}
 	return req, outs, nil
 }

@@ -17,29 +17,29 @@ func checkCommand() *cli.Command {
 		ArgsUsage: "FILE.xlsx|CARTELLA...",
 		Description: "Ogni problema è su una riga: file.xlsx: Foglio!Cella: messaggio.\n" +
 			"Esce con 0 se non ci sono errori (gli avvisi sono ammessi), con 1 se un file ha errori.\n\n" +
+			foldersHelp + "\n\n" +
 			"Esempio:\n" +
 			"   pegpdf verifica peg.xlsx",
-		Flags:        []cli.Flag{jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()},
-		OnUsageError: onUsageError,
+		Flags: []cli.Flag{jobsFlag(), reportFlag(), passwordFlag(), mappingFlag()},
 		Action: func(c *cli.Context) error {
 			if err := needInputs(c); err != nil {
 				return err
 			}
-			paths, err := expand(c.Args().Slice())
+			inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 			if err != nil {
 				return err
 			}
-			outs, err := checkOutputs(c, paths)
+			outs, err := checkOutputs(c, pathsOf(inputs))
 			if err != nil {
 				return err
 			}
-			req, err := newRequest(c, paths)
+			req, err := newRequest(c, inputs)
 			if err != nil {
 				return err
 			}
 			req.Checked = func(inputs []*produce.Input) error {
 				produce.PrintProblems(c.App.Writer, inputs)
-				return writeReport(outs, inputs)
+				return writeReport(c.App.ErrWriter, outs, inputs)
 			}
 			res, err := produce.Check(c.Context, req)
 			if err != nil && !errors.Is(err, produce.ErrInputs) {

@@ -64,7 +64,6 @@ func completionCommand() *cli.Command {
 		Description: "Esempi:\n" +
 			"   pegpdf completamento bash > /etc/bash_completion.d/pegpdf\n" +
 			"   pegpdf completamento fish > ~/.config/fish/completions/pegpdf.fish",
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() != 1 {
 				return usagef("indicare la shell: bash, zsh o fish")
@@ -92,12 +91,11 @@ func completionCommand() *cli.Command {
 
 func manCommand() *cli.Command {
 	return &cli.Command{
-		Name:         "man",
-		Aliases:      []string{"manuale"},
-		Usage:        "scrive la pagina di manuale (man 1) di pegpdf",
-		Hidden:       true,
-		Description:  "Esempio:\n   pegpdf manuale > /usr/local/share/man/man1/pegpdf.1",
-		OnUsageError: onUsageError,
+		Name:        "man",
+		Aliases:     []string{"manuale"},
+		Usage:       "scrive la pagina di manuale (man 1) di pegpdf",
+		Hidden:      true,
+		Description: "Esempio:\n   pegpdf manuale > /usr/local/share/man/man1/pegpdf.1",
 		Action: func(c *cli.Context) error {
 			page, err := manPage(c.App)
 			if err != nil {

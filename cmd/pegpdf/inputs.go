@@ -18,71 +18,261 @@ import (
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
-// expand turns the arguments into workbook paths: files as given, folders
-// searched recursively for .xlsx files, skipping Office lock files (~$…)
-// and hidden files. The order is the arguments', folders sorted by name. A
-// name that does not exist is kept: it is reported when read.
-func expand(args []string) ([]string, error) {
-	var paths []string
+// foldersHelp says in the help of the commands that read workbooks what
+// they do with the files of a folder (expand).
+const foldersHelp = "In una cartella (anche nelle sottocartelle) legge i file .xlsx e .ods. Un altro foglio di\n" +
+	"calcolo (.csv, .xlsb, .numbers…) è un errore: salvarlo come .xlsx o toglierlo dalla cartella.\n" +
+	"Gli altri file sono nominati come ignorati; i file nascosti, i file di blocco ~$, i PDF e gli\n" +
+	"elenchi scritti da pegpdf sono saltati senza dirlo.\n\n" +
+	"Un file da scrivere senza estensione la riceve (peg-2027 diventa peg-2027.pdf, esito diventa\n" +
+	"esito.csv); la sua cartella, se manca, viene creata."
+
+// input is a file to read: named on the command line, or found in a
+// folder named there (the advice for a file not read then says to take it
+// out of the folder).
+type input struct {
+	path     string
+	inFolder bool
+}
+
+// expand turns the arguments into the files to read: files as given,
+// folders searched recursively. The order is the arguments', folders
+// sorted by name. A name that does not exist is kept: it is reported when
+// read. In a folder, what pegpdf reads (.xlsx, .xlsm, .ods, and .xls to
+// say what to do with it) and every other spreadsheet (a CSV, an .xlsb, a
+// Numbers file: refused when read, by name, with the advice) are inputs;
+// hidden files and folders, Office lock files (~$…), PDFs, and the lists
+// pegpdf writes (--elenco-problemi, --valutazione) are skipped in silence;
+// any other file is named on w as ignored, so that nothing vanishes.
+func expand(args []string, w io.Writer) ([]input, error) {
+	var inputs []input
 	seen := map[string]bool{}
-	addPath := func(p string) {
+	add := func(p string, inFolder bool) {
 		if abs, err := filepath.Abs(p); err == nil && !seen[abs] {
 			seen[abs] = true
-			paths = append(paths, p)
+			inputs = append(inputs, input{p, inFolder})
 		}
 	}
 	for _, arg := range args {
+		var f folderFiles
 		st, err := os.Stat(arg)
-		if err != nil || !st.IsDir() {
+		switch {
+		case err == nil && st.IsDir():
+			if err := f.walk(arg); err != nil {
+				return nil, err
+			}
+		case err != nil && strings.ContainsAny(arg, "*?["):
+			// A pattern the shell left as it is (the Windows Prompt
+			// never expands them): its files, as a folder's.
+			matches, _ := filepath.Glob(arg)
+			if len(matches) == 0 {
+				add(arg, false) // reported as a name that does not exist
+				continue
+			}
+			for _, m := range matches {
+				st, err := os.Lstat(m)
+				switch {
+				case err != nil:
+				case st.IsDir():
+					if err := f.walk(m); err != nil {
+						return nil, err
+					}
+				default:
+					f.add(m, fs.FileInfoToDirEntry(st))
+				}
+			}
+		default:
 			// A file, or a name that does not exist: reading it reports
 			// why, like any bad input, and the others are still converted.
-			addPath(arg)
+			add(arg, false)
 			continue
 		}
-		var found []string
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			name := d.Name()
-			if d.IsDir() {
-				if p != arg && strings.HasPrefix(name, ".") {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if isWorkbookName(name) && d.Type().IsRegular() {
-				found = append(found, p)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("%s: cartella non leggibile: %w", arg, err)
+		sort.Strings(f.read)
+		sort.Strings(f.ignored)
+		for _, p := range f.ignored {
+			fmt.Fprintf(w, "%s: %s\n", p, ignoredWhy(p))
 		}
-		sort.Strings(found)
-		for _, p := range found {
-			addPath(p)
+		for _, p := range f.read {
+			add(p, true)
 		}
 	}
-	if len(paths) == 0 {
+	if len(inputs) == 0 {
 		return nil, usagef("nessun file .xlsx o .ods in %s", strings.Join(args, ", "))
 	}
-	return paths, nil
+	return inputs, nil
 }
 
-// isWorkbookName reports whether a file found in a folder is a workbook to
-// read: .xlsx and .ods (also .xlsm and .xls, so that they are reported rather
-// than silently skipped), not an Office lock file nor a hidden file.
-func isWorkbookName(name string) bool {
-	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") {
-		return false
-	}
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".xls", ".ods":
-		return true
-	}
-	return false
+// folderFiles are the files found in a folder or by a pattern: to read,
+// and to name as ignored.
+type folderFiles struct {
+	read, ignored []string
 }
+
+// add puts the file p where folderEntry says.
+func (f *folderFiles) add(p string, d fs.DirEntry) {
+	switch folderEntry(p, d) {
+	case readIt:
+		f.read = append(f.read, p)
+	case nameIt:
+		f.ignored = append(f.ignored, p)
+	}
+}
+
+// walk adds the files of the folder root and its subfolders.
+func (f *folderFiles) walk(root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("%s: la cartella non si può leggere: %s", p, folderMessage(err))
+		}
+		name := d.Name()
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(name, ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		f.add(p, d)
+		return nil
+	})
+}
+
+// folderMessage says in Italian why a folder could not be read.
+func folderMessage(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return "permesso negato: chiedere l'accesso o copiare i file in un'altra cartella"
+	case errors.Is(err, fs.ErrNotExist):
+		return "è stata spostata o cancellata durante la lettura: rilanciare"
+	}
+	return "errore del sistema: " + err.Error()
+}
+
+// What expand does with a file found in a folder.
+const (
+	skipIt = iota // in silence
+	readIt        // an input (a spreadsheet pegpdf does not read is refused when read)
+	nameIt        // named as ignored
+)
+
+// folderEntry decides what expand does with the file p found in a folder.
+func folderEntry(p string, d fs.DirEntry) int {
+	name := d.Name()
+	lower := strings.ToLower(name)
+	if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || lower == "thumbs.db" || lower == "desktop.ini" {
+		return skipIt
+	}
+	if !d.Type().IsRegular() {
+		// A link to a workbook is read like the workbook; anything else
+		// (a link to a folder, a pipe) is named.
+		if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+			return nameIt
+		}
+	}
+	ext := filepath.Ext(lower)
+	switch {
+	case ext == ".pdf":
+		return skipIt
+	case ownList(p):
+		// pegpdf's own --elenco-problemi or --valutazione: silent under its
+		// own extension, named under another (an older pegpdf wrote a CSV
+		// under whatever name it was given).
+		if ext == ".csv" || ext == ".json" {
+			return skipIt
+		}
+		return nameIt
+	case workbookExts[ext] || spreadsheetKinds[ext] != "":
+		return readIt
+	}
+	return nameIt
+}
+
+// ignoredWhy is why a file of a folder is not read.
+func ignoredWhy(p string) string {
+	if ownList(p) {
+		return "ignorato: è un elenco scritto da pegpdf (CSV), non un foglio da leggere: rinominarlo .csv"
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return "ignorato: è un collegamento a una cartella: per leggerla, indicarla direttamente"
+	}
+	return "ignorato: non è un foglio di calcolo (pegpdf legge i file .xlsx e .ods)"
+}
+
+// ownList reports whether the file at p is a list pegpdf wrote: a problem
+// list or an evaluation (their header, as overwrite.go knows them).
+func ownList(p string) bool {
+	kind, _ := producedByPegpdf(p)
+	return kind == tableFile
+}
+
+// workbookExts are the extensions pegpdf reads (.xls: to say what to do).
+var workbookExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".ods": true}
+
+// spreadsheetKinds are the spreadsheets pegpdf does not read, by
+// extension, with what each is called: refused by name, never skipped.
+var spreadsheetKinds = map[string]string{
+	".csv":     "un file CSV",
+	".tsv":     "un file di testo con colonne (TSV)",
+	".xlsb":    "un file Excel binario (.xlsb)",
+	".xltx":    "un modello di Excel (.xltx)",
+	".xltm":    "un modello di Excel (.xltm)",
+	".xlt":     "un vecchio modello di Excel (.xlt)",
+	".numbers": "un file di Numbers",
+	".fods":    "un foglio LibreOffice in XML (.fods)",
+	".ots":     "un modello di LibreOffice (.ots)",
+	".sxc":     "un vecchio foglio di OpenOffice (.sxc)",
+	".et":      "un foglio di WPS Office (.et)",
+	".gsheet":  "un collegamento a un foglio Google",
+}
+
+// otherKinds are files that are no spreadsheet, given by name: what to
+// give instead. In a folder they are skipped or named as ignored.
+var otherKinds = map[string]string{
+	".pdf":  "è un PDF: pegpdf legge il file .xlsx o .ods da cui si fanno i PDF (per controllare un PDF: «pegpdf controlla-pdf»)",
+	".toml": "è un tema o una mappatura, non un foglio: indicarlo con --tema o --mappa, e come file da leggere il foglio .xlsx",
+	".yaml": "è un tema, non un foglio: indicarlo con --tema, e come file da leggere il foglio .xlsx",
+	".yml":  "è un tema, non un foglio: indicarlo con --tema, e come file da leggere il foglio .xlsx",
+	".doc":  "è un documento di Word, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+	".docx": "è un documento di Word, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+	".odt":  "è un documento di Writer, non un foglio di calcolo: gli obiettivi vanno nel modello .xlsx («pegpdf modello»)",
+}
+
+// notReadable is why pegpdf does not read the file at p, by its name
+// alone: an Office lock file, a spreadsheet it does not read, a PDF, a
+// theme, a document; nil for any other name (what is inside is then the
+// reader's to judge).
+func notReadable(p string, inFolder bool) error {
+	name := filepath.Base(p)
+	switch {
+	case strings.HasPrefix(name, "~$"):
+		return notWorkbook("è il file di blocco che Excel crea mentre il file è aperto: indicare il file senza ~$ (e chiuderlo in Excel)")
+	case strings.HasPrefix(name, ".~lock."):
+		return notWorkbook("è il file di blocco che LibreOffice crea mentre il file è aperto: indicare il file senza .~lock. e # (e chiuderlo in LibreOffice)")
+	}
+	ext := strings.ToLower(filepath.Ext(name))
+	if say, ok := otherKinds[ext]; ok {
+		return notWorkbook(say)
+	}
+	kind := spreadsheetKinds[ext]
+	if kind == "" {
+		return nil
+	}
+	what := "aprirlo in Excel o LibreOffice e salvarlo come .xlsx"
+	switch ext {
+	case ".numbers":
+		what = "aprirlo in Numbers ed esportarlo come Excel (.xlsx)"
+	case ".gsheet":
+		what = "aprirlo in Google Fogli e scaricarlo come Microsoft Excel (.xlsx)"
+	}
+	if inFolder {
+		what += ", o toglierlo dalla cartella"
+	}
+	return notWorkbook("è " + kind + ": " + what)
+}
+
+// notWorkbook is a file pegpdf does not read, said in Italian.
+type notWorkbook string
+
+func (e notWorkbook) Error() string { return string(e) }
 
 func passwordFlag() cli.Flag {
 	return &cli.StringFlag{Name: "password", Usage: "la password dei file protetti (la stessa per tutti)"}
@@ -96,11 +286,23 @@ func limits(c *cli.Context) workbook.Limits {
 // workbookTimeout is the time one workbook has to be read.
 const workbookTimeout = 2 * time.Minute
 
-// sources opens the workbooks at paths when the pipeline reads them.
-func sources(paths []string) []produce.Source {
-	srcs := make([]produce.Source, len(paths))
-	for i, p := range paths {
-		srcs[i] = produce.Source{Name: p, Open: func() (io.ReadCloser, error) { return os.Open(p) }}
+// sources opens the inputs when the pipeline reads them. A file pegpdf
+// does not read by its name (notReadable) is refused once it is known to
+// exist: a name that does not exist is reported as such.
+func sources(inputs []input) []produce.Source {
+	srcs := make([]produce.Source, len(inputs))
+	for i, in := range inputs {
+		srcs[i] = produce.Source{Name: in.path, Open: func() (io.ReadCloser, error) {
+			f, err := os.Open(in.path)
+			if err != nil {
+				return nil, err
+			}
+			if err := notReadable(in.path, in.inFolder); err != nil {
+				f.Close()
+				return nil, err
+			}
+			return f, nil
+		}}
 	}
 	return srcs
 }
@@ -108,9 +310,9 @@ func sources(paths []string) []produce.Source {
 // newRequest is the pipeline's request for the command: the inputs of its
 // arguments (expanded into paths), the options of its flags through the
 // pipeline's one parser, the theme, the dates and the limits.
-func newRequest(c *cli.Context, paths []string) (produce.Request, error) {
+func newRequest(c *cli.Context, inputs []input) (produce.Request, error) {
 	req := produce.Request{
-		Inputs:      sources(paths),
+		Inputs:      sources(inputs),
 		Limits:      limits(c),
 		ReadTimeout: workbookTimeout,
 		Jobs:        c.Int("jobs"),
@@ -159,4 +361,13 @@ func hasFlag(c *cli.Context, name string) bool {
 		}
 	}
 	return false
+}
+
+// pathsOf are the paths of the inputs.
+func pathsOf(inputs []input) []string {
+	paths := make([]string, len(inputs))
+	for i, in := range inputs {
+		paths[i] = in.path
+	}
+	return paths
 }

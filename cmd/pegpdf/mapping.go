@@ -1,18 +1,21 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/produce"
 	"github.com/pegpdf/pegpdf/workbook"
 )
 
 // mappingFlag is --mappa: a file describing an office's own layout.
 func mappingFlag() cli.Flag {
 	return &cli.StringFlag{Name: "mapping", Aliases: []string{"mappa"}, TakesFile: true,
-		Usage: "file .toml che descrive i fogli dell'ufficio (nomi delle colonne, foglio unico); vedere «pegpdf mappa»",
+		Usage: "il file che descrive i fogli dell'ufficio (nomi delle colonne, foglio unico), scritto con «pegpdf mappa»",
 		Action: func(c *cli.Context, path string) error {
 			_, err := readMapping(path)
 			return err
@@ -26,18 +29,33 @@ func mappingOf(c *cli.Context) *workbook.Mapping {
 	return m
 }
 
+// readMapping reads the --mappa file. A file that cannot be used is a
+// mistake of the command line, said in Italian with the file's name: one
+// that cannot be opened like the theme's, one with mistakes with the
+// reader's words (line, column, what to correct).
 func readMapping(path string) (*workbook.Mapping, error) {
 	if path == "" {
 		return nil, nil
 	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, usagef("--mapping %s è una cartella: indicare il file della mappatura (.toml), scritto con «pegpdf mappa»", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s: il file di mappatura non si apre: %w", path, err)
+		return nil, usagef("--mapping %s: %s", path, produce.IOMessage(err))
 	}
 	defer f.Close()
 	m, err := workbook.ParseMapping(f)
+	if errors.Is(err, workbook.ErrMapping) {
+		// Every mistake on its line, each with the file's name.
+		lines := strings.Split(err.Error(), "\n")
+		for i, l := range lines {
+			lines[i] = path + ": " + l
+		}
+		return nil, usageError{msg: strings.Join(lines, "\n"), noHint: true}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, usagef("--mapping %s: %s", path, produce.IOMessage(err))
 	}
 	return m, nil
 }
@@ -55,8 +73,10 @@ func mappingCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "mappa.toml", Usage: "il file da scrivere"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
+			if c.NArg() > 0 {
+				return usagef("«mappa» non legge file: per dire dove scriverla usare --out, ad esempio --out %s", c.Args().First())
+			}
 			outs, err := checkOutputs(c, nil)
 			if err != nil {
 				return err

@@ -22,8 +22,14 @@ func TestEveryErrorInItalian(t *testing.T) {
 	dir := t.TempDir()
 	badTheme := filepath.Join(dir, "rotto.toml")
 	os.WriteFile(badTheme, []byte("x = [\n"), 0o644)
+	noValue := filepath.Join(dir, "senza-valore.toml")
+	os.WriteFile(noValue, []byte("[ente]\nnome = \n"), 0o644)
+	noLogo := filepath.Join(dir, "senza-stemma.toml")
+	os.WriteFile(noLogo, []byte("[ente]\nlogo = \"stemma.png\"\n"), 0o644)
 	badYAML := filepath.Join(dir, "rotto.yaml")
 	os.WriteFile(badYAML, []byte("a: [\n"), 0o644)
+	personsCSV := filepath.Join(dir, "conti.csv")
+	os.WriteFile(personsCSV, []byte("Voce;Importo\n"), 0o644)
 	aFile := filepath.Join(dir, "file.txt")
 	os.WriteFile(aFile, []byte("x"), 0o644)
 	emptyDir := filepath.Join(dir, "vuota")
@@ -66,21 +72,23 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "schede --data 99/99/2019 " + sample, want: []string{`--data: "99/99/2019"`}, not: []string{"--date"}},
 		{args: "schede --tema " + filepath.Join(dir, "manca.toml") + " " + sample, want: []string{"--tema ", "il file non esiste"}, not: []string{"--theme"}},
 		{args: "schede --theme " + filepath.Join(dir, "manca.toml") + " " + sample, want: []string{"--theme ", "il file non esiste"}},
-		{args: "schede --tema " + badTheme + " " + sample, want: []string{"non è TOML valido alla riga 1"}},
-		{args: "schede --tema " + badYAML + " " + sample, want: []string{"non è YAML valido"}},
+		{args: "schede --tema " + badTheme + " " + sample, want: []string{badTheme + ": il file non è TOML valido alla riga 1, colonna 6: manca il valore dopo =", "«pegpdf tema»"}},
+		{args: "schede --tema " + noValue + " " + sample, want: []string{noValue + ": il file non è TOML valido alla riga 2, colonna 8: manca il valore dopo = (un testo va tra virgolette", "«pegpdf tema»"}},
+		{args: "schede --tema " + noLogo + " " + sample, want: []string{noLogo + `: ente.logo: "stemma.png" non si può leggere: il file non esiste`, "cercato in " + filepath.Join(dir, "stemma.png")}},
+		{args: "schede --tema " + badYAML + " " + sample, want: []string{badYAML + ": il file non è YAML valido alla riga 1: controllare i due punti", "«pegpdf tema»"}},
 		{args: "schede --password", want: []string{"--password: manca il valore"}},
 		{args: "schede -o", want: []string{"-o: manca il valore"}},
 		{args: "schede --pdfa=forse " + sample, want: []string{`--pdfa: valore non valido "forse"`}},
 		{args: "schede --out " + aFile + " " + sample, want: []string{"è un file, non una cartella"}},
 		{args: "schede non-esiste.xlsx", want: []string{"non-esiste.xlsx"}},
 		{args: "libretto " + sample, want: []string{"manca l'opzione obbligatoria --out"}},
-		{args: "libretto --out " + filepath.Join(dir, "manca", "x.pdf") + " " + sample, want: []string{"la cartella non esiste"}},
-		{args: "libretto --out " + pdfDir + " " + sample, want: []string{"--out " + pdfDir + " è una cartella"}},
+		{args: "libretto --out " + pdfDir + " " + sample, want: []string{"--out " + pdfDir + " è una cartella: indicare il nome di un file, ad esempio " + filepath.Join(pdfDir, "libretto.pdf")}},
 		{args: "libretto -o " + pdfDir + " " + sample, want: []string{"-o " + pdfDir + " è una cartella"}},
 		{args: "libretto --anno x --out x.pdf " + sample, want: []string{`--anno: valore non valido "x"`}},
 		{args: "rapporto --out " + sample + " " + sample, want: []string{"--out " + sample, "è uno dei file da leggere"}},
 		{args: "verifica --rapporto " + sample + " " + sample, want: []string{"--rapporto " + sample, "è uno dei file da leggere"}},
-		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "--sovrascrivi"}},
+		{args: "verifica --rapporto " + sample + " " + aFile, want: []string{"--rapporto " + sample, "l'elenco dei problemi è un CSV (o un JSON): il nome deve finire in .csv o .json"}},
+		{args: "verifica --rapporto " + personsCSV + " " + sample, want: []string{"--rapporto " + personsCSV, "--sovrascrivi"}},
 		{args: "verifica", want: []string{"indicare almeno un file"}},
 		{args: "schede --out " + sheetsDir + " " + sample, want: []string{filepath.Join(sheetsDir, "2019_ZN10.pdf"), "esiste già", "un'altra cartella", "--sovrascrivi"}},
 		{args: "schede -o " + dirSheets + " " + sample, want: []string{filepath.Join(dirSheets, "2019_ZN10.pdf") + " è una cartella", "un'altra cartella con -o"}},
@@ -91,10 +99,10 @@ func TestEveryErrorInItalian(t *testing.T) {
 		{args: "verifica --elenco-problemi " + filepath.Join(aFile, "x.csv") + " " + sample, want: []string{"c'è un file dove dovrebbe esserci una cartella"}},
 		{args: "schede --tema " + dir + " " + sample, want: []string{"--tema " + dir + " è una cartella"}},
 		{args: "schede " + emptyDir, want: []string{"nessun file .xlsx"}},
-		{args: "modello --out " + filepath.Join(dir, "manca", "m.xlsx"), want: []string{"la cartella non esiste"}},
-		{args: "modello --out " + dir, want: []string{"è una cartella"}},
+		{args: "modello --out " + dir, want: []string{"è una cartella", "ad esempio " + filepath.Join(dir, "peg-modello.xlsx")}},
 		{args: "modello extra.xlsx", want: []string{"«modello» non legge file", "--out extra.xlsx"}},
 		{args: "tema mio.toml", want: []string{"«tema» non legge file", "--out mio.toml"}},
+		{args: "mappa ufficio.toml", want: []string{"«mappa» non legge file", "--out ufficio.toml"}},
 		{args: "tema --out " + badTheme, want: []string{"--sovrascrivi"}},
 		{args: "versione x", want: []string{"non prende argomenti"}},
 		{args: "completamento", want: []string{"bash, zsh o fish"}},

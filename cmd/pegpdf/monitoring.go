@@ -20,6 +20,7 @@ func reportCommand() *cli.Command {
 			"una tabella per Direzione con il totale; con --con-schede seguono le schede, collegate\n" +
 			"dalle tabelle. --valutazione scrive la valutazione per i fogli di calcolo dell'ufficio;\n" +
 			"--elenco-problemi, l'elenco dei problemi trovati nei file.\n\n" +
+			foldersHelp + "\n\n" +
 			"Esempi:\n" +
 			"   pegpdf rapporto --al 31/07/2019 --out stato-attuazione.pdf samples/peg-2019.xlsx\n" +
 			"   pegpdf rapporto --al 31/12/2019 --titolo \"Relazione sulla performance 2019\" --con-schede --valutazione esiti.csv --out relazione.pdf direzioni/",
@@ -33,8 +34,7 @@ func reportCommand() *cli.Command {
 			// --csv is the old name, hidden in the help (help.go).
 			&cli.StringFlag{Name: "csv", Aliases: []string{"valutazione", "evaluation"}, Usage: "scrive anche la valutazione di ogni obiettivo (realizzazione, esito, tempi) in CSV, per Excel"},
 		}, documentFlags()...),
-		OnUsageError: onUsageError,
-		Action:       monitoringReport,
+		Action: monitoringReport,
 	}
 }
 
@@ -56,5 +56,8 @@ func monitoringReport(c *cli.Context) error {
 	fmt.Fprintf(c.App.ErrWriter, "%s; rapporto al %s scritto in %s: %d %s, %d %s, %d %s, %d %s\n", produce.Summary(res.Inputs), res.AsOf, out,
 		t.Outcome[model.OnTrack], model.OnTrack, t.Outcome[model.Partial], model.Partial,
 		t.Outcome[model.OffTrack], model.OffTrack, t.Outcome[model.Unmeasurable], model.Unmeasurable)
+	if t, ok := outs["csv"]; ok {
+		fmt.Fprintf(c.App.ErrWriter, "valutazione scritta in %s\n", t.path)
+	}
 	return nil
 }

@@ -47,6 +47,13 @@ func writeAtomic(t target, write func(io.Writer) error) (err error) {
 		}
 	}()
 	tmp, err := createTemp(filepath.Dir(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		// The folder is made when its file comes, as «schede» makes its
+		// own: a run that writes nothing makes none.
+		if err = os.MkdirAll(filepath.Dir(path), 0o777); err == nil {
+			tmp, err = createTemp(filepath.Dir(path))
+		}
+	}
 	if err != nil {
 		return err
 	}

@@ -31,10 +31,7 @@ import (
 
 func overwriteFlag() cli.Flag {
 	return &cli.BoolFlag{Name: "overwrite", Aliases: []string{"sovrascrivi"},
-		Usage: "sostituisce anche un file esistente che pegpdf non sostituirebbe. Senza, pegpdf sostituisce soltanto " +
-			"ciò che ha scritto lui e nessuno ha cambiato: un PDF con Producer pegpdf e senza modifiche successive " +
-			"(una firma, un'annotazione), un CSV o JSON con la sua intestazione, nella cartella delle schede la sua " +
-			"scheda dello stesso Codice; mai un file Excel, un tema o altro. Un file da leggere non è mai sostituito"}
+		Usage: "sostituisce anche un file esistente che pegpdf non ha scritto o che qualcuno ha modificato (mai un file da leggere)"}
 }
 
 // outputFlags are, for each command, its flags that name an output file,
@@ -105,8 +102,13 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 		if !ok || path == "" {
 			continue
 		}
-		if name == "out" && kind == pdfFile && filepath.Ext(path) == "" {
-			path += ".pdf"
+		// Being a file to read is said first, whatever its name says.
+		if err := notAnInput(name, path, read, "indicare un altro nome"); err != nil {
+			return nil, err
+		}
+		path, err := withExtension(c.Command.Name, name, path)
+		if err != nil {
+			return nil, err
 		}
 		if err := notAnInput(name, path, read, "indicare un altro nome"); err != nil {
 			return nil, err
@@ -128,12 +130,80 @@ func checkOutputs(c *cli.Context, inputs []string) (outputs, error) {
 		if err := notAnInput("out", dir, read, "indicare una cartella"); err != nil {
 			return nil, err
 		}
-		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		st, err := os.Stat(dir)
+		switch {
+		case err == nil && !st.IsDir():
 			return nil, usagef("--out %s è un file, non una cartella", dir)
+		case err != nil && knownExts[strings.ToLower(filepath.Ext(dir))]:
+			return nil, usagef("--out %s: «schede» scrive un PDF per obiettivo in una cartella: indicare una cartella "+
+				"(ad esempio --out schede); per un solo PDF con tutte le schede usare «pegpdf libretto»", dir)
 		}
 		cleanTemps(dir)
 	}
 	return outs, nil
+}
+
+// outputFormat is what the option flag of the command cmd writes: the
+// extensions its file may have (the first is added to a name without one),
+// how a refusal says what it is, and a name to give as an example.
+func outputFormat(cmd, flag string) (exts []string, what, example string) {
+	switch {
+	case flag == "report":
+		return []string{".csv", ".json"}, "l'elenco dei problemi è un CSV (o un JSON)", "esito.csv"
+	case flag == "csv":
+		return []string{".csv"}, "la valutazione è un CSV", "valutazione.csv"
+	case cmd == "booklet":
+		return []string{".pdf"}, "il libretto è un PDF", "libretto.pdf"
+	case cmd == "report":
+		return []string{".pdf"}, "il rapporto è un PDF", "rapporto.pdf"
+	case cmd == "template":
+		return []string{".xlsx"}, "il modello è un file Excel", "peg-modello.xlsx"
+	case cmd == "theme":
+		return []string{".toml"}, "il tema scritto da pegpdf è TOML", "tema.toml"
+	case cmd == "mapping":
+		return []string{".toml"}, "la mappatura è TOML", "mappa.toml"
+	}
+	return nil, "", ""
+}
+
+// withExtension is the name of the output the option --flag of cmd names:
+// as given when its extension is one of what is written there; refused
+// when it is a folder, with a name in it as an example; with that extension added when it has
+// none, or one that is no kind of file (peg-2027, peg.2027, "PEG v1.2");
+// refused when its extension says another kind of file (r.csv for a PDF),
+// so that no file holds what its name does not say.
+func withExtension(cmd, flag, path string) (string, error) {
+	exts, what, example := outputFormat(cmd, flag)
+	if len(exts) == 0 {
+		return path, nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return "", usagef("--%s %s è una cartella: indicare il nome di un file, ad esempio %s", flag, path, filepath.Join(path, example))
+	}
+	ext := filepath.Ext(path)
+	for _, e := range exts {
+		if strings.EqualFold(ext, e) {
+			return path, nil
+		}
+	}
+	if !knownExts[strings.ToLower(ext)] {
+		return strings.TrimSuffix(path, ".") + exts[0], nil // "peg." is peg.pdf
+	}
+	return "", usagef("--%s %s: %s: il nome deve finire in %s (ad esempio %s)",
+		flag, path, what, strings.Join(exts, " o "), strings.TrimSuffix(path, ext)+exts[0])
+}
+
+// knownExts are the extensions that say a kind of file: an output named
+// with one of them must be of that kind. Any other "extension" (the 2027
+// of peg.2027) is part of the name.
+var knownExts = map[string]bool{
+	".pdf": true, ".csv": true, ".tsv": true, ".txt": true, ".json": true, ".xml": true,
+	".xlsx": true, ".xlsm": true, ".xlsb": true, ".xls": true, ".xltx": true, ".xlt": true,
+	".ods": true, ".fods": true, ".ots": true, ".numbers": true,
+	".doc": true, ".docx": true, ".odt": true, ".rtf": true, ".md": true, ".html": true, ".htm": true,
+	".toml": true, ".yaml": true, ".yml": true, ".ini": true,
+	".zip": true, ".7z": true, ".p7m": true, ".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".tif": true, ".tiff": true, ".svg": true,
+	".exe": true, ".lnk": true, ".eml": true, ".msg": true,
 }
 
 // notAnInput refuses an output, named by --flag, that is one of the files

@@ -84,10 +84,13 @@ func TestReplaceOnlyPegpdfOutputs(t *testing.T) {
 	mustKeep(t, scanned, other, "rapporto", "--al", "31/07/2019", "--out", scanned, sample)
 	mustKeep(t, filepath.Join(dir, "delibera.pdf"), other, "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "delibera"), sample)
 
-	// The template never replaces a PDF, even pegpdf's.
+	// The template never replaces a file, even one pegpdf wrote (a PDF
+	// named .xlsx; a PDF's own name is refused for the template).
 	mustRun(t, "libretto", "--out", book, "--sovrascrivi", sample)
 	data, _ = os.ReadFile(book)
-	mustKeep(t, book, string(data), "modello", "--out", book)
+	named := filepath.Join(dir, "libretto.xlsx")
+	os.WriteFile(named, data, 0o644)
+	mustKeep(t, named, string(data), "modello", "--out", named)
 
 	// Problems list and evaluation: pegpdf's own CSV and JSON are
 	// replaced, a person's is not.
@@ -124,7 +127,7 @@ func TestReplaceOnlyPegpdfOutputs(t *testing.T) {
 	}
 
 	// Two outputs into one file.
-	code, _, stderr := pegpdf(t, "rapporto", "--out", filepath.Join(dir, "x.pdf"), "--valutazione", filepath.Join(dir, "x.pdf"), sample)
+	code, _, stderr := pegpdf(t, "rapporto", "--out", filepath.Join(dir, "x.pdf"), "--elenco-problemi", filepath.Join(dir, "x.csv"), "--valutazione", filepath.Join(dir, "x.csv"), sample)
 	if code != exitUsage || !strings.Contains(stderr, "lo stesso file") {
 		t.Errorf("same file twice: exit %d, %s", code, stderr)
 	}

@@ -52,7 +52,6 @@ func serveCommand() *cli.Command {
 			&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, DefaultText: "2 minuti", Usage: "tempo massimo di una conversione (oltre: 503, e il lavoro si ferma)"},
 			themeFlag(),
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			th, err := loadTheme(c.String("theme"))
 			if err != nil {
@@ -67,6 +66,11 @@ func serveCommand() *cli.Command {
 			}
 			if remote && !c.Bool("allow-remote") {
 				return usagef("--addr %s apre la pagina a tutta la rete: aggiungere --rete per permetterlo (e --token per chiedere un codice di accesso), o usare --addr 127.0.0.1:8080", c.String("addr"))
+			}
+			if !remote && c.Bool("allow-remote") {
+				// --rete permits, --addr opens: said, not guessed.
+				fmt.Fprintf(c.App.ErrWriter, "pegpdf: attenzione: con --addr %s la pagina si apre solo da questo computer, anche con --rete: "+
+					"per aprirla ai colleghi aggiungere --addr 0.0.0.0:8080\n", c.String("addr"))
 			}
 			hosts := c.StringSlice("host")
 			if name, err := os.Hostname(); err == nil && remote {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -25,12 +26,12 @@ func documentFlags() []cli.Flag {
 }
 
 func pdfaFlag() cli.Flag {
-	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive PDF/A-2a (e PDF/UA-1, come sempre), per allegare le schede agli atti e conservarle"}
+	return &cli.BoolFlag{Name: "pdfa", Usage: "scrive i PDF nel formato PDF/A, per allegarli agli atti e conservarli"}
 }
 
 func dateFlag() cli.Flag {
 	return &cli.StringFlag{Name: "date", Aliases: []string{"data"},
-		Usage: "data di creazione scritta nel PDF, gg/mm/aaaa (se c'è, vale SOURCE_DATE_EPOCH; altrimenti adesso)"}
+		Usage: "la data di creazione scritta nelle proprietà del PDF, gg/mm/aaaa (predefinita: adesso)"}
 }
 
 func sheetsCommand() *cli.Command {
@@ -39,18 +40,17 @@ func sheetsCommand() *cli.Command {
 		Aliases:   []string{"schede"},
 		Usage:     "una scheda PDF per ogni obiettivo",
 		ArgsUsage: "FILE.xlsx|CARTELLA...",
-		Description: "Legge i file .xlsx (e le cartelle, anche nelle sottocartelle, saltando i file di blocco ~$)\n" +
-			"e scrive CARTELLA/<Codice>.pdf per ogni obiettivo. Un file con errori non dà PDF: i suoi\n" +
-			"problemi sono elencati con la cella; gli altri file sono convertiti comunque.\n\n" +
+		Description: "Legge i file .xlsx e .ods e scrive CARTELLA/<Codice>.pdf per ogni obiettivo (la cartella,\n" +
+			"se manca, viene creata). Un file con errori non dà PDF: i suoi problemi sono elencati con la\n" +
+			"cella; gli altri file sono convertiti comunque.\n\n" + foldersHelp + "\n\n" +
 			"Esempi:\n" +
 			"   pegpdf schede --out schede samples/2019_ZN10.xlsx\n" +
 			"   pegpdf schede --out schede --al 31/07/2019 direzioni/",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", Usage: "cartella in cui scrivere i PDF"},
+			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: ".", DefaultText: "la cartella corrente", Usage: "la cartella in cui scrivere i PDF"},
 			asOfFlag(),
 		}, documentFlags()...),
-		OnUsageError: onUsageError,
-		Action:       sheets,
+		Action: sheets,
 	}
 }
 
@@ -78,27 +78,27 @@ func sheets(c *cli.Context) error {
 	if err := needInputs(c); err != nil {
 		return err
 	}
-	paths, err := expand(c.Args().Slice())
+	inputs, err := expand(c.Args().Slice(), c.App.ErrWriter)
 	if err != nil {
 		return err
 	}
-	outs, err := checkOutputs(c, paths)
+	outs, err := checkOutputs(c, pathsOf(inputs))
 	if err != nil {
 		return err
 	}
-	req, err := newRequest(c, paths)
+	req, err := newRequest(c, inputs)
 	if err != nil {
 		return err
 	}
 	outDir, force := c.String("out"), c.Bool("overwrite")
 	stderr := c.App.ErrWriter
-	req.Progress = progress(stderr, len(paths))
+	req.Progress = progress(stderr, len(inputs))
 	req.Checked = func(inputs []*produce.Input) error {
 		produce.PrintProblems(stderr, inputs)
 		if err := checkSheets(outDir, inputs, force); err != nil {
 			return err
 		}
-		return writeReport(outs, inputs)
+		return writeReport(stderr, outs, inputs)
 	}
 	// The folder is made when the first sheet comes, not for a run that
 	// writes nothing.
@@ -122,7 +122,11 @@ func sheets(c *cli.Context) error {
 	if err != nil && !errors.Is(err, produce.ErrInputs) {
 		return err
 	}
-	fmt.Fprintf(stderr, "%s; %s in %s\n", produce.Summary(res.Inputs), produce.Plural(res.Objectives, "scheda scritta", "schede scritte"), outDir)
+	where := "in " + outDir
+	if filepath.Clean(outDir) == "." {
+		where = "nella cartella corrente"
+	}
+	fmt.Fprintf(stderr, "%s; %s %s\n", produce.Summary(res.Inputs), produce.Plural(res.Objectives, "scheda scritta", "schede scritte"), where)
 	if err != nil {
 		return errInputs
 	}

@@ -21,7 +21,6 @@ func templateCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "peg-modello.xlsx", DefaultText: "peg-modello.xlsx", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("«modello» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())

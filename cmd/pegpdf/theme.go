@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -17,7 +16,7 @@ import (
 
 func themeFlag() cli.Flag {
 	return &cli.StringFlag{Name: "theme", Aliases: []string{"tema"},
-		Usage: "il tema dell'ente (TOML o YAML): nome, stemma, colori, etichette, sezioni, orientamento; vedere «pegpdf tema»"}
+		Usage: "il file del tema dell'ente (nome, stemma, colori, etichette, sezioni, orientamento), scritto con «pegpdf tema»"}
 }
 
 func themeCommand() *cli.Command {
@@ -33,7 +32,6 @@ func themeCommand() *cli.Command {
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "tema.toml", DefaultText: "tema.toml", Usage: "il file da scrivere (mai uno esistente, senza --sovrascrivi)"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("«tema» non legge file: per dire dove scriverlo usare --out, ad esempio --out %s", c.Args().First())
@@ -67,10 +65,21 @@ func loadTheme(path string) (render.Theme, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	dir := filepath.Dir(path)
 	th, err := themefile.Parse(data, ext == ".yaml" || ext == ".yml", func(logo string) ([]byte, error) {
+		path := logo
 		if !filepath.IsAbs(logo) {
-			logo = filepath.Join(dir, logo)
+			path = filepath.Join(dir, logo)
 		}
-		return os.ReadFile(logo)
+		b, err := os.ReadFile(path)
+		if err != nil {
+			// The reader says which key; this says why, in Italian, and
+			// where the file was looked for.
+			msg := produce.IOMessage(err)
+			if path != logo {
+				msg += " (cercato in " + path + ": un nome senza cartella vale nella cartella del tema)"
+			}
+			return nil, errors.New(msg)
+		}
+		return b, nil
 	})
 	var te *themefile.Error
 	if errors.As(err, &te) {
@@ -79,19 +88,15 @@ func loadTheme(path string) (render.Theme, error) {
 	return th, err
 }
 
-// syntaxError is the syntax error of the TOML and YAML libraries, in English.
-var syntaxError = regexp.MustCompile(`^il file non è (TOML|YAML) valido: .*?line (\d+)`)
+// themeHint is where to see how a theme is written.
+const themeHint = "Il tema predefinito, commentato, si ottiene con «pegpdf tema»."
 
-// themeMessage says a syntax error of the theme file in Italian, with its
-// line, instead of the parser's English.
+// themeMessage is a theme file's mistake as the user reads it: the
+// reader's Italian words (the line, the column and what to correct), and
+// for a file that is not TOML or YAML at all, where to see a good one.
 func themeMessage(msg string) string {
-	m := syntaxError.FindStringSubmatch(msg)
-	if m == nil {
-		if strings.HasPrefix(msg, "il file non è ") {
-			return strings.SplitN(msg, ":", 2)[0] + ": controllare virgolette, parentesi quadre e il segno ="
-		}
-		return msg
+	if strings.HasPrefix(msg, "il file non è ") {
+		return msg + ". " + themeHint
 	}
-	return fmt.Sprintf("il file non è %s valido alla riga %s: controllare virgolette, parentesi quadre e il segno = "+
-		"(il tema predefinito, commentato, si ottiene con «pegpdf tema»)", m[1], m[2])
+	return msg
 }

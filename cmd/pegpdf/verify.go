@@ -33,7 +33,6 @@ func verifyCommand() *cli.Command {
 			&cli.BoolFlag{Name: "pdfa", Usage: "ogni file deve essere PDF/A: uno che non lo dichiara conta come errore"},
 			&cli.BoolFlag{Name: "brief", Aliases: []string{"breve"}, Usage: "per ogni file solo che cosa dichiara e le regole non rispettate"},
 		},
-		OnUsageError: onUsageError,
 		Action: func(c *cli.Context) error {
 			if c.NArg() == 0 {
 				return usagef("indicare almeno un file PDF")

@@ -47,10 +47,9 @@ func versionFlag() cli.Flag {
 
 func versionCommand() *cli.Command {
 	return &cli.Command{
-		Name:         "version",
-		Aliases:      []string{"versione"},
-		Usage:        "mostra la versione di pegpdf e da quale commit è stato costruito",
-		OnUsageError: onUsageError,
+		Name:    "version",
+		Aliases: []string{"versione"},
+		Usage:   "mostra la versione di pegpdf e da quale commit è stato costruito",
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
 				return usagef("«versione» non prende argomenti")

@@ -53,7 +53,7 @@ func Explain(err error) (string, bool) {
 		}
 	}
 	line, col := pe.Position.Line, pe.Position.Col
-	if strings.Contains(pe.Message, `got '\n'`) && line > 1 {
+	if strings.Contains(pe.Message, "to end table name, but got '\\n'") && line > 1 {
 		line, col = line-1, 0 // the line that did not end as it should
 	}
 	where := fmt.Sprintf("riga %d", line)

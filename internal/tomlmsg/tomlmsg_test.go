@@ -22,6 +22,7 @@ func TestExplain(t *testing.T) {
 		{"[ente]\nnome = \"c:\\x\"\n", "riga 2, colonna 9: una \\ va scritta \\\\"},
 		{"mesi = [\"Gen\" \"Feb\"]\n", "riga 1, colonna 15: l'elenco tra [ ] va chiuso con ]"},
 		{"[ente]\nnome = \"", "riga 2"},
+		{"[ente]\nnome = \"a\"\nriga_atti\n", "riga 3"},
 	}
 	for _, c := range cases {
 		var m map[string]any

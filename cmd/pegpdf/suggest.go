@@ -1,0 +1,132 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/urfave/cli/v2"
+)
+
+// A command or an option typed almost right is named as it should be:
+// «forse «servizio»?». The suggestions are pegpdf's own, in Italian: the
+// library's (its Suggest) are in English, set through package variables,
+// and always name something, however far from what was typed.
+
+// unknownCommand is the mistake of a first argument that is no command:
+// the nearest command, or, for a file name typed first, where the command
+// goes.
+func unknownCommand(app *cli.App, typed string) error {
+	if looksLikeFile(typed) {
+		return usagef("comando sconosciuto %q: il comando va prima del file, ad esempio «pegpdf verifica %s»", typed, typed)
+	}
+	var names []string
+	for _, c := range app.VisibleCommands() {
+		names = append(names, c.Aliases...) // the Italian names first
+		names = append(names, c.Name)
+	}
+	if s := nearest(typed, names); s != "" {
+		return usagef("comando sconosciuto %q: forse «%s»?", typed, s)
+	}
+	return usagef("comando sconosciuto %q", typed)
+}
+
+// looksLikeFile reports whether a first argument is a file or a folder
+// rather than a mistyped command: it exists, or has a spreadsheet's
+// extension.
+func looksLikeFile(arg string) bool {
+	if _, err := os.Stat(arg); err == nil {
+		return true
+	}
+	ext := strings.ToLower(filepath.Ext(arg))
+	return workbookExts[ext] || spreadsheetKinds[ext] != ""
+}
+
+// commandUsageError is the OnUsageError of the command cmd among the
+// commands all: the library's message in Italian and, for an option cmd
+// does not know, the commands that have it (--tema typed to «verifica»),
+// or else the nearest of its options.
+func commandUsageError(cmd *cli.Command, all []*cli.Command) cli.OnUsageErrorFunc {
+	return func(_ *cli.Context, err error, _ bool) error {
+		msg := err.Error()
+		it := italian(msg)
+		m := undefinedFlag.FindStringSubmatch(msg)
+		if m == nil {
+			return usageError{msg: it}
+		}
+		var names []string
+		for _, f := range append(append([]cli.Flag{}, cmd.Flags...), cli.HelpFlag) {
+			ns := f.Names()
+			names = append(names, ns[1:]...) // the Italian names first
+			names = append(names, ns[0])
+		}
+		var others []string
+		for _, c := range all {
+			if c.Hidden {
+				continue
+			}
+			for _, f := range c.Flags {
+				for _, n := range f.Names() {
+					if n == m[1] && len(n) > 1 {
+						others = append(others, c.Aliases[0])
+					}
+				}
+			}
+		}
+		if len(others) > 0 {
+			return usageError{msg: it + fmt.Sprintf(": «%s» non la usa (vale per %s)", cmd.Aliases[0], strings.Join(others, ", "))}
+		}
+		if s := nearest(m[1], names); s != "" {
+			return usageError{msg: it + fmt.Sprintf(": forse %s?", dashed(s))}
+		}
+		return usageError{msg: it}
+	}
+}
+
+// nearest is the name among names closest to typed, if close enough to be
+// what was meant: typed is the start of it (servi, servizio), or it is a
+// couple of letters away (libreto, verfica, --ouput), a third of the word
+// for longer words (--sovrascrivere). "" when none is.
+func nearest(typed string, names []string) string {
+	typed = strings.ToLower(typed)
+	best, bestDist := "", 0
+	for _, n := range names {
+		if len(n) < 2 {
+			continue
+		}
+		d := distance(typed, n)
+		if len([]rune(typed)) >= 3 && strings.HasPrefix(n, typed) {
+			d = 1
+		}
+		if limit := max(2, len([]rune(n))/3); d > limit || d >= len([]rune(n)) {
+			continue
+		}
+		if best == "" || d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, in characters.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
