@@ -45,7 +45,7 @@ func (r objectRun) objects() []pdfObject {
 		}
 		s := len(b)
 		b = r.write(b, i)
-		out[i] = pdfObject{r.first + i, b[s:len(b):len(b)]}
+		out[i] = pdfObject{num: r.first + i, body: b[s:len(b):len(b)]}
 	}
 	return out
 }
@@ -68,7 +68,9 @@ func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) [
 // The objects are hashed and packed in one pass, in order; a booklet is
 // never held whole in memory a second time.
 func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, at int, trailer func(id string) string, keep ...int) error {
-	packs := func(o pdfObject) bool { return !slices.Contains(keep, o.num) && !bytes.Contains(o.body, streamKw) }
+	packs := func(o pdfObject) bool {
+		return o.stream == nil && !slices.Contains(keep, o.num) && !bytes.Contains(o.body, streamKw)
+	}
 	maxNum, n := 0, run.n // streams stay objects of their own; the others are packed
 	if run.n > 0 {
 		maxNum = run.first + run.n - 1
@@ -126,6 +128,7 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 	var made []byte // the bodies of the current group's run objects
 	add := func(o pdfObject) {
 		sum.Write(o.body)
+		sum.Write(o.stream)
 		if !packs(o) {
 			direct = append(direct, o)
 			return
@@ -146,7 +149,7 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 				}
 				s := len(made)
 				made = run.write(made, k)
-				add(pdfObject{run.first + k, made[s:len(made):len(made)]})
+				add(pdfObject{num: run.first + k, body: made[s:len(made):len(made)]})
 			}
 		}
 		if i < len(objs) {
@@ -163,7 +166,7 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 
 	total := len(header)
 	for _, o := range direct {
-		total += len(o.body)
+		total += len(o.body) + len(o.stream)
 	}
 	for _, s := range streams {
 		total += len(s.body)
@@ -180,6 +183,7 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, 
 	for _, o := range direct {
 		entry(o.num, 1, uint32(out.n), 0)
 		out.Write(o.body)
+		out.Write(o.stream)
 	}
 	for _, s := range streams {
 		entry(s.num, 1, uint32(out.n), 0)
@@ -267,7 +271,7 @@ func objectStream(num int, objs []pdfObject, zw *zlib.Writer, z *bytes.Buffer) p
 	b = append(b, ">>\nstream\n"...)
 	b = append(b, z.Bytes()...)
 	b = append(b, "\nendstream\nendobj\n"...)
-	return pdfObject{num, b}
+	return pdfObject{num: num, body: b}
 }
 
 // objectValue is the value of an "N 0 obj … endobj".

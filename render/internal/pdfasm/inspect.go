@@ -107,12 +107,12 @@ func splitOutput(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, e
 					return nil, nil, nil, errLayout
 				}
 				v := bytes.TrimSpace(stm[first+from : first+to])
-				objs = append(objs, pdfObject{num, []byte(strconv.Itoa(num) + " 0 obj\n" + string(v) + "\nendobj\n")})
+				objs = append(objs, pdfObject{num: num, body: []byte(strconv.Itoa(num) + " 0 obj\n" + string(v) + "\nendobj\n")})
 			}
 			continue
 		}
 		if d.off != xrefAt {
-			objs = append(objs, pdfObject{d.num, body})
+			objs = append(objs, pdfObject{num: d.num, body: body})
 		}
 	}
 	sort.SliceStable(objs, func(i, j int) bool { return objs[i].num < objs[j].num })

@@ -57,11 +57,11 @@ func Merge(parts []*Part, union Union) *Part {
 			switch body, replaced := uf.bodies[i][o.num]; {
 			case skip[o.num]:
 			case replaced:
-				m.objs = append(m.objs, pdfObject{re(o.num), body})
+				m.objs = append(m.objs, pdfObject{num: re(o.num), body: body})
 			case i == 0 && len(uf.to[0]) == 0:
 				m.objs = append(m.objs, o)
 			default:
-				m.objs = append(m.objs, pdfObject{re(o.num), renumber(o.body, re)})
+				m.objs = append(m.objs, renumbered(o, re))
 			}
 		}
 		for _, k := range p.kids {
@@ -169,6 +169,16 @@ func unifyFonts(parts []*Part, offsets []int, union Union) unified {
 		}
 	}
 	return u
+}
+
+// renumbered is o with its number and the references of its dictionary
+// rewritten; its stream, if any, is not copied but kept as o.stream.
+func renumbered(o pdfObject, re func(int) int) pdfObject {
+	dict, rest := o.body, o.stream
+	if s := bytes.Index(o.body, streamKw); s >= 0 && o.stream == nil {
+		dict, rest = o.body[:s], o.body[s:]
+	}
+	return pdfObject{num: re(o.num), body: renumber(dict, re), stream: rest}
 }
 
 // renumber rewrites the object number and the references in the

@@ -15,19 +15,19 @@ import (
 func part(t *testing.T, words ...string) *Part {
 	t.Helper()
 	var kids []string
-	objs := []pdfObject{{2, []byte("2 0 obj\n<</ProcSet [/PDF /Text]>>\nendobj\n")}}
+	objs := []pdfObject{{num: 2, body: []byte("2 0 obj\n<</ProcSet [/PDF /Text]>>\nendobj\n")}}
 	n := 3
 	for _, w := range words {
 		content := "BT /F1 12 Tf 10 10 Td (" + w + ") Tj ET"
 		objs = append(objs,
-			pdfObject{n, fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents %d 0 R>>\nendobj\n", n, n+1)},
-			pdfObject{n + 1, fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", n+1, len(content), content)})
+			pdfObject{num: n, body: fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents %d 0 R>>\nendobj\n", n, n+1)},
+			pdfObject{num: n + 1, body: fmt.Appendf(nil, "%d 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", n+1, len(content), content)})
 		kids = append(kids, strconv.Itoa(n)+" 0 R")
 		n += 2
 	}
-	objs = append([]pdfObject{{1, fmt.Appendf(nil, "1 0 obj\n<</Type /Pages\n/Kids [%s ]\n/Count %d\n/MediaBox [0 0 595.28 841.89]\n>>\nendobj\n", strings.Join(kids, " "), len(words))}}, objs...)
-	objs = append(objs, pdfObject{n, fmt.Appendf(nil, "%d 0 obj\n<</Producer (test)>>\nendobj\n", n)},
-		pdfObject{n + 1, fmt.Appendf(nil, "%d 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\n", n+1)})
+	objs = append([]pdfObject{{num: 1, body: fmt.Appendf(nil, "1 0 obj\n<</Type /Pages\n/Kids [%s ]\n/Count %d\n/MediaBox [0 0 595.28 841.89]\n>>\nendobj\n", strings.Join(kids, " "), len(words))}}, objs...)
+	objs = append(objs, pdfObject{num: n, body: fmt.Appendf(nil, "%d 0 obj\n<</Producer (test)>>\nendobj\n", n)},
+		pdfObject{num: n + 1, body: fmt.Appendf(nil, "%d 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\n", n+1)})
 	raw := joinPDF([]byte("%PDF-1.3\n"), objs, fmt.Appendf(nil, "\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n>>\n", n+2, n+1, n))
 	p, err := Parse(raw)
 	if err != nil {

@@ -114,7 +114,7 @@ func outline(doc *Doc, kids []int, next int) ([]pdfObject, int) {
 			b.WriteString(" /Count " + strconv.Itoa(count))
 		}
 		b.WriteString(">>\nendobj\n")
-		objs = append(objs, pdfObject{o.num, b.Bytes()})
+		objs = append(objs, pdfObject{num: o.num, body: b.Bytes()})
 		for i, c := range o.children {
 			var p, nx *outlineNode
 			if i > 0 {

@@ -23,6 +23,9 @@ var errLayout = errors.New("pdfasm: unexpected PDF layout from the PDF library")
 type pdfObject struct {
 	num  int
 	body []byte
+	// stream, when set, is the rest of the object after body: the stream
+	// of an object Merge renumbered, kept where it was instead of copied.
+	stream []byte
 }
 
 // splitPDF cuts a classic PDF with a cross-reference table into its
@@ -70,7 +73,7 @@ func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err 
 		if objs == nil {
 			objs = make([]pdfObject, 0, len(offs))
 		}
-		objs = append(objs, pdfObject{o.num, pdf[o.off:end]})
+		objs = append(objs, pdfObject{num: o.num, body: pdf[o.off:end]})
 	}
 	tr := entries[20*count:]
 	t0 := bytes.Index(tr, []byte("trailer"))
@@ -88,7 +91,7 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	size := len(header) + len(trailer) + 64
 	maxNum := 0
 	for _, o := range objs {
-		size += len(o.body)
+		size += len(o.body) + len(o.stream)
 		maxNum = max(maxNum, o.num)
 	}
 	size += 20 * (maxNum + 1) // the cross-reference table, free entries too
@@ -98,6 +101,7 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		out.Write(o.body)
+		out.Write(o.stream)
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n", maxNum+1)

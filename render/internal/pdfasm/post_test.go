@@ -16,15 +16,15 @@ import (
 func fixture() (header []byte, objs []pdfObject, trailer []byte) {
 	content := "BT /F1 12 Tf 10 10 Td (1 0 R) Tj ET"
 	objs = []pdfObject{
-		{1, []byte("1 0 obj\n<</Type /Pages\n/Kids [3 0 R 5 0 R ]\n/Count 2\n/MediaBox [0 0 595.28 841.89]\n>>\nendobj\n")},
-		{2, []byte("2 0 obj\n<</Font <</F1 7 0 R>>>>\nendobj\n")},
-		{3, []byte("3 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents 4 0 R>>\nendobj\n")},
-		{4, []byte(fmt.Sprintf("4 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", len(content), content))},
-		{5, []byte("5 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents 6 0 R>>\nendobj\n")},
-		{6, []byte(fmt.Sprintf("6 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", len(content), content))},
-		{7, []byte("7 0 obj\n<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>\nendobj\n")},
-		{8, []byte("8 0 obj\n<</Producer (test)>>\nendobj\n")},
-		{10, []byte("10 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\n")},
+		{num: 1, body: []byte("1 0 obj\n<</Type /Pages\n/Kids [3 0 R 5 0 R ]\n/Count 2\n/MediaBox [0 0 595.28 841.89]\n>>\nendobj\n")},
+		{num: 2, body: []byte("2 0 obj\n<</Font <</F1 7 0 R>>>>\nendobj\n")},
+		{num: 3, body: []byte("3 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents 4 0 R>>\nendobj\n")},
+		{num: 4, body: []byte(fmt.Sprintf("4 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", len(content), content))},
+		{num: 5, body: []byte("5 0 obj\n<</Type /Page\n/Parent 1 0 R\n/Resources 2 0 R\n/Contents 6 0 R>>\nendobj\n")},
+		{num: 6, body: []byte(fmt.Sprintf("6 0 obj\n<</Length %d>>\nstream\n%s\nendstream\nendobj\n", len(content), content))},
+		{num: 7, body: []byte("7 0 obj\n<</Type /Font /Subtype /Type1 /BaseFont /Helvetica>>\nendobj\n")},
+		{num: 8, body: []byte("8 0 obj\n<</Producer (test)>>\nendobj\n")},
+		{num: 10, body: []byte("10 0 obj\n<</Type /Catalog /Pages 1 0 R>>\nendobj\n")},
 	}
 	return []byte("%PDF-1.3\n"), objs, []byte("\n<<\n/Size 11\n/Root 10 0 R\n/Info 8 0 R\n>>\n")
 }

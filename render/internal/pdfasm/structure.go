@@ -142,7 +142,7 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 		b = append(b, " /StructParent "...)
 		b = strconv.AppendInt(b, int64(a.key), 10)
 		b = append(b, ">>\nendobj\n"...)
-		out.objs = append(out.objs, pdfObject{a.num, b[s:len(b):len(b)]})
+		out.objs = append(out.objs, pdfObject{num: a.num, body: b[s:len(b):len(b)]})
 	}
 
 	// The root, with the parent tree: per page, the element of each
@@ -179,7 +179,7 @@ func writeStructure(pages []Page, height float64, kids []int, next int) structur
 	b = append(b, "]>> /ParentTreeNextKey "...)
 	b = strconv.AppendInt(b, int64(key), 10)
 	b = append(b, ">>\nendobj\n"...)
-	rootObj := pdfObject{rootNum, b[:len(b):len(b)]}
+	rootObj := pdfObject{num: rootNum, body: b[:len(b):len(b)]}
 	out.root = rootNum
 
 	// The pages' entries.

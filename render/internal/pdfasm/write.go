@@ -159,7 +159,7 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 	for _, k := range d.kids[from:to] {
 		fmt.Fprintf(&kids, "%d 0 R ", k)
 	}
-	objs = append(objs, pdfObject{d.pagesNum, []byte(fmt.Sprintf(
+	objs = append(objs, pdfObject{num: d.pagesNum, body: []byte(fmt.Sprintf(
 		"%d 0 obj\n<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>\nendobj\n", d.pagesNum, kids.Bytes(), to-from, d.mediaBox))})
 	next := maxNum(d.objs) + 1
 	annotated := map[int][]byte{}
@@ -182,7 +182,7 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 		case annotated[o.num] != nil:
 			end := bytes.LastIndex(o.body, []byte(">>"))
 			body := append(append(append([]byte{}, o.body[:end]...), annotated[o.num]...), o.body[end:]...)
-			objs = append(objs, pdfObject{o.num, body})
+			objs = append(objs, pdfObject{num: o.num, body: body, stream: o.stream})
 		default:
 			objs = append(objs, o)
 		}
@@ -199,13 +199,13 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 	xmpNum, iccNum := 0, 0
 	if pdfa || st.root != 0 { // a tagged document says it is PDF/UA-1 in its XMP
 		xmpNum = next
-		objs = append(objs, pdfObject{xmpNum, xmpObject(xmpNum, meta, meta.Created, pdfa)})
+		objs = append(objs, pdfObject{num: xmpNum, body: xmpObject(xmpNum, meta, meta.Created, pdfa)})
 	}
 	if pdfa {
 		iccNum = next + 1
-		objs = append(objs, pdfObject{iccNum, iccObject(iccNum, doc.SRGB)})
+		objs = append(objs, pdfObject{num: iccNum, body: iccObject(iccNum, doc.SRGB)})
 	}
-	objs = append(objs, pdfObject{d.infoNum, infoObject(d.infoNum, meta)})
+	objs = append(objs, pdfObject{num: d.infoNum, body: infoObject(d.infoNum, meta)})
 	var cat bytes.Buffer
 	fmt.Fprintf(&cat, "%d 0 obj\n<<\n/Type /Catalog\n/Pages %d 0 R\n/Lang (it-IT)\n", d.rootNum, d.pagesNum)
 	cat.WriteString("/ViewerPreferences << /DisplayDocTitle true >>\n")
@@ -222,7 +222,7 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 		cat.WriteString(outputIntent(iccNum))
 	}
 	cat.WriteString(">>\nendobj\n")
-	objs = append(objs, pdfObject{d.rootNum, cat.Bytes()})
+	objs = append(objs, pdfObject{num: d.rootNum, body: cat.Bytes()})
 
 	if !pdfa && st.root != 0 { // see compact.go
 		trailer := func(id string) string {
@@ -241,6 +241,7 @@ func (d *Part) write(w io.Writer, from, to int, doc *Doc) ([]byte, error) {
 	sum := sha256.New()
 	for _, o := range objs {
 		sum.Write(o.body)
+		sum.Write(o.stream)
 	}
 	id := hex.EncodeToString(sum.Sum(nil)[:16])
 	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
