@@ -104,15 +104,28 @@ func (d doc) pages(t *testing.T) ([]int, []string) {
 // TestMergeRenumbers: parts merged are one document whose pages are the
 // parts' in order, each with its own content; the objects of a part after
 // the first are numbered after the previous parts', every reference of
-// theirs moved with them and every page hung from the first Pages root;
-// the parts are let go. Without fonts, union is never called.
+// theirs moved with them (their streams kept, not copied) and every page
+// hung from the first Pages root; the parts are let go. Without fonts,
+// union is never called.
 func TestMergeRenumbers(t *testing.T) {
 	parts := []*Part{part(t, "alfa", "beta"), part(t, "gamma"), part(t, "delta", "epsilon")}
 	last := make([]int, len(parts))
 	for i, p := range parts {
 		last[i] = maxNum(p.objs)
 	}
+	// The second part's first content stream (object 4), where it is.
+	var stream *byte
+	for _, o := range parts[1].objs {
+		if s := bytes.Index(o.body, streamKw); o.num == 4 && s >= 0 {
+			stream = &o.body[s]
+		}
+	}
 	m := Merge(parts, nil)
+	for _, o := range m.objs {
+		if o.num == last[0]+4 && (len(o.stream) == 0 || &o.stream[0] != stream) {
+			t.Errorf("object %d: its stream was copied, or lost, by the merge", o.num)
+		}
+	}
 	for i, p := range parts[1:] {
 		if p.objs != nil {
 			t.Errorf("part %d is still held after the merge", i+1)
