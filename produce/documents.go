@@ -109,7 +109,7 @@ func Booklet(ctx context.Context, req Request, out Sink) (*Result, error) {
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
 	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
 	return res, out("libretto.pdf", func(w io.Writer) error {
-		return render.Booklet(w, th, objs, info, opt, meta)
+		return render.BookletContext(ctx, w, th, objs, info, opt, meta)
 	})
 }
 
@@ -174,7 +174,7 @@ func Report(ctx context.Context, req Request, out, evaluation Sink) (*Result, er
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
 	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
 	return res, out("rapporto.pdf", func(w io.Writer) error {
-		return render.Report(w, th, evals, info, opt, meta)
+		return render.ReportContext(ctx, w, th, evals, info, opt, meta)
 	})
 }
 

@@ -2,268 +2,303 @@ package render
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
-	"io"
-	"regexp"
-	"slices"
+	"sort"
 	"strconv"
-	"time"
-	"unicode/utf16"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
+	"github.com/pegpdf/pegpdf/templates"
 )
 
-// drawn is the PDF library's output cut into objects, streams compressed,
-// ready to be assembled into one or more finished documents.
-type drawn struct {
-	header   []byte
-	objs     []pdfObject
-	index    map[int]int // object number -> position in objs
-	kids     []int       // page object numbers, in page order
-	contents map[int]int // page object -> its content stream object
-	mediaBox []byte
-	pagesNum int // the Pages root
-	infoNum  int
-	rootNum  int
-	tagged   *tagged // the pages drawn, to tag the documents (structure.go)
-}
+// The assembly pass is pdfasm's: it cuts what the PDF library drew into
+// objects, joins parts and writes the finished documents. This file gives
+// it what render knows in its own terms: each page's structure tree in
+// flat form, the element of each marked-content id, the links and the
+// outline marks, in points; and the fonts, to embed one subset per face
+// for every part of a booklet.
 
-var (
-	refRE      = regexp.MustCompile(`(\d+) 0 R`)
-	kidsRE     = regexp.MustCompile(`/Kids \[([^\]]*)\]`)
-	contentsRE = regexp.MustCompile(`/Contents (\d+) 0 R`)
-	mediaRE    = regexp.MustCompile(`/MediaBox \[[^\]]*\]`)
-	rootRE     = regexp.MustCompile(`/Root (\d+) 0 R`)
-	infoRE     = regexp.MustCompile(`/Info (\d+) 0 R`)
-)
+const mmToPt = 72 / 25.4
 
-// parseDrawn cuts the library's output into objects, compresses them on
-// every core and finds the document structure.
-func parseDrawn(raw []byte) (*drawn, error) {
-	header, objs, trailer, err := splitPDF(raw)
+// parse draws pages with the PDF library and cuts the result.
+func parse(th *Theme, pages []*page) (*pdfasm.Part, error) {
+	raw, err := draw(th, pages)
 	if err != nil {
 		return nil, err
 	}
-	if err := fixFonts(objs); err != nil {
-		return nil, err
-	}
-	if err := compressObjects(objs); err != nil {
-		return nil, err
-	}
-	d := &drawn{header: header, objs: objs, index: map[int]int{}, contents: map[int]int{}}
-	for i, o := range objs {
-		d.index[o.num] = i
-	}
-	num := func(re *regexp.Regexp, b []byte) int {
-		m := re.FindSubmatch(b)
-		if m == nil {
-			return 0
-		}
-		n, _ := strconv.Atoi(string(m[1]))
-		return n
-	}
-	d.rootNum, d.infoNum = num(rootRE, trailer), num(infoRE, trailer)
-	if _, ok := d.object(d.rootNum); !ok || d.infoNum == 0 {
-		return nil, errLayout
-	}
-	d.pagesNum = 1 // the library always numbers the Pages root 1
-	pages, ok := d.object(d.pagesNum)
-	if !ok {
-		return nil, errLayout
-	}
-	d.mediaBox = mediaRE.Find(pages)
-	kids := kidsRE.FindSubmatch(pages)
-	if kids == nil || d.mediaBox == nil {
-		return nil, errLayout
-	}
-	for _, m := range refRE.FindAllSubmatch(kids[1], -1) {
-		n, _ := strconv.Atoi(string(m[1]))
-		page, ok := d.object(n)
-		if !ok {
-			return nil, errLayout
-		}
-		d.kids = append(d.kids, n)
-		d.contents[n] = num(contentsRE, page)
-	}
-	return d, nil
+	return pdfasm.Parse(raw)
 }
 
-// object returns the dictionary part of object n (up to its stream).
-func (d *drawn) object(n int) ([]byte, bool) {
-	i, ok := d.index[n]
-	if !ok {
-		return nil, false
-	}
-	b := d.objs[i].body
-	if s := bytes.Index(b, streamKw); s >= 0 {
-		b = b[:s]
-	}
-	return b, true
+// flattener turns the structure trees of drawn pages into pdfasm's flat
+// trees, each once: by the root of the flow that laid the page out
+// (page.group). It is safe for concurrent use by the parts of a document.
+type flattener struct {
+	th    *Theme
+	mu    sync.Mutex
+	trees map[*snode]*pdfasm.Tree
 }
 
-// assemble makes a finished document of the pages [from, to) with its own
-// Pages root, Info and Catalog, and a trailer /ID computed from its content,
-// so that the same content always gives the same bytes.
-func (d *drawn) assemble(from, to int, meta Meta, nav *navigation, pdfa bool) []byte {
-	b, _ := d.write(nil, from, to, meta, nav, pdfa) // no writer, no error
-	return b
+// flatTree is a flat tree and the element of each id of a layout of it,
+// kept only while that layout's pages are converted.
+type flatTree struct {
+	t     *pdfasm.Tree
+	index []int32 // snode id -> element
 }
 
-// write is assemble writing to w, or with w nil returning the document.
-func (d *drawn) write(w io.Writer, from, to int, meta Meta, nav *navigation, pdfa bool) ([]byte, error) {
-	if meta.Created.IsZero() {
-		// render never reads the clock: the caller passes the time, and a
-		// document made without one says 1970, the same on every run.
-		meta.Created = time.Unix(0, 0).UTC()
-	}
-	meta = meta.printable() // the same text in Info and XMP
-	keep := map[int]bool{}
-	for _, k := range d.kids[from:to] {
-		keep[k] = true
-	}
-	drop := map[int]bool{d.pagesNum: true, d.infoNum: true, d.rootNum: true}
-	for _, k := range d.kids {
-		if !keep[k] {
-			drop[k] = true
-			drop[d.contents[k]] = true
+func newFlattener(th *Theme) *flattener {
+	return &flattener{th: th, trees: map[*snode]*pdfasm.Tree{}}
+}
+
+// drawn converts pages just drawn: their trees, marked content and links
+// become p.asm, and the snodes they held are let go. A booklet's sheet
+// is drawn from a layout of its own in each part it falls in: the tree
+// kept is the first converted (the layouts are equal, id for id).
+func (fl *flattener) drawn(pages []*page) {
+	laid := map[*snode]*flatTree{} // by the layout's root
+	for _, p := range pages {
+		g := p.group
+		if g == nil {
+			continue
 		}
+		root := g
+		if g.sink { // laid out untagged: the tree is the drawn layout's
+			if len(p.mcids) == 0 {
+				continue // its tree comes from another page (resolve)
+			}
+			root = p.mcids[0].root()
+		}
+		ft := laid[root]
+		if ft == nil {
+			fl.mu.Lock()
+			t := fl.trees[g]
+			fl.mu.Unlock()
+			if t != nil { // made by another part: the ids of this layout
+				ft = &flatTree{t, indexOf(root)}
+			} else {
+				// Flattened unlocked: another part may do the same sheet
+				// at the same time, and the first to finish is kept.
+				ft = flatten(root)
+				fl.mu.Lock()
+				if t = fl.trees[g]; t == nil {
+					fl.trees[g] = ft.t
+				} else {
+					ft.t = t
+				}
+				fl.mu.Unlock()
+			}
+			laid[root] = ft
+		}
+		p.asm.Tree = ft.t
+		p.asm.MCIDs = make([]int32, len(p.mcids))
+		for i, n := range p.mcids {
+			p.asm.MCIDs[i] = ft.elem(n)
+		}
+		p.asm.Links = fl.links(p, ft)
+		p.mcids, p.links = nil, nil
 	}
-	objs := make([]pdfObject, 0, len(d.objs))
-	var kids bytes.Buffer
-	for _, k := range d.kids[from:to] {
-		fmt.Fprintf(&kids, "%d 0 R ", k)
-	}
-	objs = append(objs, pdfObject{d.pagesNum, []byte(fmt.Sprintf(
-		"%d 0 obj\n<</Type /Pages\n/Kids [%s]\n/Count %d\n%s\n>>\nendobj\n", d.pagesNum, kids.Bytes(), to-from, d.mediaBox))})
-	next := maxNum(d.objs) + 1
-	annotated := map[int][]byte{}
-	var st structure
-	if d.tagged != nil {
-		st = d.tagged.structure(from, to, d.kids[from:to], next)
-		next += len(st.objs)
-		annotated = st.extra
-		objs = slices.Grow(objs, len(d.objs)+len(st.objs)+len(d.kids)+16) // and the outline's
-	} else {
-		for i, k := range d.kids[from:to] {
-			if a := nav.annots(i, d.kids[from:to]); a != nil {
-				annotated[k] = a
+}
+
+// resolve gives the pages that drawn left without a tree the tree of
+// their flow, and lets the layouts' roots go.
+func (fl *flattener) resolve(pages []*page) {
+	for _, p := range pages {
+		if p.group != nil && p.asm.Tree == nil {
+			if t := fl.trees[p.group]; t != nil {
+				p.asm.Tree = t
+				var ft *flatTree
+				if len(p.links) > 0 && p.links[0].node != nil {
+					ft = &flatTree{t, indexOf(p.links[0].node.root())}
+				}
+				p.asm.Links = fl.links(p, ft)
 			}
 		}
+		if p.asm.Links == nil && len(p.links) > 0 {
+			p.asm.Links = fl.links(p, nil)
+		}
+		p.group, p.mcids, p.links = nil, nil, nil
 	}
-	for _, o := range d.objs {
-		switch {
-		case drop[o.num]:
-		case annotated[o.num] != nil:
-			end := bytes.LastIndex(o.body, []byte(">>"))
-			body := append(append(append([]byte{}, o.body[:end]...), annotated[o.num]...), o.body[end:]...)
-			objs = append(objs, pdfObject{o.num, body})
-		default:
-			objs = append(objs, o)
+	clear(fl.trees)
+}
+
+// links converts the links of p, their elements in ft.
+func (fl *flattener) links(p *page, ft *flatTree) []pdfasm.Link {
+	if len(p.links) == 0 {
+		return nil
+	}
+	h := fl.th.PageHeight
+	out := make([]pdfasm.Link, len(p.links))
+	for i, l := range p.links {
+		e, text := int32(-1), ""
+		if ft != nil {
+			e = ft.elem(l.node)
+		}
+		if l.node != nil && l.node.x != nil {
+			text = l.node.x.text
+		}
+		out[i] = pdfasm.Link{
+			Rect:     [4]float64{l.x * mmToPt, (h - l.y - l.h) * mmToPt, (l.x + l.w) * mmToPt, (h - l.y) * mmToPt},
+			Target:   l.target,
+			Elem:     e,
+			Contents: linkContents(text, l.target),
 		}
 	}
-	objs = append(objs, st.objs...)
-	st.objs = nil // objs holds them now, and joinCompact lets them go
-	outline, outlineRoot := nav.outline(d.kids[from:to], next)
-	objs = append(objs, outline...)
-	next += len(outline)
-	xmpNum, iccNum := 0, 0
-	if pdfa || st.root != 0 { // a tagged document says it is PDF/UA-1 in its XMP
-		xmpNum = next
-		objs = append(objs, pdfObject{xmpNum, xmpObject(xmpNum, meta, meta.Created, pdfa)})
-	}
-	if pdfa {
-		iccNum = next + 1
-		objs = append(objs, pdfObject{iccNum, iccObject(iccNum)})
-	}
-	objs = append(objs, pdfObject{d.infoNum, infoObject(d.infoNum, meta)})
-	var cat bytes.Buffer
-	fmt.Fprintf(&cat, "%d 0 obj\n<<\n/Type /Catalog\n/Pages %d 0 R\n/Lang (it-IT)\n", d.rootNum, d.pagesNum)
-	cat.WriteString("/ViewerPreferences << /DisplayDocTitle true >>\n")
-	if outlineRoot != 0 {
-		fmt.Fprintf(&cat, "/Outlines %d 0 R\n/PageMode /UseOutlines\n", outlineRoot)
-	}
-	if st.root != 0 {
-		fmt.Fprintf(&cat, "/MarkInfo << /Marked true >>\n/StructTreeRoot %d 0 R\n", st.root)
-	}
-	if xmpNum != 0 {
-		fmt.Fprintf(&cat, "/Metadata %d 0 R\n", xmpNum)
-	}
-	if pdfa {
-		cat.WriteString(outputIntent(iccNum))
-	}
-	cat.WriteString(">>\nendobj\n")
-	objs = append(objs, pdfObject{d.rootNum, cat.Bytes()})
+	return out
+}
 
-	sum := sha256.New()
-	for _, o := range objs {
-		sum.Write(o.body)
+// elem is the element of ft that n stands for: the element with n's id,
+// when it is of n's type; -1 for none.
+func (ft *flatTree) elem(n *snode) int32 {
+	if n == nil || int(n.id) >= len(ft.index) {
+		return -1
 	}
-	id := hex.EncodeToString(sum.Sum(nil)[:16])
-	if !pdfa && st.root != 0 { // see compact.go
-		trailer := fmt.Sprintf("/Root %d 0 R /Info %d 0 R /ID [<%s> <%s>]", d.rootNum, d.infoNum, id, id)
-		if w == nil {
-			return joinCompact(pdfHeader, objs, trailer, d.infoNum, d.rootNum), nil
+	if e := ft.index[n.id]; ft.t.Tag[e] == n.tag {
+		return e
+	}
+	return -1
+}
+
+// flatten writes the tree of root in reading order.
+func flatten(root *snode) *flatTree {
+	n := 1
+	if root.x != nil && root.x.all != nil {
+		n = len(root.x.all)
+	}
+	ft := &flatTree{
+		t: &pdfasm.Tree{
+			Tag:    make([]pdfasm.Tag, 0, n),
+			Parent: make([]int32, 0, n),
+			Scope:  make([]pdfasm.Scope, 0, n),
+			Span:   make([]int16, 0, n),
+		},
+		index: make([]int32, n),
+	}
+	inOrder(root, func(s *snode, parent int32) int32 {
+		e := ft.t.Add(s.tag, parent, s.scope, s.span)
+		if int(s.id) < len(ft.index) {
+			ft.index[s.id] = e
 		}
-		return nil, joinCompactTo(w, pdfHeader, objs, trailer, d.infoNum, d.rootNum)
-	}
-	trailer := fmt.Sprintf("\n<<\n/Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [<%s> <%s>]\n>>\n",
-		maxNum(objs)+1, d.rootNum, d.infoNum, id, id)
-	pdf := joinPDF(pdfHeader, objs, []byte(trailer))
-	if w == nil {
-		return pdf, nil
-	}
-	_, err := w.Write(pdf)
-	return nil, err
+		if x := s.x; s.tag == tagFigure && x != nil {
+			// Its text is made when written. x holds no other element (a
+			// Figure is never a root), so the layout's tree can go.
+			ft.t.Alt = append(ft.t.Alt, pdfasm.Alt{Elem: e, Text: x.altText})
+		}
+		return e
+	})
+	return ft
 }
 
-func maxNum(objs []pdfObject) int {
-	m := 0
-	for _, o := range objs {
-		m = max(m, o.num)
+// indexOf is the element of each id of the tree of root, flat.
+func indexOf(root *snode) []int32 {
+	n := 1
+	if root.x != nil && root.x.all != nil {
+		n = len(root.x.all)
 	}
-	return m
+	index := make([]int32, n)
+	next := int32(0)
+	inOrder(root, func(s *snode, _ int32) int32 {
+		if int(s.id) < len(index) {
+			index[s.id] = next
+		}
+		next++
+		return next - 1
+	})
+	return index
 }
 
-// pdfHeader is the header of every document: PDF 1.7 (ISO 32000-1, the
-// base of PDF/A-2), then a comment of bytes above 127 that marks the file
-// as binary.
-var pdfHeader = []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n")
-
-// infoObject writes the Info dictionary of meta.
-func infoObject(n int, meta Meta) []byte {
-	created := meta.Created
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d 0 obj\n<<\n", n)
-	for _, kv := range [][2]string{
-		{"Title", meta.Title}, {"Author", meta.Author}, {"Subject", meta.Subject},
-		{"Keywords", meta.Keywords}, {"Creator", producer}, {"Producer", producer},
-	} {
-		if kv[1] != "" {
-			fmt.Fprintf(&b, "/%s %s\n", kv[0], textString(kv[1]))
+// inOrder calls visit on each element of root's tree in reading order,
+// with what visit returned for its parent (-1 for the root).
+func inOrder(root *snode, visit func(s *snode, parent int32) int32) {
+	var walk func(s *snode, parent int32)
+	walk = func(s *snode, parent int32) {
+		e := visit(s, parent)
+		for c := s.first; c != nil; c = c.next {
+			walk(c, e)
 		}
 	}
-	fmt.Fprintf(&b, "/CreationDate (%s)\n/ModDate (%s)\n>>\nendobj\n", pdfDate(created), pdfDate(created))
-	return b.Bytes()
+	walk(root, -1)
 }
 
-// textString encodes s as a PDF text string: UTF-16BE with a byte-order
-// mark, in hex.
-func textString(s string) string {
-	units := utf16.Encode([]rune(s))
-	b := make([]byte, 0, 2+2*len(units))
-	b = append(b, 0xFE, 0xFF)
-	for _, u := range units {
-		b = append(b, byte(u>>8), byte(u))
+// linkContents is the /Contents of a link annotation: where it leads and
+// the text it covers.
+func linkContents(text string, target int) string {
+	s := "Vai alla pagina " + strconv.Itoa(target+1)
+	if text != "" {
+		s += ": " + text
 	}
-	return "<" + hex.EncodeToString(b) + ">"
+	return s
 }
 
-// pdfDate is a PDF date with its time zone: D:20190731120000+02'00'.
-func pdfDate(t time.Time) string {
-	_, off := t.Zone()
-	sign := '+'
-	if off < 0 {
-		sign, off = '-', -off
+// outline gives the pages their outline marks, in points.
+func outline(th *Theme, pages []*page) {
+	for _, p := range pages {
+		if len(p.marks) == 0 {
+			continue
+		}
+		p.asm.Marks = make([]pdfasm.Mark, len(p.marks))
+		for i, m := range p.marks {
+			p.asm.Marks[i] = pdfasm.Mark{Title: m.title, Level: m.level, Top: (th.PageHeight - m.y) * mmToPt}
+		}
 	}
-	return fmt.Sprintf("D:%s%c%02d'%02d'", t.Format("20060102150405"), sign, off/3600, off%3600/60)
 }
+
+// doc is the description of the document of pages [from, to) of a part
+// drawn from all.
+func doc(th *Theme, all []*page, from, to int, part *pdfasm.Part, meta Meta, opt Options) *pdfasm.Doc {
+	d := &pdfasm.Doc{
+		Meta:   pdfasm.Meta(meta),
+		Tagged: len(all) == part.Pages(),
+		Height: th.PageHeight * mmToPt,
+		PDFA:   opt.PDFA,
+	}
+	if opt.PDFA {
+		d.SRGB = templates.SRGB
+	}
+	d.Pages = make([]pdfasm.Page, to-from)
+	for i, p := range all[from:to] {
+		d.Pages[i] = p.asm
+	}
+	return d
+}
+
+// union is pdfasm.Union with the theme's faces: a page that shows the
+// runes of each face, drawn and cut.
+func union(runes map[string][]rune) (*pdfasm.Part, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetCompression(false)
+	pdf.SetCatalogSort(true)
+	fs := faces()
+	pdf.AddUTF8FontFromBytes(family, "", fs[regular].ttf)
+	pdf.AddUTF8FontFromBytes(family, "B", fs[bold].ttf)
+	pdf.AddPage()
+	bases := make([]string, 0, len(runes))
+	for b := range runes {
+		bases = append(bases, b)
+	}
+	sort.Strings(bases)
+	for _, b := range bases {
+		st, ok := faceStyles()[b]
+		if !ok {
+			return nil, fmt.Errorf("render: unknown font %s", b)
+		}
+		pdf.SetFont(family, map[style]string{regular: "", bold: "B"}[st], 10)
+		pdf.Text(10, 10, string(runes[b]))
+	}
+	var raw bytes.Buffer
+	if err := pdf.Output(&raw); err != nil {
+		return nil, err
+	}
+	return pdfasm.Parse(raw.Bytes())
+}
+
+// faceStyles maps the PostScript name of each embedded face to its style.
+var faceStyles = sync.OnceValue(func() map[string]style {
+	out := map[string]style{}
+	for st, fc := range faces() {
+		if name := pdfasm.PostScriptName(fc.ttf); name != "" {
+			out[name] = style(st)
+		}
+	}
+	return out
+})

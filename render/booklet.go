@@ -1,15 +1,17 @@
 package render
 
 import (
-	"errors"
+	"context"
 	"fmt"
 	"io"
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 )
 
 // BookletInfo is what the cover of a booklet says and how it is bound.
@@ -26,7 +28,18 @@ type BookletInfo struct {
 // model.SortForBooklet), with an outline of the same tree and page numbers
 // through the whole booklet.
 func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, opt Options, meta Meta) error {
-	pages := layoutBooklet(th, objs, info, opt)
+	return BookletContext(context.Background(), w, th, objs, info, opt, meta)
+}
+
+// BookletContext is Booklet stopping, with ctx's error and nothing
+// written, once ctx is done: it is checked before each sheet is laid out
+// and each part of the booklet is drawn, so that a request given up stops
+// drawing.
+func BookletContext(ctx context.Context, w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, opt Options, meta Meta) error {
+	pages, err := layoutBooklet(ctx, th, objs, info, opt)
+	if err != nil {
+		return err
+	}
 	number(pages)
 	if meta.Title == "" {
 		meta.Title = bookletTitle(th, info)
@@ -37,55 +50,49 @@ func Booklet(w io.Writer, th *Theme, objs []*model.Objective, info BookletInfo, 
 	if meta.Keywords == "" {
 		meta.Keywords = th.Labels.PlanKeywords + ", " + strconv.Itoa(info.Year)
 	}
-	return writeDocument(w, th, pages, meta, opt)
+	return writeDocument(ctx, w, th, pages, meta, opt)
 }
 
 // writeDocument draws laid-out pages as one document and writes it to w.
-func writeDocument(w io.Writer, th *Theme, pages []*page, meta Meta, opt Options) error {
-	nav := navigationOf(th, pages)
-	d, err := drawParts(th, pages)
+func writeDocument(ctx context.Context, w io.Writer, th *Theme, pages []*page, meta Meta, opt Options) error {
+	outline(th, pages)
+	part, err := drawParts(ctx, th, pages)
 	if err != nil {
 		return err
 	}
-	d.tag(th, pages)
-	if d.tagged != nil { // assembled once: its trees can go as they are written
-		d.tagged.once = true
-		clear(nav.links) // the pages hold them too
+	if err := ctx.Err(); err != nil {
+		return err
 	}
-	_, err = d.write(w, 0, len(d.kids), meta, nav, opt.PDFA)
-	return err
+	return part.Write(w, 0, part.Pages(), doc(th, pages, 0, len(pages), part, meta, opt))
 }
 
 // drawParts draws the pages in parts of at most pagesPerPart pages, each
 // with the PDF library on its own, on every core, and merges them. The
 // parts depend only on the number of pages, so the bytes are the same on
-// any machine.
-func drawParts(th *Theme, pages []*page) (*drawn, error) {
+// any machine. ctx is checked before each part.
+func drawParts(ctx context.Context, th *Theme, pages []*page) (*pdfasm.Part, error) {
 	n := (len(pages) + pagesPerPart - 1) / pagesPerPart
-	parts := make([]*drawn, n)
-	errs := make([]error, n)
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	parts := make([]*pdfasm.Part, n)
+	fl := newFlattener(th)
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
-			materialize(th, chunk)
-			raw, err := draw(th, chunk)
-			if err == nil {
-				parts[i], err = parseDrawn(raw)
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
 			}
-			errs[i] = err
-		}()
+			chunk := pages[i*len(pages)/n : (i+1)*len(pages)/n]
+			var err error
+			parts[i], err = parse(th, chunk) // draw lays out each sheet again (materialize)
+			fl.drawn(chunk)                  // the part's trees, flat: its snodes can go
+			return err
+		})
 	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := g.Wait(); err != nil {
 		return nil, err
 	}
-	return mergeDrawn(parts), nil
+	fl.resolve(pages)
+	return pdfasm.Merge(parts, union), nil
 }
 
 // pagesPerPart bounds a part: small enough to share the work between
@@ -110,31 +117,33 @@ func bookletTitle(th *Theme, info BookletInfo) string {
 // layoutSheets lays out every sheet, in parallel: layout is pure. The
 // pages it returns are light: their items are dropped at once and laid out
 // again, sheet by sheet, just before they are drawn (see materialize), so
-// that a booklet of thousands of pages never holds them all.
-func layoutSheets(th *Theme, objs []*model.Objective, opt Options) [][]*page {
+// that a booklet of thousands of pages never holds them all. ctx is
+// checked before each sheet.
+func layoutSheets(ctx context.Context, th *Theme, objs []*model.Objective, opt Options) ([][]*page, error) {
 	out := make([][]*page, len(objs))
-	next := make(chan int, len(objs))
-	for i := range objs {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(1, len(objs))) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				pages := layoutSheet(th, objs[i], counting(opt))
-				for k, p := range pages {
-					p.items = nil
-					p.lazy = &lazySheet{o: objs[i], opt: opt, page: k}
-				}
-				out[i] = pages
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, o := range objs {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
 			}
-		}()
+			pages := layoutSheet(th, o, counting(opt))
+			for k, p := range pages {
+				p.items = nil
+				p.lazy = &lazySheet{o: o, opt: opt, page: k}
+			}
+			out[i] = pages
+			return nil
+		})
 	}
-	wg.Wait()
-	return out
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	return out, ctx.Err()
 }
 
 // lazySheet is where a light page's items come from: page k of the sheet
@@ -146,8 +155,11 @@ type lazySheet struct {
 }
 
 // materialize lays out again the sheets of the light pages among pages,
-// once per sheet, and gives each page its items.
-func materialize(th *Theme, pages []*page) {
+// once per sheet, and gives each page its items. draw calls it on the
+// pages it has yet to draw, sheet by sheet (one reports whether to stop
+// after the first sheet), so that a part holds the items of one sheet at
+// a time.
+func materialize(th *Theme, pages []*page, one bool) {
 	var o *model.Objective
 	var laid []*page
 	for _, p := range pages {
@@ -155,6 +167,9 @@ func materialize(th *Theme, pages []*page) {
 			continue
 		}
 		if p.lazy.o != o {
+			if one && o != nil {
+				return
+			}
 			o = p.lazy.o
 			laid = layoutSheet(th, o, p.lazy.opt)
 		}
@@ -165,8 +180,11 @@ func materialize(th *Theme, pages []*page) {
 	}
 }
 
-func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Options) []*page {
-	sheets := layoutSheets(th, objs, opt)
+func layoutBooklet(ctx context.Context, th *Theme, objs []*model.Objective, info BookletInfo, opt Options) ([]*page, error) {
+	sheets, err := layoutSheets(ctx, th, objs, opt)
+	if err != nil {
+		return nil, err
+	}
 	cover := layoutCover(th, info)
 
 	// The contents' length does not depend on the page numbers it prints,
@@ -212,7 +230,7 @@ func layoutBooklet(th *Theme, objs []*model.Objective, info BookletInfo, opt Opt
 		first.marks = append(first.marks, mark{title: clean(o.Code + " – " + o.Title), level: 2})
 		pages = append(pages, s...)
 	}
-	return pages
+	return pages, nil
 }
 
 // serviceName is how a group without Servizio is named.

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 )
 
 // Meta is the document's metadata, written in the Info dictionary (and in
@@ -22,8 +24,8 @@ const family = "go"
 const logoName = "logo"
 
 // draw draws laid-out pages with the PDF library and returns its output,
-// streams uncompressed and without metadata: assemble (assemble.go) makes the
-// finished documents from it. It only draws: every position was decided by
+// streams uncompressed and without metadata: pdfasm makes the finished
+// documents from it (assemble.go). It only draws: every position was decided by
 // the layout pass. Each page's footer says page.num of page.of.
 func draw(th *Theme, pages []*page) ([]byte, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{
@@ -42,7 +44,10 @@ func draw(th *Theme, pages []*page) ([]byte, error) {
 		pdf.RegisterImageOptionsReader(logoName, fpdf.ImageOptions{ImageType: "PNG"}, bytes.NewReader(th.Logo))
 	}
 	st := &drawState{pdf: pdf}
-	for _, p := range pages {
+	for i, p := range pages {
+		if p.lazy != nil {
+			materialize(th, pages[i:], true)
+		}
 		pdf.AddPage()
 		st.reset()
 		for _, it := range p.items {
@@ -262,10 +267,10 @@ func (r *retain) Write(p []byte) (int, error) {
 // openTag[t][mcid] is the operator opening marked content of type t with
 // that id: made once, shared by every page.
 var openTag = func() [][128]string {
-	ops := make([][128]string, len(stypeNames))
-	for t, name := range stypeNames {
+	ops := make([][128]string, pdfasm.NumTags)
+	for t := range ops {
 		for id := range ops[t] {
-			ops[t][id] = "/" + name + " <</MCID " + strconv.Itoa(id) + ">> BDC"
+			ops[t][id] = "/" + stype(t).String() + " <</MCID " + strconv.Itoa(id) + ">> BDC"
 		}
 	}
 	return ops

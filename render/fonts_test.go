@@ -16,25 +16,26 @@ import (
 
 	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 	"github.com/pegpdf/pegpdf/templates"
 )
 
 // parsed is a finished document cut into objects, for tests.
 type parsed struct {
-	objs    []pdfObject
+	objs    []pdfasm.Object
 	index   map[int]int
 	trailer []byte
 }
 
 func parseOutput(t testing.TB, pdf []byte) *parsed {
 	t.Helper()
-	_, objs, trailer, err := splitOutput(pdf) // classic or compact (compact_test.go)
+	objs, trailer, err := pdfasm.Objects(pdf) // classic or compact
 	if err != nil {
 		t.Fatalf("cannot cut the document into objects: %v", err)
 	}
 	p := &parsed{objs: objs, index: map[int]int{}, trailer: trailer}
 	for i, o := range objs {
-		p.index[o.num] = i
+		p.index[o.Num] = i
 	}
 	return p
 }
@@ -45,7 +46,19 @@ func (p *parsed) body(t testing.TB, n int) []byte {
 	if !ok {
 		t.Fatalf("object %d is missing", n)
 	}
-	return p.objs[i].body
+	return p.objs[i].Body
+}
+
+// expanded is a document's objects one after the other, those of its
+// object streams included: what a search of the file's bytes for a
+// dictionary entry should look at.
+func expanded(t testing.TB, pdf []byte) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	for _, o := range parseOutput(t, pdf).objs {
+		b.Write(o.Body)
+	}
+	return b.Bytes()
 }
 
 var tagRE = regexp.MustCompile(`^[A-Z]{6}\+[!-~]+$`)
@@ -56,48 +69,36 @@ var tagRE = regexp.MustCompile(`^[A-Z]{6}\+[!-~]+$`)
 // gives, a cmap subtable whose length field is its length, and a
 // ToUnicode entry for exactly the glyphs of the subset, each its own code
 // point. It returns the fonts and every character they can show.
-func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
+func checkFonts(t *testing.T, pdf []byte) ([]pdfasm.Font, map[rune]bool) {
 	t.Helper()
-	p := parseOutput(t, pdf)
-	fonts, err := findFonts(p.objs, p.index)
+	fonts, err := pdfasm.Fonts(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
 	shown := map[rune]bool{}
 	for _, f := range fonts {
-		names := []string{
-			string(baseFontRE.FindSubmatch(dictOf(p.body(t, f.type0)))[1]),
-			string(baseFontRE.FindSubmatch(dictOf(p.body(t, f.cidFont)))[1]),
-			string(fontNameRE.FindSubmatch(dictOf(p.body(t, f.descriptor)))[1]),
-		}
+		names := f.Names
 		if !tagRE.MatchString(names[0]) || names[1] != names[0] || names[2] != names[0] {
 			t.Errorf("font names %q: want one tagged name ABCDEF+Name", names)
 		}
-		gm, err := glyphMapOf(p.body(t, f.cidToGID))
-		if err != nil || len(gm) == 0 {
-			t.Fatalf("font %s: CIDToGIDMap: %v (%d glyphs)", names[0], err, len(gm))
+		gm := f.Glyphs
+		if len(gm) == 0 {
+			t.Fatalf("font %s: an empty CIDToGIDMap", names[0])
 		}
-		ttf, err := streamData(p.body(t, f.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if tag := subsetTag(ttf); !strings.HasPrefix(names[0], tag+"+") {
+		ttf := f.Program
+		if tag := pdfasm.SubsetTag(ttf); !strings.HasPrefix(names[0], tag+"+") {
 			t.Errorf("font %s: the tag is not derived from the subset (%s)", names[0], tag)
 		}
-		tables, err := sfntTables(ttf)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, tb := range tables {
-			if tb.tag != "cmap" {
-				continue
-			}
-			sub := binary.BigEndian.Uint32(tb.data[8:])
-			if format := binary.BigEndian.Uint16(tb.data[sub:]); format != 4 {
+		cmap := sfntTable(t, ttf, "cmap")
+		if cmap == nil {
+			t.Errorf("font %s: no cmap", names[0])
+		} else {
+			sub := binary.BigEndian.Uint32(cmap[8:])
+			if format := binary.BigEndian.Uint16(cmap[sub:]); format != 4 {
 				t.Errorf("font %s: cmap subtable format %d", names[0], format)
 			}
-			if length := binary.BigEndian.Uint16(tb.data[sub+2:]); int(length) != len(tb.data)-int(sub) {
-				t.Errorf("font %s: cmap format 4 length field %d, the subtable has %d bytes", names[0], length, len(tb.data)-int(sub))
+			if length := binary.BigEndian.Uint16(cmap[sub+2:]); int(length) != len(cmap)-int(sub) {
+				t.Errorf("font %s: cmap format 4 length field %d, the subtable has %d bytes", names[0], length, len(cmap)-int(sub))
 			}
 		}
 		font, err := sfnt.Parse(ttf)
@@ -106,9 +107,9 @@ func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
 		}
 		// The CIDSet lists CID 0 and every CID with a glyph, and so as
 		// many CIDs as the program has glyphs (ISO 19005-2 6.2.11.4.2).
-		set, err := streamData(p.body(t, refIn(cidSetRE, dictOf(p.body(t, f.descriptor)))))
-		if err != nil {
-			t.Fatalf("font %s: no CIDSet: %v", names[0], err)
+		set := f.CIDSet
+		if set == nil {
+			t.Fatalf("font %s: no CIDSet", names[0])
 		}
 		bits := 0
 		for i, c := range set {
@@ -127,19 +128,16 @@ func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
 		}
 		var buf sfnt.Buffer
 		for _, e := range gm {
-			gid, err := font.GlyphIndex(&buf, e.r)
-			if err != nil || uint16(gid) != e.gid {
-				t.Errorf("font %s: the subset's cmap maps %U to glyph %d, the PDF says %d (%v)", names[0], e.r, gid, e.gid, err)
+			gid, err := font.GlyphIndex(&buf, e.R)
+			if err != nil || uint16(gid) != e.GID {
+				t.Errorf("font %s: the subset's cmap maps %U to glyph %d, the PDF says %d (%v)", names[0], e.R, gid, e.GID, err)
 			}
 		}
-		tu, err := streamData(p.body(t, f.toUnicode))
-		if err != nil {
-			t.Fatal(err)
-		}
+		tu := f.ToUnicode
 		if bytes.Contains(tu, []byte("<0000> <FFFF> <0000>")) {
 			t.Errorf("font %s: the ToUnicode is still the fixed identity range", names[0])
 		}
-		m, err := parseToUnicode(tu)
+		m, err := pdfasm.ParseToUnicode(tu)
 		if err != nil {
 			t.Fatalf("font %s: ToUnicode: %v", names[0], err)
 		}
@@ -147,18 +145,36 @@ func checkFonts(t *testing.T, pdf []byte) ([]embeddedFont, map[rune]bool) {
 			t.Errorf("font %s: %d ToUnicode entries for %d glyphs", names[0], len(m), len(gm))
 		}
 		for _, e := range gm {
-			if got := m[uint16(e.r)]; got != string(e.r) {
-				t.Errorf("font %s: glyph %d (code %04X) maps to %q, want %q", names[0], e.gid, e.r, got, string(e.r))
+			if got := m[uint16(e.R)]; got != string(e.R) {
+				t.Errorf("font %s: glyph %d (code %04X) maps to %q, want %q", names[0], e.GID, e.R, got, string(e.R))
 			}
-			shown[e.r] = true
+			shown[e.R] = true
 		}
 	}
 	return fonts, shown
 }
 
-func slicesContainsRune(m glyphMap, r rune) bool {
+// sfntTable is the table tag of a TrueType file, read independently of
+// pdfasm; nil if it has none.
+func sfntTable(t *testing.T, ttf []byte, tag string) []byte {
+	t.Helper()
+	if len(ttf) < 12 {
+		t.Fatal("not a TrueType file")
+	}
+	n := int(binary.BigEndian.Uint16(ttf[4:]))
+	for i := range n {
+		rec := ttf[12+16*i : 28+16*i]
+		if string(rec[:4]) == tag {
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			return ttf[off : off+length]
+		}
+	}
+	return nil
+}
+
+func slicesContainsRune(m []pdfasm.Glyph, r rune) bool {
 	for _, e := range m {
-		if e.r == r {
+		if e.R == r {
 			return true
 		}
 	}
@@ -166,10 +182,10 @@ func slicesContainsRune(m glyphMap, r rune) bool {
 }
 
 // faceCounts counts the fonts of a document by name without the tag.
-func faceCounts(fonts []embeddedFont) map[string]int {
+func faceCounts(fonts []pdfasm.Font) map[string]int {
 	n := map[string]int{}
 	for _, f := range fonts {
-		n[f.base]++
+		n[f.Base]++
 	}
 	return n
 }

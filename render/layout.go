@@ -1,5 +1,7 @@
 package render
 
+import "github.com/pegpdf/pegpdf/render/internal/pdfasm"
+
 // The layout pass turns objectives into pages of positioned items; the draw
 // pass (draw.go) only draws them. Coordinates are millimetres from the top
 // left corner of the page.
@@ -30,14 +32,15 @@ type item struct {
 // page is one laid-out page.
 type page struct {
 	items    []item
-	footer   string     // the code printed in the footer
-	noFooter bool       // the cover has none
-	num, of  int        // "Pagina num di of"
-	marks    []mark     // outline entries that start on this page
-	links    []link     // clickable areas leading to other pages
-	lazy     *lazySheet // set while the items are yet to be laid out again
-	group    *snode     // the structure root of the flow that laid it out
-	mcids    []*snode   // set by draw: the element of each marked-content id
+	footer   string      // the code printed in the footer
+	noFooter bool        // the cover has none
+	num, of  int         // "Pagina num di of"
+	marks    []mark      // outline entries that start on this page
+	links    []link      // clickable areas leading to other pages
+	lazy     *lazySheet  // set while the items are yet to be laid out again
+	group    *snode      // the structure root of the flow that laid it out
+	mcids    []*snode    // set by draw: the element of each marked-content id
+	asm      pdfasm.Page // once drawn, all the assembly needs (assemble.go)
 }
 
 // link is a clickable area leading to the page with index target.

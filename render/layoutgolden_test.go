@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -98,8 +99,11 @@ func goldenLayouts() map[string][]*page {
 	plan := peggen.Plan(peggen.Options{N: 12, Seed: 7, Monitoring: 0.8})
 	objs := plan.Objectives
 	model.SortForBooklet(objs)
-	booklet := layoutBooklet(&th, objs, BookletInfo{Entity: "Comune di Esempio", Year: 2019}, Options{})
-	materialize(&th, booklet)
+	booklet, err := layoutBooklet(context.Background(), &th, objs, BookletInfo{Entity: "Comune di Esempio", Year: 2019}, Options{})
+	if err != nil {
+		panic(err)
+	}
+	materialize(&th, booklet, false)
 
 	evals := model.Evaluate(objs, asOf)
 	report := layoutReport(&th, evals, ReportInfo{Entity: "Comune di Esempio", Title: "Stato di attuazione al 31/07/2019", Year: 2019}, make([]int, len(evals)))

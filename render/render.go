@@ -2,8 +2,9 @@
 // importer of the PDF library. Each document is made in passes: a layout
 // pass that measures and wraps text, breaks pages and scales the Gantt into
 // positioned items; a draw pass that only draws them with the PDF library;
-// and an assembly pass that compresses the streams on every core and writes
-// each finished document with its metadata, to an io.Writer.
+// and an assembly pass (the package pdfasm, fed by assemble.go) that
+// compresses the streams on every core and writes each finished document
+// with its metadata, outline and structure tree, to an io.Writer.
 package render
 
 import (
@@ -37,18 +38,16 @@ func Sheets(th *Theme, objs []*model.Objective, opt Options, metas []Meta) ([][]
 		pages = append(pages, p...)
 	}
 	bounds = append(bounds, len(pages))
-	raw, err := draw(th, pages)
+	part, err := parse(th, pages)
 	if err != nil {
 		return nil, err
 	}
-	d, err := parseDrawn(raw)
-	if err != nil {
-		return nil, err
-	}
-	d.tag(th, pages)
+	fl := newFlattener(th)
+	fl.drawn(pages)
+	fl.resolve(pages)
 	out := make([][]byte, len(objs))
 	for i, o := range objs {
-		out[i] = d.assemble(bounds[i], bounds[i+1], sheetMeta(th, o, metas[i]), nil, opt.PDFA)
+		out[i] = part.Bytes(bounds[i], bounds[i+1], doc(th, pages, bounds[i], bounds[i+1], part, sheetMeta(th, o, metas[i]), opt))
 	}
 	return out, nil
 }

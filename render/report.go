@@ -1,6 +1,7 @@
 package render
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"strconv"
@@ -23,6 +24,13 @@ type ReportInfo struct {
 // summary of the whole municipality with a chart per Direzione, a table per
 // Direzione with its subtotal, and optionally the sheets.
 func Report(w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, opt Options, meta Meta) error {
+	return ReportContext(context.Background(), w, th, evals, info, opt, meta)
+}
+
+// ReportContext is Report stopping, with ctx's error and nothing written,
+// once ctx is done: it is checked before each sheet is laid out and each
+// part of the report is drawn.
+func ReportContext(ctx context.Context, w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, opt Options, meta Meta) error {
 	if info.Entity == "" {
 		info.Entity = th.Entity
 	}
@@ -35,7 +43,10 @@ func Report(w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, o
 		for i, e := range evals {
 			objs[i] = e.Objective
 		}
-		sheets = layoutSheets(th, objs, opt)
+		var err error
+		if sheets, err = layoutSheets(ctx, th, objs, opt); err != nil {
+			return err
+		}
 	}
 	// As in the booklet: lay the report out once to count its pages, then
 	// again with the sheets' first pages for the links.
@@ -75,7 +86,7 @@ func Report(w io.Writer, th *Theme, evals []model.Evaluation, info ReportInfo, o
 	if meta.Keywords == "" {
 		meta.Keywords = th.Labels.ReportKeywords + ", " + strconv.Itoa(info.Year)
 	}
-	return writeDocument(w, th, pages, meta, opt)
+	return writeDocument(ctx, w, th, pages, meta, opt)
 }
 
 // group is the evaluations of one Direzione.

@@ -14,6 +14,7 @@ import (
 	"github.com/pegpdf/pegpdf/internal/pdfread"
 	"github.com/pegpdf/pegpdf/internal/peggen"
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 	"github.com/pegpdf/pegpdf/templates"
 )
 
@@ -327,13 +328,14 @@ func TestEverythingMarked(t *testing.T) {
 // pageContents returns the uncompressed content streams of the drawn
 // document raw, in page order.
 func pageContents(raw []byte) []string {
-	_, objs, _, err := splitPDF(raw)
+	objs, _, err := pdfasm.Objects(raw)
 	if err != nil {
 		panic(err)
 	}
+	streamKw, endstreamKw := []byte("stream\n"), []byte("\nendstream")
 	var out []string
 	for _, o := range objs {
-		b := o.body
+		b := o.Body
 		s := bytes.Index(b, streamKw)
 		if s < 0 || !bytes.Contains(b[:s], []byte("/Length")) || bytes.Contains(b[:s], []byte("/Filter")) || bytes.Contains(b[:s], []byte("/Length1")) {
 			continue

@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"strings"
+
+	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
 )
 
 // The logical structure of a document (ISO 32000-1 §14.7, PDF/UA-1): the
@@ -10,7 +12,7 @@ import (
 // gives every item its role — the element its content belongs to, or the
 // kind of artifact it is. The draw pass marks each item's content with the
 // element's marked-content id (draw.go); the assembly writes the tree
-// (structure.go).
+// (assemble.go, pdfasm).
 
 // artifact is the kind of an item that is not real content.
 type artifact uint8
@@ -21,36 +23,34 @@ const (
 	pageArtifact            // the band, the running header, the footer, a repeated table header
 )
 
-// stype is a structure type (ISO 32000-1 §14.8.4, standard types only).
-type stype uint8
+// stype is a structure type (ISO 32000-1 §14.8.4, standard types only):
+// pdfasm's, which writes them.
+type stype = pdfasm.Tag
 
 const (
-	tagDocument stype = iota
-	tagSect
-	tagH1
-	tagH2
-	tagP
-	tagTable
-	tagTHead
-	tagTBody
-	tagTR
-	tagTH
-	tagTD
-	tagFigure
-	tagTOC
-	tagTOCI
-	tagLink
+	tagDocument = pdfasm.TagDocument
+	tagSect     = pdfasm.TagSect
+	tagH1       = pdfasm.TagH1
+	tagH2       = pdfasm.TagH2
+	tagP        = pdfasm.TagP
+	tagTable    = pdfasm.TagTable
+	tagTHead    = pdfasm.TagTHead
+	tagTBody    = pdfasm.TagTBody
+	tagTR       = pdfasm.TagTR
+	tagTH       = pdfasm.TagTH
+	tagTD       = pdfasm.TagTD
+	tagFigure   = pdfasm.TagFigure
+	tagTOC      = pdfasm.TagTOC
+	tagTOCI     = pdfasm.TagTOCI
+	tagLink     = pdfasm.TagLink
 )
-
-var stypeNames = [...]string{"Document", "Sect", "H1", "H2", "P", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "TOC", "TOCI", "Link"}
-
-func (t stype) String() string { return stypeNames[t] }
 
 // snode is a structure element as laid out. Children are kept in reading
 // order, which is the order they are created in.
-// A booklet keeps thousands of trees until it is assembled: an element is
-// kept small (64 bytes, a size class of the allocator), its children a
-// list; its root and its last child are found by walking.
+// A part of a booklet keeps its trees until it is drawn, then converts
+// them to pdfasm's flat form (assemble.go): an element is kept small (48
+// bytes, a size class of the allocator), its children a list; its root
+// and its last child are found by walking.
 type snode struct {
 	tag      stype
 	scope    scope // TH
@@ -59,55 +59,28 @@ type snode struct {
 	row, col int16 // table cells: 0-based
 	span     int16 // a table cell's /ColSpan when over 1
 
-	// Filled by the assembly while it writes one document: its number and
-	// its marked content, the first without allocating.
-	num int32
-	nmc int32
-	mc0 mcRef
-
 	parent      *snode
 	first, next *snode // its first child, the others following in reading order; its next sibling
 	x           *snodeExtra
-}
-
-func (n *snode) addMC(r mcRef) {
-	if n.nmc == 0 {
-		n.mc0 = r
-	} else {
-		n.ext().mcs = append(n.x.mcs, r)
-	}
-	n.nmc++
-}
-
-// mcAt is the j-th marked content of n.
-func (n *snode) mcAt(j int) mcRef {
-	if j == 0 {
-		return n.mc0
-	}
-	return n.x.mcs[j-1]
 }
 
 // snodeExtra holds what few elements have: kept apart so that the many
 // table cells stay small.
 type snodeExtra struct {
 	alt   string        // Figure: the alternative text
-	altOf func() string // or how to make it, once, when the tree is written
+	altOf func() string // or how to make it, when the tree is flattened
 	text  string        // Link: the text of its content, for the annotation's /Contents
 	all   []*snode      // a root: every element of its tree, by id
-	objr  []int         // Link: its annotations' object numbers, while a document is written
-	mcs   []mcRef       // its marked content after the first, while a document is written
 }
 
 // scope is a TH's /Scope.
-type scope uint8
+type scope = pdfasm.Scope
 
 const (
-	noScope scope = iota
-	columnScope
-	rowScope
+	noScope     = pdfasm.NoScope
+	columnScope = pdfasm.ColumnScope
+	rowScope    = pdfasm.RowScope
 )
-
-func (s scope) String() string { return [...]string{"", "Column", "Row"}[s] }
 
 func (n *snode) ext() *snodeExtra {
 	if n.x == nil {
@@ -121,15 +94,17 @@ func (n *snode) altText() string {
 	if n.x == nil {
 		return ""
 	}
-	if n.x.alt == "" && n.x.altOf != nil {
-		n.x.alt, n.x.altOf = n.x.altOf(), nil
-	}
-	return n.x.alt
+	return n.x.altText()
 }
 
-// mcRef is one marked-content sequence: its page (index in the output
-// document) and id on the page.
-type mcRef struct{ page, mcid int32 }
+// altText is the alternative text of the Figure x belongs to. It changes
+// nothing: parts drawn on other cores may read the same tree.
+func (x *snodeExtra) altText() string {
+	if x.alt == "" && x.altOf != nil {
+		return x.altOf()
+	}
+	return x.alt
+}
 
 // newRoot starts the structure tree of a flow. Its list of elements is
 // made with its first child: a sheet laid out only to count its pages
@@ -317,7 +292,7 @@ func (f *flow) roleOf(it *item) {
 // of a booklet's sheets, made only to count their pages and dropped: its
 // flow's root stands for the sheet (page.group) and every element is that
 // root, so that no tree is built. The tree written is the one of the
-// layout drawn (see materialize and canonical).
+// layout drawn (see materialize, and flattener.drawn in assemble.go).
 func counting(opt Options) Options {
 	opt.untagged = true
 	return opt

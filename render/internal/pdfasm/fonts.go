@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"bytes"
@@ -7,11 +7,8 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"sort"
 	"strconv"
 	"sync"
-
-	"codeberg.org/go-pdf/fpdf"
 )
 
 // The PDF library embeds each font as a Type0 font whose codes are CIDs
@@ -22,7 +19,7 @@ import (
 // what PDF/A-2u and PDF/UA ask for), the subset's cmap is malformed, and
 // the subset has no tag. A document drawn in parts (a long booklet) also
 // gets one subset per face for all its parts when they are merged
-// (unifyFonts).
+// (unifyFonts, merge.go).
 
 // embeddedFont is the objects of one Type0 font in a document.
 type embeddedFont struct {
@@ -157,10 +154,7 @@ func glyphMapOf(body []byte) (glyphMap, error) {
 	var m glyphMap
 	for cid := 0; 2*cid+1 < len(data); cid++ {
 		if gid := uint16(data[2*cid])<<8 | uint16(data[2*cid+1]); gid != 0 {
-			m = append(m, struct {
-				r   rune
-				gid uint16
-			}{rune(cid), gid})
+			m = append(m, Glyph{rune(cid), gid})
 		}
 	}
 	return m, nil
@@ -282,7 +276,7 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 	if ps == "" {
 		ps = base
 	}
-	r = &repaired{length1: len(fixed), toUnicode: toUnicodeCMap(m), name: subsetTag(fixed) + "+" + ps}
+	r = &repaired{length1: len(fixed), toUnicode: toUnicodeCMap(m), name: SubsetTag(fixed) + "+" + ps}
 	deflate := func(data []byte) []byte {
 		var z bytes.Buffer
 		zw := bestWriters.Get().(*zlib.Writer)
@@ -302,7 +296,7 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 		r.descriptor += " /FontWeight " + strconv.Itoa(names.weight)
 	}
 	repairs.Lock()
-	if len(repairs.m) >= 64 {
+	if len(repairs.m) >= 16 { // recent batches of sheets; a booklet's parts never repeat
 		clear(repairs.m)
 	}
 	repairs.m[key] = r
@@ -310,66 +304,16 @@ func repair(mapBody, fileBody []byte, base string) (*repaired, error) {
 	return r, nil
 }
 
-// faceStyles maps the PostScript name of each embedded face to its style.
-var faceStyles = sync.OnceValue(func() map[string]style {
-	out := map[string]style{}
-	for st, fc := range faces() {
-		tables, err := sfntTables(fc.ttf)
-		if err != nil {
-			continue
-		}
-		for _, t := range tables {
-			if t.tag == "name" {
-				out[postScriptName(t.data)] = style(st)
-			}
-		}
-	}
-	return out
-})
-
-// unionFonts embeds, in a small document of its own, one subset per face
-// holding the runes given, and returns that document's objects (fonts
-// repaired, streams compressed) and its fonts by base name.
-func unionFonts(runes map[string][]rune) ([]pdfObject, map[int]int, map[string]embeddedFont, error) {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetCompression(false)
-	pdf.SetCatalogSort(true)
-	fs := faces()
-	pdf.AddUTF8FontFromBytes(family, "", fs[regular].ttf)
-	pdf.AddUTF8FontFromBytes(family, "B", fs[bold].ttf)
-	pdf.AddPage()
-	bases := make([]string, 0, len(runes))
-	for b := range runes {
-		bases = append(bases, b)
-	}
-	sort.Strings(bases)
-	for _, b := range bases {
-		st, ok := faceStyles()[b]
-		if !ok {
-			return nil, nil, nil, fmt.Errorf("%w: unknown font %s", errLayout, b)
-		}
-		pdf.SetFont(family, map[style]string{regular: "", bold: "B"}[st], 10)
-		pdf.Text(10, 10, string(runes[b]))
-	}
-	var raw bytes.Buffer
-	if err := pdf.Output(&raw); err != nil {
-		return nil, nil, nil, err
-	}
-	_, objs, _, err := splitPDF(raw.Bytes())
+// unionFonts has union embed one subset per face holding the runes given,
+// and returns that document's objects (fonts repaired, streams
+// compressed) and its fonts by base name.
+func unionFonts(union Union, runes map[string][]rune) ([]pdfObject, map[int]int, map[string]embeddedFont, error) {
+	p, err := union(runes)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := fixFonts(objs); err != nil {
-		return nil, nil, nil, err
-	}
-	if err := compressObjects(objs); err != nil {
-		return nil, nil, nil, err
-	}
-	index := make(map[int]int, len(objs))
-	for i, o := range objs {
-		index[o.num] = i
-	}
-	fonts, err := findFonts(objs, index)
+	index := p.indexed()
+	fonts, err := findFonts(p.objs, index)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -377,5 +321,20 @@ func unionFonts(runes map[string][]rune) ([]pdfObject, map[int]int, map[string]e
 	for _, f := range fonts {
 		byBase[f.base] = f
 	}
-	return objs, index, byBase, nil
+	return p.objs, index, byBase, nil
+}
+
+// PostScriptName is the PostScript name of a TrueType font (its name
+// table's id 6): the name its subsets are embedded under.
+func PostScriptName(ttf []byte) string {
+	tables, err := sfntTables(ttf)
+	if err != nil {
+		return ""
+	}
+	for _, t := range tables {
+		if t.tag == "name" {
+			return postScriptName(t.data)
+		}
+	}
+	return ""
 }

@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"crypto/sha256"
@@ -14,14 +14,11 @@ import (
 // where a CID is the Unicode code point) and names the subset with the
 // tag ISO 32000-1 §9.6.4 asks for.
 
-var errFont = errors.New("render: unexpected font program from the PDF library")
+var errFont = errors.New("pdfasm: unexpected font program from the PDF library")
 
 // glyphMap is a subset's mapping of characters to its glyphs, sorted by
 // character.
-type glyphMap []struct {
-	r   rune
-	gid uint16
-}
+type glyphMap = []Glyph
 
 // cmapFormat4 writes a cmap table with one subtable, Windows Unicode BMP
 // (3, 1), format 4: one segment per run of consecutive characters with
@@ -31,18 +28,18 @@ func cmapFormat4(m glyphMap) []byte {
 	type seg struct{ start, end, delta uint16 }
 	var segs []seg
 	for i, e := range m {
-		if e.r >= 0xFFFF {
+		if e.R >= 0xFFFF {
 			break
 		}
 		if i > 0 && len(segs) > 0 {
 			last := &segs[len(segs)-1]
 			prev := m[i-1]
-			if rune(last.end)+1 == e.r && prev.gid+1 == e.gid {
-				last.end = uint16(e.r)
+			if rune(last.end)+1 == e.R && prev.GID+1 == e.GID {
+				last.end = uint16(e.R)
 				continue
 			}
 		}
-		segs = append(segs, seg{uint16(e.r), uint16(e.r), e.gid - uint16(e.r)})
+		segs = append(segs, seg{uint16(e.R), uint16(e.R), e.GID - uint16(e.R)})
 	}
 	segs = append(segs, seg{0xFFFF, 0xFFFF, 1})
 	segX2 := 2 * len(segs)
@@ -180,10 +177,10 @@ func isPDFDelimiter(c byte) bool {
 	return false
 }
 
-// subsetTag is the six capital letters that name a subset (ISO 32000-1
+// SubsetTag is the six capital letters that name a subset (ISO 32000-1
 // §9.6.4), derived from its content so that the same subset always gets
 // the same tag and different subsets practically never share one.
-func subsetTag(ttf []byte) string {
+func SubsetTag(ttf []byte) string {
 	sum := sha256.Sum256(ttf)
 	tag := make([]byte, 6)
 	for i := range tag {
@@ -289,10 +286,10 @@ func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) 
 		return nil, nil, err
 	}
 	for _, e := range m {
-		if int(e.gid) >= n {
+		if int(e.GID) >= n {
 			return nil, nil, errFont
 		}
-		if err := visit(int(e.gid)); err != nil {
+		if err := visit(int(e.GID)); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -358,7 +355,7 @@ func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) 
 	pruned := make(glyphMap, len(m))
 	for i, e := range m {
 		pruned[i] = e
-		pruned[i].gid = newID[e.gid]
+		pruned[i].GID = newID[e.GID]
 	}
 	return out, pruned, nil
 }
@@ -369,12 +366,12 @@ func pruneGlyphs(tables []sfntTable, m glyphMap) ([]sfntTable, glyphMap, error) 
 func cidSet(m glyphMap) []byte {
 	top := rune(0)
 	for _, e := range m {
-		top = max(top, e.r)
+		top = max(top, e.R)
 	}
 	b := make([]byte, top/8+1)
 	b[0] = 0x80
 	for _, e := range m {
-		b[e.r/8] |= 0x80 >> (e.r % 8)
+		b[e.R/8] |= 0x80 >> (e.R % 8)
 	}
 	return b
 }
@@ -384,7 +381,7 @@ func cidSet(m glyphMap) []byte {
 func cidToGIDMap(m glyphMap) []byte {
 	b := make([]byte, 2*0x10000)
 	for _, e := range m {
-		binary.BigEndian.PutUint16(b[2*e.r:], e.gid)
+		binary.BigEndian.PutUint16(b[2*e.R:], e.GID)
 	}
 	return b
 }

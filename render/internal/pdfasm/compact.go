@@ -1,10 +1,12 @@
-package render
+package pdfasm
 
 import (
 	"bufio"
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"io"
 	"runtime"
 	"slices"
@@ -25,6 +27,29 @@ import (
 // small enough that a reader unpacks little to reach one object.
 const objectsPerStream = 400
 
+// objectRun is n objects numbered from first, none a stream, whose
+// bodies ("N 0 obj … endobj") write appends to b, object first+i for i:
+// made when they are packed, never all at once.
+type objectRun struct {
+	first, n int
+	write    func(b []byte, i int) []byte
+}
+
+// objects makes the run's objects.
+func (r objectRun) objects() []pdfObject {
+	out := make([]pdfObject, r.n)
+	var b []byte
+	for i := range r.n {
+		if cap(b)-len(b) < 2<<10 {
+			b = make([]byte, 0, 256<<10)
+		}
+		s := len(b)
+		b = r.write(b, i)
+		out[i] = pdfObject{num: r.first + i, body: b[s:len(b):len(b)]}
+	}
+	return out
+}
+
 // joinCompact writes the header, the objects and a cross-reference stream
 // whose dictionary holds the trailer entries (trailer: "/Root … /Info …
 // /ID […]", without the /Size). The objects keep (the Info dictionary and
@@ -33,86 +58,115 @@ const objectsPerStream = 400
 // packed.
 func joinCompact(header []byte, objs []pdfObject, trailer string, keep ...int) []byte {
 	var b bytes.Buffer
-	joinCompactTo(&b, header, objs, trailer, keep...) // a bytes.Buffer does not fail
+	joinCompactTo(&b, header, objs, objectRun{}, 0, func(string) string { return trailer }, keep...) // a bytes.Buffer does not fail
 	return b.Bytes()
 }
 
-// joinCompactTo is joinCompact writing to w: a booklet is not held whole
-// in memory a second time.
-func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, trailer string, keep ...int) error {
-	// The objects to pack are moved to the front of objs, in order, and
-	// each object stream is a run of them: a booklet has hundreds of
-	// thousands, which are neither copied nor kept once compressed.
-	var direct []pdfObject // streams stay objects of their own
-	n := 0
-	maxNum := 0
+// joinCompactTo is joinCompact writing to w, with the objects of run
+// before objs[at], and the trailer made from the document's /ID: the
+// first 16 bytes of the SHA-256 of every object's body in order, in hex.
+// The objects are hashed and packed in one pass, in order; a booklet is
+// never held whole in memory a second time.
+func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, run objectRun, at int, trailer func(id string) string, keep ...int) error {
+	packs := func(o pdfObject) bool {
+		return o.stream == nil && !slices.Contains(keep, o.num) && !bytes.Contains(o.body, streamKw)
+	}
+	maxNum, n := 0, run.n // streams stay objects of their own; the others are packed
+	if run.n > 0 {
+		maxNum = run.first + run.n - 1
+	}
 	for _, o := range objs {
 		maxNum = max(maxNum, o.num)
-		if slices.Contains(keep, o.num) || bytes.Contains(o.body, streamKw) {
-			direct = append(direct, o)
-			continue
+		if packs(o) {
+			n++
 		}
-		objs[n] = o
-		n++
 	}
-	clear(objs[n:])
-	packed := make([][]pdfObject, 0, n/objectsPerStream+1)
-	for i := 0; i < n; i += objectsPerStream {
-		packed = append(packed, objs[i:min(i+objectsPerStream, n):min(i+objectsPerStream, n)])
-	}
-	xrefNum := maxNum + 1 + len(packed)
+	groups := (n + objectsPerStream - 1) / objectsPerStream
+	xrefNum := maxNum + 1 + groups
 	size := xrefNum + 1
 
-	// Cross-reference entries: type, field 2, field 3 (W [1 4 2]).
-	type entry struct {
-		typ byte
-		f2  uint32
-		f3  uint16
+	// The cross-reference stream's data, filled in place: per object, its
+	// type, field 2 and field 3 (W [1 4 2]).
+	xref := make([]byte, 7*size)
+	entry := func(n int, typ byte, f2 uint32, f3 uint16) {
+		e := xref[7*n : 7*n+7]
+		e[0] = typ
+		binary.BigEndian.PutUint32(e[1:], f2)
+		binary.BigEndian.PutUint16(e[5:], f3)
 	}
-	entries := make([]entry, size)
-	entries[0] = entry{0, 0, 65535}
-	for i, group := range packed {
-		for j, o := range group {
-			entries[o.num] = entry{2, uint32(maxNum + 1 + i), uint16(j)}
-		}
-	}
+	entry(0, 0, 0, 65535)
 
 	// The object streams, compressed on every core (a sheet's one on the
-	// caller's), with compressors kept between documents. Each group is
-	// let go once compressed.
-	streams := make([]pdfObject, len(packed))
-	workers := min(runtime.GOMAXPROCS(0), len(packed))
+	// caller's, fast), with compressors kept between documents. Each group
+	// is let go once compressed.
+	streams := make([]pdfObject, groups)
 	pool := &compressors
-	if len(packed) == 1 {
+	if groups == 1 {
 		pool = &fastCompressors // a sheet: its few kilobytes, fast
 	}
-	work := func(w int) {
-		c := pool.Get().(*compressor)
-		for i := w; i < len(packed); i += workers {
-			streams[i] = objectStream(maxNum+1+i, packed[i], c.zw, &c.buf)
-			clear(packed[i])
-			packed[i] = nil
-		}
-		pool.Put(c)
+	type job struct {
+		i    int
+		objs []pdfObject
 	}
-	if workers <= 1 {
-		for w := range workers {
-			work(w)
-		}
-	} else {
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				work(w)
-			}()
-		}
-		wg.Wait()
+	workers := min(runtime.GOMAXPROCS(0), groups)
+	jobs := make(chan job, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			c := pool.Get().(*compressor)
+			for j := range jobs {
+				streams[j.i] = objectStream(maxNum+1+j.i, j.objs, c.zw, &c.buf)
+				clear(j.objs)
+			}
+			pool.Put(c)
+		})
 	}
+	sum := sha256.New()
+	var direct []pdfObject
+	group := make([]pdfObject, 0, min(n, objectsPerStream))
+	g := 0
+	var made []byte // the bodies of the current group's run objects
+	add := func(o pdfObject) {
+		sum.Write(o.body)
+		sum.Write(o.stream)
+		if !packs(o) {
+			direct = append(direct, o)
+			return
+		}
+		entry(o.num, 2, uint32(maxNum+1+g), uint16(len(group)))
+		group = append(group, o)
+		if len(group) == objectsPerStream {
+			jobs <- job{g, group}
+			g++
+			group, made = make([]pdfObject, 0, objectsPerStream), nil
+		}
+	}
+	for i := 0; i <= len(objs); i++ {
+		if i == at {
+			for k := range run.n {
+				if made == nil {
+					made = make([]byte, 0, 64<<10)
+				}
+				s := len(made)
+				made = run.write(made, k)
+				add(pdfObject{num: run.first + k, body: made[s:len(made):len(made)]})
+			}
+		}
+		if i < len(objs) {
+			add(objs[i])
+			objs[i] = pdfObject{}
+		}
+	}
+	if len(group) > 0 {
+		jobs <- job{g, group}
+	}
+	close(jobs)
+	wg.Wait()
+	id := hex.EncodeToString(sum.Sum(nil)[:16])
+
 	total := len(header)
 	for _, o := range direct {
-		total += len(o.body)
+		total += len(o.body) + len(o.stream)
 	}
 	for _, s := range streams {
 		total += len(s.body)
@@ -127,33 +181,28 @@ func joinCompactTo(w io.Writer, header []byte, objs []pdfObject, trailer string,
 	}
 	out.Write(header)
 	for _, o := range direct {
-		entries[o.num] = entry{1, uint32(out.n), 0}
+		entry(o.num, 1, uint32(out.n), 0)
 		out.Write(o.body)
+		out.Write(o.stream)
 	}
 	for _, s := range streams {
-		entries[s.num] = entry{1, uint32(out.n), 0}
+		entry(s.num, 1, uint32(out.n), 0)
 		out.Write(s.body)
 	}
 	xrefAt := out.n
-	entries[xrefNum] = entry{1, uint32(xrefAt), 0}
-	raw := make([]byte, 0, 7*size)
-	for _, e := range entries {
-		raw = append(raw, e.typ)
-		raw = binary.BigEndian.AppendUint32(raw, e.f2)
-		raw = binary.BigEndian.AppendUint16(raw, e.f3)
-	}
+	entry(xrefNum, 1, uint32(xrefAt), 0)
 	c := fastCompressors.Get().(*compressor)
 	defer fastCompressors.Put(c)
 	z := &c.buf
 	z.Reset()
 	c.zw.Reset(z)
-	c.zw.Write(raw)
+	c.zw.Write(xref)
 	c.zw.Close()
 	out.WriteString(strconv.Itoa(xrefNum))
 	out.WriteString(" 0 obj\n<</Type /XRef /Size ")
 	out.WriteString(strconv.Itoa(size))
 	out.WriteString(" /W [1 4 2] ")
-	out.WriteString(trailer)
+	out.WriteString(trailer(id))
 	out.WriteString(" /Filter /FlateDecode /Length ")
 	out.WriteString(strconv.Itoa(z.Len()))
 	out.WriteString(">>\nstream\n")
@@ -222,7 +271,7 @@ func objectStream(num int, objs []pdfObject, zw *zlib.Writer, z *bytes.Buffer) p
 	b = append(b, ">>\nstream\n"...)
 	b = append(b, z.Bytes()...)
 	b = append(b, "\nendstream\nendobj\n"...)
-	return pdfObject{num, b}
+	return pdfObject{num: num, body: b}
 }
 
 // objectValue is the value of an "N 0 obj … endobj".

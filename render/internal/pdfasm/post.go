@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"bytes"
@@ -8,7 +8,8 @@ import (
 	"runtime"
 	"sort"
 	"strconv"
-	"sync"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // The PDF library writes its streams uncompressed (it would create a new
@@ -16,12 +17,15 @@ import (
 // pass compresses them afterwards, on every core, with one reused
 // compressor per core, and rebuilds the cross-reference table.
 
-var errLayout = errors.New("render: unexpected PDF layout from the PDF library")
+var errLayout = errors.New("pdfasm: unexpected PDF layout from the PDF library")
 
 // pdfObject is one "N 0 obj … endobj" of the file, as bytes.
 type pdfObject struct {
 	num  int
 	body []byte
+	// stream, when set, is the rest of the object after body: the stream
+	// of an object Merge renumbered, kept where it was instead of copied.
+	stream []byte
 }
 
 // splitPDF cuts a classic PDF with a cross-reference table into its
@@ -66,7 +70,10 @@ func splitPDF(pdf []byte) (header []byte, objs []pdfObject, trailer []byte, err 
 		if i+1 < len(offs) {
 			end = offs[i+1].off
 		}
-		objs = append(objs, pdfObject{o.num, pdf[o.off:end]})
+		if objs == nil {
+			objs = make([]pdfObject, 0, len(offs))
+		}
+		objs = append(objs, pdfObject{num: o.num, body: pdf[o.off:end]})
 	}
 	tr := entries[20*count:]
 	t0 := bytes.Index(tr, []byte("trailer"))
@@ -84,7 +91,7 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	size := len(header) + len(trailer) + 64
 	maxNum := 0
 	for _, o := range objs {
-		size += len(o.body)
+		size += len(o.body) + len(o.stream)
 		maxNum = max(maxNum, o.num)
 	}
 	size += 20 * (maxNum + 1) // the cross-reference table, free entries too
@@ -94,6 +101,7 @@ func joinPDF(header []byte, objs []pdfObject, trailer []byte) []byte {
 	for _, o := range objs {
 		offsets[o.num] = out.Len()
 		out.Write(o.body)
+		out.Write(o.stream)
 	}
 	xref := out.Len()
 	fmt.Fprintf(out, "xref\n0 %d\n", maxNum+1)
@@ -127,34 +135,31 @@ var (
 	filterKey   = []byte("/Filter")
 )
 
-// compressObjects deflates every stream that has no filter yet. Every body
-// it leaves is a copy of its own, so that the library's output, which
+// compressObjects deflates every stream that has no filter yet, at zlib's
+// fastest level, on every core. Every body it leaves is a copy of its own, so that the library's output, which
 // splitPDF's objects are slices of, can be let go at once.
 func compressObjects(objs []pdfObject) error {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(objs)/64))
-	var wg sync.WaitGroup
-	errs := make([]error, workers)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			var buf bytes.Buffer
-			zw, _ := zlib.NewWriterLevel(&buf, zlib.BestSpeed)
+	var g errgroup.Group
+	g.SetLimit(workers)
+	for w := range workers {
+		g.Go(func() error {
+			c := fastCompressors.Get().(*compressor) // a new one costs more than a page
+			defer fastCompressors.Put(c)
 			for i := w; i < len(objs); i += workers {
-				body, err := compressObject(objs[i].body, zw, &buf)
+				body, err := compressObject(objs[i].body, c.zw, &c.buf)
 				if err != nil {
-					errs[w] = fmt.Errorf("object %d: %w", objs[i].num, err)
-					return
+					return fmt.Errorf("object %d: %w", objs[i].num, err)
 				}
 				if len(body) > 0 && len(objs[i].body) > 0 && &body[0] == &objs[i].body[0] {
 					body = bytes.Clone(body) // unchanged: copy it out of the library's buffer
 				}
 				objs[i].body = body
 			}
-		}(w)
+			return nil
+		})
 	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return g.Wait()
 }
 
 func compressObject(body []byte, zw *zlib.Writer, buf *bytes.Buffer) ([]byte, error) {

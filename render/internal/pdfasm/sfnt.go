@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"encoding/binary"

@@ -1,7 +1,8 @@
-package render
+package pdfasm
 
 import (
 	"encoding/binary"
+	"regexp"
 	"sort"
 	"testing"
 
@@ -11,13 +12,13 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
+// tagRE is a tagged subset name.
+var tagRE = regexp.MustCompile(`^[A-Z]{6}\+[!-~]+$`)
+
 func glyphs(pairs ...int) glyphMap {
 	var m glyphMap
 	for i := 0; i+1 < len(pairs); i += 2 {
-		m = append(m, struct {
-			r   rune
-			gid uint16
-		}{rune(pairs[i]), uint16(pairs[i+1])})
+		m = append(m, Glyph{rune(pairs[i]), uint16(pairs[i+1])})
 	}
 	return m
 }
@@ -58,7 +59,7 @@ func TestCmapFormat4(t *testing.T) {
 	var buf sfnt.Buffer
 	want := map[rune]uint16{}
 	for _, e := range m {
-		want[e.r] = e.gid
+		want[e.R] = e.GID
 	}
 	for _, r := range []rune{' ', '!', '@', 'A', 'B', 'C', 'D', 'a', 'b', 'c', 0xE0, 0x2013, 0x2014, 0xFFFD} {
 		gid, err := f.GlyphIndex(&buf, r)
@@ -76,20 +77,20 @@ func TestToUnicodeRoundTrip(t *testing.T) {
 		m = append(m, glyphs(int(r), int(r-0x1F))...)
 	}
 	cm := toUnicodeCMap(m)
-	got, err := parseToUnicode(cm)
+	got, err := ParseToUnicode(cm)
 	if err != nil || len(got) != 250 {
 		t.Fatalf("%d entries, %v", len(got), err)
 	}
 	for _, e := range m {
-		if got[uint16(e.r)] != string(e.r) {
-			t.Errorf("%04X -> %q", e.r, got[uint16(e.r)])
+		if got[uint16(e.R)] != string(e.R) {
+			t.Errorf("%04X -> %q", e.R, got[uint16(e.R)])
 		}
 	}
-	ranges, err := parseToUnicode([]byte("1 beginbfrange\n<0041> <0043> <0061>\nendbfrange\n1 beginbfchar\n<0044> <D835DC00>\nendbfchar"))
+	ranges, err := ParseToUnicode([]byte("1 beginbfrange\n<0041> <0043> <0061>\nendbfrange\n1 beginbfchar\n<0044> <D835DC00>\nendbfchar"))
 	if err != nil || ranges[0x41] != "a" || ranges[0x43] != "c" || ranges[0x44] != "\U0001D400" {
 		t.Errorf("bfrange and surrogates: %v, %v", ranges, err)
 	}
-	if _, err := parseToUnicode([]byte("1 beginbfchar\n<41> <0041>\nendbfchar")); err == nil {
+	if _, err := ParseToUnicode([]byte("1 beginbfchar\n<41> <0041>\nendbfchar")); err == nil {
 		t.Error("a one-byte code was accepted")
 	}
 }
@@ -97,8 +98,8 @@ func TestToUnicodeRoundTrip(t *testing.T) {
 // TestSubsetTag: six capital letters, the same for the same subset,
 // different for a different one; untagged removes exactly a tag.
 func TestSubsetTag(t *testing.T) {
-	a, b := subsetTag([]byte("uno")), subsetTag([]byte("due"))
-	if !tagRE.MatchString(a+"+X") || a != subsetTag([]byte("uno")) || a == b {
+	a, b := SubsetTag([]byte("uno")), SubsetTag([]byte("due"))
+	if !tagRE.MatchString(a+"+X") || a != SubsetTag([]byte("uno")) || a == b {
 		t.Errorf("tags %q %q", a, b)
 	}
 	for in, want := range map[string]string{"ABCDEF+Go-Bold": "Go-Bold", "Go-Bold": "Go-Bold", "ABCDEf+X": "ABCDEf+X", "ABCDEFG": "ABCDEFG"} {
@@ -125,7 +126,7 @@ func TestPruneGlyphs(t *testing.T) {
 		}
 		m = append(m, glyphs(int(r), int(g))...)
 	}
-	sort.Slice(m, func(i, j int) bool { return m[i].r < m[j].r })
+	sort.Slice(m, func(i, j int) bool { return m[i].R < m[j].R })
 	ttf, pruned, _, err := fixSubset(goregular.TTF, m)
 	if err != nil {
 		t.Fatal(err)
@@ -139,16 +140,16 @@ func TestPruneGlyphs(t *testing.T) {
 	}
 	ppem := fixed.I(1000)
 	for i, e := range pruned {
-		g, err := f.GlyphIndex(&buf, e.r)
-		if err != nil || uint16(g) != e.gid {
-			t.Errorf("%q: glyph %d, the map says %d", e.r, g, e.gid)
+		g, err := f.GlyphIndex(&buf, e.R)
+		if err != nil || uint16(g) != e.GID {
+			t.Errorf("%q: glyph %d, the map says %d", e.R, g, e.GID)
 		}
-		a1, _ := orig.GlyphAdvance(&buf, sfnt.GlyphIndex(m[i].gid), ppem, xfont.HintingNone)
+		a1, _ := orig.GlyphAdvance(&buf, sfnt.GlyphIndex(m[i].GID), ppem, xfont.HintingNone)
 		a2, _ := f.GlyphAdvance(&buf, g, ppem, xfont.HintingNone)
-		b1, _, _ := orig.GlyphBounds(&buf, sfnt.GlyphIndex(m[i].gid), ppem, xfont.HintingNone)
+		b1, _, _ := orig.GlyphBounds(&buf, sfnt.GlyphIndex(m[i].GID), ppem, xfont.HintingNone)
 		b2, _, _ := f.GlyphBounds(&buf, g, ppem, xfont.HintingNone)
 		if a1 != a2 || b1 != b2 {
-			t.Errorf("%q: advance %v bounds %v, was %v %v", e.r, a2, b2, a1, b1)
+			t.Errorf("%q: advance %v bounds %v, was %v %v", e.R, a2, b2, a1, b1)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"bytes"
@@ -20,8 +20,8 @@ func toUnicodeCMap(m glyphMap) []byte {
 		block := m[i:min(i+100, len(m))]
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(block))
 		for _, e := range block {
-			fmt.Fprintf(&b, "<%04X> <", e.r)
-			for _, u := range utf16.Encode([]rune{e.r}) {
+			fmt.Fprintf(&b, "<%04X> <", e.R)
+			for _, u := range utf16.Encode([]rune{e.R}) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")
@@ -32,10 +32,10 @@ func toUnicodeCMap(m glyphMap) []byte {
 	return b.Bytes()
 }
 
-// parseToUnicode reads the bfchar and bfrange entries of a ToUnicode CMap
+// ParseToUnicode reads the bfchar and bfrange entries of a ToUnicode CMap
 // with two-byte codes: code -> text. It is the reading side of
 // toUnicodeCMap, for tests and for checking a document.
-func parseToUnicode(cmap []byte) (map[uint16]string, error) {
+func ParseToUnicode(cmap []byte) (map[uint16]string, error) {
 	out := map[uint16]string{}
 	toks := cmapTokens(cmap)
 	hexVal := func(t string) ([]uint16, bool) {

@@ -1,4 +1,4 @@
-package render
+package pdfasm
 
 import (
 	"bytes"
@@ -8,8 +8,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/pegpdf/pegpdf/templates"
 )
 
 // PDF/A-2a: what the assembly adds to a document for archiving (ISO
@@ -99,8 +97,8 @@ func xmpObject(n int, meta Meta, created time.Time, pdfa bool) []byte {
 }
 
 // iccObject is the sRGB profile, compressed.
-func iccObject(n int) []byte {
-	body := fmt.Appendf(nil, "%d 0 obj\n<</N 3 /Length %d>>\nstream\n%s\nendstream\nendobj\n", n, len(templates.SRGB), templates.SRGB)
+func iccObject(n int, srgb []byte) []byte {
+	body := fmt.Appendf(nil, "%d 0 obj\n<</N 3 /Length %d>>\nstream\n%s\nendstream\nendobj\n", n, len(srgb), srgb)
 	out, err := compressObjectOnce(body)
 	if err != nil {
 		return body
@@ -115,3 +113,27 @@ func outputIntent(n int) string {
 
 // producer names pegpdf in the Info dictionary and the XMP metadata.
 const producer = "pegpdf"
+
+// uaXMP is the PDF/UA identification in the XMP metadata (ISO 14289-1
+// §5), with the extension schema that PDF/A asks of a schema it does not
+// predefine (ISO 19005-2 §6.6.2.3).
+const uaXMP = `<rdf:Description rdf:about=""
+ xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"
+ xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#"
+ xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">
+<pdfaExtension:schemas><rdf:Bag><rdf:li rdf:parseType="Resource">
+<pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>
+<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>
+<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>
+<pdfaSchema:property><rdf:Seq><rdf:li rdf:parseType="Resource">
+<pdfaProperty:name>part</pdfaProperty:name>
+<pdfaProperty:valueType>Integer</pdfaProperty:valueType>
+<pdfaProperty:category>internal</pdfaProperty:category>
+<pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>
+</rdf:li></rdf:Seq></pdfaSchema:property>
+</rdf:li></rdf:Bag></pdfaExtension:schemas>
+</rdf:Description>
+<rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+<pdfuaid:part>1</pdfuaid:part>
+</rdf:Description>
+`
