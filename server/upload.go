@@ -188,7 +188,7 @@ func checkFields(fields map[string]string) error {
 				return fieldError(field, "%q non è una data: scriverla come gg/mm/aaaa, ad esempio 31/07/2019", v)
 			}
 		case "year":
-			if y, err := strconv.Atoi(v); v != "" && (err != nil || y < 1900 || y > 2999) {
+			if y, err := strconv.Atoi(v); v != "" && (err != nil || y < 1900 || y > 2200) {
 				return fieldError(field, "%q non è un anno: scriverlo con quattro cifre, ad esempio 2019, o lasciare vuoto", v)
 			}
 		}

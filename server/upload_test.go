@@ -300,6 +300,7 @@ func TestFieldErrorsNameTheLabel(t *testing.T) {
 	}{
 		{map[string]string{"as-of": "31/02/2019"}, "as-of", "«Data di riferimento del monitoraggio»: \"31/02/2019\" non è una data: scriverla come gg/mm/aaaa"},
 		{map[string]string{"year": "19"}, "year", "«Anno in copertina»"},
+		{map[string]string{"year": "2500"}, "year", "«Anno in copertina»"}, // as the workbook's Anno: 1900–2200
 		{map[string]string{"with-sheets": "forse"}, "with-sheets", "usare true o false"},
 	} {
 		for _, url := range []string{"/api/check", "/api/report"} {

@@ -115,7 +115,7 @@
       return ["as-of", "«Data di riferimento del monitoraggio»: \"" + asOf + "\" non è una data: scriverla come gg/mm/aaaa, ad esempio 31/07/2019."];
     }
     const year = $("year").value.trim();
-    if (year && !(/^\d{4}$/.test(year) && +year >= 1900 && +year <= 2999)) {
+    if (year && !(/^\d{4}$/.test(year) && +year >= 1900 && +year <= 2200)) {
       return ["year", "«Anno in copertina»: \"" + year + "\" non è un anno: scriverlo con quattro cifre, ad esempio 2019, o lasciare vuoto."];
     }
     return null;
