@@ -2,7 +2,6 @@ package render
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"runtime"
 	"strconv"
@@ -45,7 +44,7 @@ func BookletContext(ctx context.Context, w io.Writer, th *Theme, objs []*model.O
 		meta.Title = bookletTitle(th, info)
 	}
 	if meta.Subject == "" {
-		meta.Subject = meta.Title + ": " + fmt.Sprintf(th.Labels.ObjectivesCount, len(objs))
+		meta.Subject = meta.Title + ": " + th.Labels.objectives(len(objs))
 	}
 	if meta.Keywords == "" {
 		meta.Keywords = th.Labels.PlanKeywords + ", " + strconv.Itoa(info.Year)

@@ -454,3 +454,15 @@ func TestContentsAbsurdCode(t *testing.T) {
 		}
 	}
 }
+
+// TestReportOneObjective: a Direzione with one objective counts it in the
+// singular, in its Totale row.
+func TestReportOneObjective(t *testing.T) {
+	th := DefaultTheme()
+	_, evals := oneDirection(1)
+	pages := layoutReport(&th, evals, ReportInfo{Year: 2019}, make([]int, len(evals)))
+	all := strings.Join(pageTexts(pages), " ")
+	if !strings.Contains(all, "1 obiettivo:") || strings.Contains(all, "1 obiettivi") {
+		t.Errorf("one objective is not counted in the singular: %q", all)
+	}
+}

@@ -81,7 +81,7 @@ func ReportContext(ctx context.Context, w io.Writer, th *Theme, evals []model.Ev
 		}
 	}
 	if meta.Subject == "" {
-		meta.Subject = info.Title + ": " + fmt.Sprintf(th.Labels.ObjectivesCount, len(evals))
+		meta.Subject = info.Title + ": " + th.Labels.objectives(len(evals))
 	}
 	if meta.Keywords == "" {
 		meta.Keywords = th.Labels.ReportKeywords + ", " + strconv.Itoa(info.Year)
@@ -183,7 +183,7 @@ func layoutReport(th *Theme, evals []model.Evaluation, info ReportInfo, starts [
 			}
 		}
 		rows = append(rows, tableRow{
-			cells: []string{l.Total, fmt.Sprintf(l.ObjectivesCount, t.Objectives) + ": " + summary, percent(t.MeanRealization()), "",
+			cells: []string{l.Total, l.objectives(t.Objectives) + ": " + summary, percent(t.MeanRealization()), "",
 				strings.Join(timing, "\n"), fmt.Sprintf(l.OutOf, t.Met, t.Measurable)},
 			fill:  []*Color{&th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill, &th.HeaderFill},
 			whole: []bool{3: true, 4: true},

@@ -1,5 +1,7 @@
 package render
 
+import "fmt"
+
 // Color is an RGB colour, 0–255 each.
 type Color struct{ R, G, B int }
 
@@ -41,6 +43,7 @@ type Labels struct {
 	ReportTitle, Summary, ByDirection, Sheets, Total string
 	Code, Title, IndicatorsMet                       string // columns of a Direzione's table
 	Objectives, ObjectivesCount, OutOf               string // "Obiettivi", "%d obiettivi", "%d su %d"
+	OneObjective                                     string // "%d obiettivo": ObjectivesCount for one
 	MeanOfObjectives, IndicatorsRow, MetOfMeasurable string // rows of the summary
 	OutcomeAndTiming, ObjectivesShare                string // columns of the summary
 	Number                                           string // "N.", the phase's number
@@ -189,7 +192,7 @@ func DefaultTheme() Theme {
 			ReportTitle: "Stato di attuazione degli obiettivi al %s", Summary: "Riepilogo",
 			ByDirection: "Esito per Direzione", Sheets: "Schede", Total: "Totale",
 			Code: "Codice", Title: "Titolo", IndicatorsMet: "Indicatori raggiunti",
-			Objectives: "Obiettivi", ObjectivesCount: "%d obiettivi", OutOf: "%d su %d",
+			Objectives: "Obiettivi", ObjectivesCount: "%d obiettivi", OneObjective: "%d obiettivo", OutOf: "%d su %d",
 			MeanOfObjectives: "Media degli obiettivi", IndicatorsRow: "Indicatori", MetOfMeasurable: "Raggiunti su misurabili",
 			OutcomeAndTiming: "Esito e tempi", ObjectivesShare: "Obiettivi (quota)", Number: "N.",
 			PlanTitle: "Piano Esecutivo di Gestione", Contents: "Indice",
@@ -212,3 +215,11 @@ func (t *Theme) contentWidth() float64 { return t.PageWidth - 2*t.Margin }
 
 // bottom is the lowest y that content may reach.
 func (t *Theme) bottom() float64 { return t.PageHeight - t.FooterHeight }
+
+// objectives counts n objectives in words: "1 obiettivo", "3 obiettivi".
+func (l *Labels) objectives(n int) string {
+	if n == 1 {
+		return fmt.Sprintf(l.OneObjective, n)
+	}
+	return fmt.Sprintf(l.ObjectivesCount, n)
+}

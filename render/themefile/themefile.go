@@ -256,7 +256,7 @@ var labelKeys = map[string]string{
 	"titolo_rapporto": "ReportTitle", "riepilogo": "Summary", "esito_per_direzione": "ByDirection",
 	"schede": "Sheets", "totale": "Total",
 	"scadenza": "Milestone", "nessuna_fase": "NoPhases", "nessun_indicatore": "NoIndicators", "codice": "Code", "titolo": "Title",
-	"indicatori_raggiunti": "IndicatorsMet", "obiettivi": "Objectives", "numero_obiettivi": "ObjectivesCount",
+	"indicatori_raggiunti": "IndicatorsMet", "obiettivi": "Objectives", "numero_obiettivi": "ObjectivesCount", "un_obiettivo": "OneObjective",
 	"su": "OutOf", "media_obiettivi": "MeanOfObjectives", "riga_indicatori": "IndicatorsRow",
 	"raggiunti_su_misurabili": "MetOfMeasurable", "esito_e_tempi": "OutcomeAndTiming",
 	"obiettivi_quota": "ObjectivesShare", "numero": "Number", "servizio_non_indicato": "NoService",
@@ -309,7 +309,7 @@ func applyLabels(l *render.Labels, m map[string]any) error {
 			if strings.Count(s, "%s") != 1 {
 				return &Error{Key: key, Msg: "deve contenere %s, ad esempio \"al %s\""}
 			}
-		case "numero_obiettivi":
+		case "numero_obiettivi", "un_obiettivo":
 			if strings.Count(s, "%d") != 1 || strings.Count(s, "%") != 1 {
 				return &Error{Key: key, Msg: "deve contenere %d, ad esempio \"%d obiettivi\""}
 			}
