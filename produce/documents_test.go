@@ -21,7 +21,7 @@ import (
 
 // memory is a Source of a workbook in memory.
 func memory(name string, data []byte) Source {
-	return Source{name, func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(data)), nil }}
 }
 
 // generated is a workbook of n generated objectives.
@@ -70,7 +70,7 @@ var created = time.Date(2019, 7, 31, 0, 0, 0, 0, time.UTC)
 // result); the others give their sheets, named after their Codici, in the
 // inputs' order.
 func TestSheetsGoodAndBad(t *testing.T) {
-	missing := Source{"manca.xlsx", func() (io.ReadCloser, error) { return nil, os.ErrNotExist }}
+	missing := Source{Name: "manca.xlsx", Open: func() (io.ReadCloser, error) { return nil, os.ErrNotExist }}
 	ref := sampleSource(t, "2019_ZN10.xlsx")
 	var c collector
 	var progress sync.Map

@@ -17,6 +17,10 @@ import (
 type Source struct {
 	Name string                        // how the user knows it: a path, or an uploaded file's name
 	Open func() (io.ReadCloser, error) // its bytes; an error (a file that does not exist) is reported as a bad input
+
+	// InFolder says it was found inside a folder the user gave: a file
+	// refused by its name (NotReadable) may be taken out of the folder.
+	InFolder bool
 }
 
 // Input is one workbook once read.
@@ -48,6 +52,9 @@ func read(ctx context.Context, src Source, lim workbook.Limits, timeout time.Dur
 			return result{err: err}
 		}
 		defer f.Close()
+		if err := NotReadable(src.Name, src.InFolder); err != nil {
+			return result{err: err} // opened first: a name that does not exist is said as such
+		}
 		plan, ps, err := workbook.ReadContext(ctx, f, lim)
 		return result{plan, ps, err}
 	}

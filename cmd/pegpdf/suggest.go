@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 // A command or an option typed almost right is named as it should be:
@@ -40,7 +42,7 @@ func looksLikeFile(arg string) bool {
 		return true
 	}
 	ext := strings.ToLower(filepath.Ext(arg))
-	return workbookExts[ext] || spreadsheetKinds[ext] != ""
+	return workbookExts[ext] || produce.Spreadsheet(ext)
 }
 
 // commandUsageError is the OnUsageError of the command cmd among the
