@@ -124,3 +124,33 @@ func TestOptionalFieldsMonitored(t *testing.T) {
 		t.Errorf("the Baseline changes the Grado: %+v, without it %+v", plain, got)
 	}
 }
+
+// TestMonitoredIndicatorExtras: a monitored sheet keeps the indicators'
+// Unità and Peso beside Valore rilevato, Grado and Esito; without them,
+// the reference's monitored columns are unchanged.
+func TestMonitoredIndicatorExtras(t *testing.T) {
+	th := DefaultTheme()
+	l := &th.Labels
+	asOf := Options{AsOf: model.Date{Year: 2019, Month: 7, Day: 31}}
+	o := piaoObjective()
+	o.Indicators[0].Measured = "2"
+	cols := monitoredIndicatorColumns(&th, o)
+	var heads []string
+	for _, c := range cols {
+		heads = append(heads, c.header)
+	}
+	want := []string{l.IndicatorDescription, l.Kind, l.Unit, l.Baseline, l.Target, l.Measured, l.IndicatorWeight, l.Degree, l.Outcome}
+	if strings.Join(heads, "|") != strings.Join(want, "|") {
+		t.Errorf("monitored columns %q, want %q", heads, want)
+	}
+	text := strings.Join(pageTexts(layoutSheet(&th, o, asOf)), " ")
+	for _, s := range []string{"giorni", "40", l.Unit, l.IndicatorWeight} {
+		if !strings.Contains(text, s) {
+			t.Errorf("the monitored sheet lacks %q", s)
+		}
+	}
+	ref := templates.Example().Objectives[0]
+	if n := len(monitoredIndicatorColumns(&th, ref)); n != 6 {
+		t.Errorf("the reference's monitored INDICATORI has %d columns, want 6", n)
+	}
+}

@@ -74,17 +74,34 @@ func phaseProgressRows(th *Theme, o *model.Objective, r model.ObjectiveResult) [
 	return rows
 }
 
-// monitoredIndicatorColumns are INDICATORI of a monitored sheet; Baseline
-// joins them only when some indicator has one (it does not enter the Grado).
+// monitoredIndicatorColumns are INDICATORI of a monitored sheet; Unità,
+// Baseline and Peso join them only when some indicator has one (they do
+// not enter the Grado; the next years' targets wait for their year).
 func monitoredIndicatorColumns(th *Theme, o *model.Objective) []column {
 	l := &th.Labels
+	unit, base, weight := indicatorExtras(o)
 	cols := []column{{l.IndicatorDescription, 40, left}, {l.Kind, 13, left}}
-	if hasBaseline(o) {
+	if unit {
+		cols = append(cols, column{l.Unit, 9, left})
+	}
+	if base {
 		cols = append(cols, column{l.Baseline, 11, left})
 	}
-	return append(cols, []column{
-		{l.Target, 14, left}, {l.Measured, 13, left}, {l.Degree, 8, right}, {l.Outcome, 12, center},
-	}...)
+	cols = append(cols, column{l.Target, 14, left}, column{l.Measured, 13, left})
+	if weight {
+		cols = append(cols, column{l.IndicatorWeight, 7, right})
+	}
+	return append(cols, column{l.Degree, 8, right}, column{l.Outcome, 12, center})
+}
+
+// indicatorExtras says whether some indicator of o has a Unità, a
+// Baseline, a Peso.
+func indicatorExtras(o *model.Objective) (unit, base, weight bool) {
+	for _, in := range o.Indicators {
+		unit = unit || in.Unit != ""
+		weight = weight || in.Weight.Set
+	}
+	return unit, hasBaseline(o), weight
 }
 
 func hasBaseline(o *model.Objective) bool {
@@ -106,7 +123,7 @@ func baselineText(in model.Indicator) string {
 
 func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResult) []tableRow {
 	rows := make([]tableRow, len(o.Indicators))
-	base := hasBaseline(o)
+	unit, base, weight := indicatorExtras(o)
 	for i, in := range o.Indicators {
 		ir := r.Indicators[i]
 		measured := in.Measured
@@ -114,10 +131,17 @@ func monitoredIndicatorRows(th *Theme, o *model.Objective, r model.ObjectiveResu
 			measured = measured + "\n" + in.Comment
 		}
 		cells := []string{indicatorDescription(&th.Labels, in), in.Kind}
+		if unit {
+			cells = append(cells, in.Unit)
+		}
 		if base {
 			cells = append(cells, baselineText(in))
 		}
-		cells = append(cells, in.Target.Text, measured, ir.Degree.Decimal(1), string(ir.Outcome))
+		cells = append(cells, in.Target.Text, measured)
+		if weight {
+			cells = append(cells, weightText(in.Weight))
+		}
+		cells = append(cells, ir.Degree.Decimal(1), string(ir.Outcome))
 		out := len(cells) - 1
 		fill, whole := make([]*Color, len(cells)), make([]bool, len(cells))
 		fill[out], whole[out] = th.statusColor(ir.Outcome), true
