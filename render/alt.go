@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -58,71 +57,68 @@ func (f *flow) ganttFigure(o *model.Objective, opt Options) {
 // progress when there is monitoring data.
 func ganttAlt(th *Theme, o *model.Objective, opt Options) string {
 	a := ganttAxis(o, &th.Labels, opt.AsOf.Year)
+	w := &th.Labels.Alt
 	var b strings.Builder
 	first, last := model.DateOf(dayTime(a.from)), model.DateOf(dayTime(a.to-1))
 	if first.Year == last.Year {
-		fmt.Fprintf(&b, "Diagramma di Gantt dell'anno %d", first.Year)
+		fmt.Fprintf(&b, w.GanttYear, first.Year)
 	} else {
-		fmt.Fprintf(&b, "Diagramma di Gantt dal %d al %d", first.Year, last.Year)
+		fmt.Fprintf(&b, w.GanttSpan, first.Year, last.Year)
 	}
 	switch len(o.Phases) {
 	case 0:
-		b.WriteString(", senza fasi.")
+		b.WriteString(w.NoPhases)
 	case 1:
-		b.WriteString(", una fase.")
+		b.WriteString(w.OnePhase)
 	default:
-		fmt.Fprintf(&b, ", %d fasi.", len(o.Phases))
+		fmt.Fprintf(&b, w.Phases, len(o.Phases))
 	}
 	for i, p := range o.Phases {
-		fmt.Fprintf(&b, " Fase %d", i+1)
+		fmt.Fprintf(&b, w.Phase, i+1)
 		if d := strings.Join(strings.Fields(clean(p.Description)), " "); d != "" {
 			b.WriteString(", " + strings.TrimRight(d, "."))
 		}
 		switch {
 		case p.HasDates():
-			fmt.Fprintf(&b, ": prevista dal %s al %s", p.Start, p.End)
+			fmt.Fprintf(&b, w.FromTo, p.Start, p.End)
 		case !p.Start.IsZero():
-			fmt.Fprintf(&b, ": prevista dal %s", p.Start)
+			fmt.Fprintf(&b, w.From, p.Start)
 		case !p.End.IsZero():
-			fmt.Fprintf(&b, ": prevista fino al %s", p.End)
+			fmt.Fprintf(&b, w.Until, p.End)
 		default:
-			b.WriteString(": senza date")
+			b.WriteString(w.NoDates)
 		}
 		if !p.ActualStart.IsZero() {
-			fmt.Fprintf(&b, "; svolta dal %s", p.ActualStart)
+			fmt.Fprintf(&b, w.DoneFrom, p.ActualStart)
 			if !p.ActualEnd.IsZero() {
-				fmt.Fprintf(&b, " al %s", p.ActualEnd)
+				fmt.Fprintf(&b, w.DoneTo, p.ActualEnd)
 			} else {
-				b.WriteString(", in corso")
+				b.WriteString(w.Ongoing)
 			}
 		}
 		if p.Progress.Set {
-			fmt.Fprintf(&b, "; avanzamento %s", percent(p.Progress))
+			fmt.Fprintf(&b, w.Progress, percent(p.Progress))
 		}
 		b.WriteString(".")
 	}
 	if !opt.AsOf.IsZero() {
-		fmt.Fprintf(&b, " Data di riferimento: %s.", opt.AsOf)
+		fmt.Fprintf(&b, w.AsOf, opt.AsOf)
 	}
 	return b.String()
 }
 
 // chartAlt is the alternative text of the report's chart: per Direzione,
 // its objectives and how many have each Esito.
-func chartAlt(gs []group) string {
+func chartAlt(l *Labels, gs []group) string {
 	var b strings.Builder
-	b.WriteString("Grafico degli obiettivi per Direzione, secondo l'esito.")
+	b.WriteString(l.Alt.Chart)
 	for _, g := range gs {
 		t := model.TallyOf(g.evals)
 		name := strings.Join(strings.Fields(clean(g.name)), " ")
 		if name == "" {
-			name = "Direzione non indicata"
+			name = l.Alt.NoDirection
 		}
-		n := strconv.Itoa(t.Objectives) + " obiettivi"
-		if t.Objectives == 1 {
-			n = "1 obiettivo"
-		}
-		fmt.Fprintf(&b, " %s, %s", name, n)
+		fmt.Fprintf(&b, " %s, %s", name, l.objectives(t.Objectives))
 		sep := ": "
 		for _, o := range model.OutcomeOrder {
 			if c := t.Outcome[o]; c > 0 {
@@ -137,7 +133,7 @@ func chartAlt(gs []group) string {
 
 // chartFigure lays out the report's chart as a Figure.
 func (f *flow) chartFigure(gs []group) {
-	f.figure(func() string { return chartAlt(gs) }, func() { f.chart(gs) })
+	f.figure(func() string { return chartAlt(&f.th.Labels, gs) }, func() { f.chart(gs) })
 }
 
 // dayTime is the time of a day counted since 1970.

@@ -154,3 +154,17 @@ func TestMonitoredIndicatorExtras(t *testing.T) {
 		t.Errorf("the reference's monitored INDICATORI has %d columns, want 6", n)
 	}
 }
+
+// TestAltWordsFromTheme: the figures' alternative text takes its words
+// from the theme, as every other label does.
+func TestAltWordsFromTheme(t *testing.T) {
+	th := DefaultTheme()
+	o := templates.Example().Objectives[0]
+	if got := ganttAlt(&th, o, Options{}); !strings.HasPrefix(got, "Diagramma di Gantt dell'anno 2019, 2 fasi. Fase 1") {
+		t.Errorf("default words: %q", got)
+	}
+	th.Labels.Alt.GanttYear, th.Labels.Alt.Phase = "Cronoprogramma %d", " Attività %d"
+	if got := ganttAlt(&th, o, Options{}); !strings.HasPrefix(got, "Cronoprogramma 2019, 2 fasi. Attività 1") {
+		t.Errorf("the theme's words are not used: %q", got)
+	}
+}

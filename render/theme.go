@@ -63,6 +63,21 @@ type Labels struct {
 	Contributors, Deadline                                       string
 	Resources, HumanResources, FinancialResources                string
 	Unit, Baseline, NextTarget, IndicatorWeight, Formula, Source string // INDICATORI; NextTarget has a %s for the year
+
+	Alt AltWords // the figures' alternative text
+}
+
+// AltWords are the words of the figures' alternative text, what a screen
+// reader says of the Gantt and of the report's chart. Each %d or %s stands
+// where the comment says.
+type AltWords struct {
+	GanttYear, GanttSpan         string // "…dell'anno %d"; "…dal %d al %d"
+	NoPhases, OnePhase, Phases   string // ", senza fasi."; ", una fase."; ", %d fasi."
+	Phase                        string // " Fase %d"
+	From, FromTo, Until, NoDates string // ": prevista dal %s"; "…dal %s al %s"; "…fino al %s"; ": senza date"
+	DoneFrom, DoneTo, Ongoing    string // "; svolta dal %s"; " al %s"; ", in corso"
+	Progress, AsOf               string // "; avanzamento %s"; " Data di riferimento: %s."
+	Chart, NoDirection           string // the chart's first sentence; a Direzione left empty
 }
 
 // CoverSizes are the font sizes of a cover, in points.
@@ -206,6 +221,14 @@ func DefaultTheme() Theme {
 			Resources: "RISORSE", HumanResources: "Risorse umane", FinancialResources: "Risorse finanziarie",
 			Unit: "Unità", Baseline: "Baseline", NextTarget: "Valore Atteso %s", IndicatorWeight: "Peso",
 			Formula: "Formula:", Source: "Fonte del dato:",
+			Alt: AltWords{
+				GanttYear: "Diagramma di Gantt dell'anno %d", GanttSpan: "Diagramma di Gantt dal %d al %d",
+				NoPhases: ", senza fasi.", OnePhase: ", una fase.", Phases: ", %d fasi.", Phase: " Fase %d",
+				From: ": prevista dal %s", FromTo: ": prevista dal %s al %s", Until: ": prevista fino al %s", NoDates: ": senza date",
+				DoneFrom: "; svolta dal %s", DoneTo: " al %s", Ongoing: ", in corso",
+				Progress: "; avanzamento %s", AsOf: " Data di riferimento: %s.",
+				Chart: "Grafico degli obiettivi per Direzione, secondo l'esito.", NoDirection: "Direzione non indicata",
+			},
 		},
 	}
 }
