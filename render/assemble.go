@@ -182,7 +182,7 @@ func flatten(root *snode) *flatTree {
 		if x := s.x; s.tag == tagFigure && x != nil {
 			// Its text is made when written. x holds no other element (a
 			// Figure is never a root), so the layout's tree can go.
-			ft.t.Alt = append(ft.t.Alt, pdfasm.Alt{Elem: e, Text: x.altText})
+			ft.t.Alt = append(ft.t.Alt, pdfasm.Alt{Elem: e, Text: x.altText, BBox: x.box})
 		}
 		return e
 	})

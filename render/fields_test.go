@@ -168,3 +168,33 @@ func TestAltWordsFromTheme(t *testing.T) {
 		t.Errorf("the theme's words are not used: %q", got)
 	}
 }
+
+// TestFigureBBox: the Gantt's Figure knows the rectangle it is drawn in,
+// in points from the page's bottom left: inside the page, around every item
+// drawn for it.
+func TestFigureBBox(t *testing.T) {
+	th := DefaultTheme()
+	pages := layoutSheet(&th, templates.Example().Objectives[0], Options{})
+	var fig *snode
+	var items []item
+	for _, it := range pages[0].items {
+		if it.node != nil && it.node.tag == tagFigure {
+			fig = it.node
+			items = append(items, it)
+		}
+	}
+	if fig == nil || fig.x == nil {
+		t.Fatal("no Figure on the first page")
+	}
+	b := fig.x.box
+	w, h := th.PageWidth*mmToPt, th.PageHeight*mmToPt
+	if !(0 <= b[0] && b[0] < b[2] && b[2] <= w && 0 <= b[1] && b[1] < b[3] && b[3] <= h) {
+		t.Fatalf("BBox %v outside the page %.2f × %.2f", b, w, h)
+	}
+	for _, it := range items {
+		x, top := it.x*mmToPt, h-it.y*mmToPt
+		if x < b[0]-0.01 || x > b[2]+0.01 || top > b[3]+0.01 || top < b[1]-0.01 {
+			t.Errorf("item %q at (%.2f, %.2f) outside BBox %v", it.text, x, top, b)
+		}
+	}
+}

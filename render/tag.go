@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/pegpdf/pegpdf/render/internal/pdfasm"
@@ -69,6 +70,7 @@ type snode struct {
 type snodeExtra struct {
 	alt   string        // Figure: the alternative text
 	altOf func() string // or how to make it, when the tree is flattened
+	box   [4]float64    // Figure: its bounding box on its page, in points (llx lly urx ury); zero if unknown
 	text  string        // Link: the text of its content, for the annotation's /Contents
 	all   []*snode      // a root: every element of its tree, by id
 }
@@ -213,10 +215,27 @@ func (f *flow) figure(alt func() string, fn func()) *snode {
 	fig.ext().altOf = alt
 	prevNode, prevPaths := f.node, f.paths
 	f.node, f.paths = fig, true
+	p, n := f.cur(), len(f.cur().items)
 	fn()
+	if q := f.cur(); q == p && len(q.items) > n {
+		fig.x.box = boundingBox(q.items[n:], f.th.PageHeight)
+	}
 	f.node, f.paths = prevNode, prevPaths
 	f.node = nil
 	return fig
+}
+
+// boundingBox is the rectangle that holds items, in points from the
+// bottom left of a page of the given height in millimetres: a Figure's
+// /BBox.
+func boundingBox(items []item, pageHeight float64) [4]float64 {
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, it := range items {
+		x0, x1 = min(x0, it.x, it.x+it.w), max(x1, it.x, it.x+it.w)
+		y0, y1 = min(y0, it.y, it.y+it.h), max(y1, it.y, it.y+it.h)
+	}
+	r := func(v float64) float64 { return math.Round(v*100) / 100 }
+	return [4]float64{r(x0 * mmToPt), r((pageHeight - y1) * mmToPt), r(x1 * mmToPt), r((pageHeight - y0) * mmToPt)}
 }
 
 // tocEntry starts an entry of the table of contents at level (0 for a

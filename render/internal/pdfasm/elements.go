@@ -54,9 +54,9 @@ func (w *elementWriter) write(b []byte, k int) []byte {
 			children = append(children, w.el.n+k)
 		}
 		w.scratch = children
-		return w.element(b, i, TagDocument, -1, NoScope, 0, "", children)
+		return w.element(b, i, TagDocument, -1, NoScope, 0, "", [4]float64{}, children)
 	case i >= w.el.n: // a Link without a tree
-		return w.element(b, i, TagLink, 0, NoScope, 0, "", nil)
+		return w.element(b, i, TagLink, 0, NoScope, 0, "", [4]float64{}, nil)
 	}
 	t := max(w.tree, 0) // elements are written in order: the tree is this one or a later one
 	if w.el.base[t] > i {
@@ -74,20 +74,20 @@ func (w *elementWriter) write(b []byte, k int) []byte {
 	if p := tr.Parent[e]; p >= 0 {
 		parent = base + p
 	}
-	alt := ""
+	alt, box := "", [4]float64{}
 	if tr.Tag[e] == TagFigure {
-		alt = tr.alt(e)
+		alt, box = tr.alt(e)
 	}
 	for c := e + 1; c < end[e]; c = end[c] {
 		children = append(children, base+c)
 	}
 	w.scratch = children
-	return w.element(b, i, tr.Tag[e], parent, tr.Scope[e], tr.Span[e], alt, children)
+	return w.element(b, i, tr.Tag[e], parent, tr.Scope[e], tr.Span[e], alt, box, children)
 }
 
 // element appends the object of element i to b: parent -1 is the
 // StructTreeRoot.
-func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Scope, span int16, alt string, children []int32) []byte {
+func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Scope, span int16, alt string, box [4]float64, children []int32) []byte {
 	b = strconv.AppendInt(b, int64(w.num(i)), 10)
 	b = append(b, " 0 obj\n<</S/"...)
 	b = append(b, tag.String()...)
@@ -124,6 +124,11 @@ func (w *elementWriter) element(b []byte, i int32, tag Tag, parent int32, sc Sco
 		}
 		b = append(b, ">>"...)
 	case tag == TagFigure:
+		if box != [4]float64{} {
+			b = append(b, " /A <</O /Layout /BBox ["...)
+			b = appendFloats(b, box[:]...)
+			b = append(b, "]>>"...)
+		}
 		b = append(b, " /Alt "...)
 		b = append(b, textString(alt)...)
 	}

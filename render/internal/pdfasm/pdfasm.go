@@ -124,6 +124,7 @@ type Tree struct {
 type Alt struct {
 	Elem int32
 	Text func() string
+	BBox [4]float64 // the Figure's /BBox on its page, in points (llx lly urx ury); all zero: none written
 }
 
 // Add appends an element of type tag, child of parent (-1 for the root),
@@ -140,11 +141,17 @@ func (t *Tree) Add(tag Tag, parent int32, sc Scope, span int16) int32 {
 // Len is the number of elements.
 func (t *Tree) Len() int { return len(t.Tag) }
 
-// alt is the alternative text of element e, "" for none.
-func (t *Tree) alt(e int32) string {
+// alt is the alternative text of element e, "" for none, and its bounding
+// box.
+func (t *Tree) alt(e int32) (string, [4]float64) {
 	i := sort.Search(len(t.Alt), func(i int) bool { return t.Alt[i].Elem >= e })
-	if i < len(t.Alt) && t.Alt[i].Elem == e && t.Alt[i].Text != nil {
-		return t.Alt[i].Text()
+	if i < len(t.Alt) && t.Alt[i].Elem == e {
+		a := t.Alt[i]
+		text := ""
+		if a.Text != nil {
+			text = a.Text()
+		}
+		return text, a.BBox
 	}
-	return ""
+	return "", [4]float64{}
 }

@@ -75,7 +75,7 @@ func TestStructureTree(t *testing.T) {
 	td := tr.Add(TagTD, row, NoScope, 2)
 	fig := tr.Add(TagFigure, sect, NoScope, 0)
 	link := tr.Add(TagLink, sect, NoScope, 0)
-	tr.Alt = []Alt{{fig, func() string { return "Un grafico" }}}
+	tr.Alt = []Alt{{fig, func() string { return "Un grafico" }, [4]float64{10, 20, 110.5, 70}}}
 	before := slices.Clone(tr.Parent)
 	pages := []Page{
 		{Tree: &tr, MCIDs: []int32{h1, th, -1}, Links: []Link{{Rect: [4]float64{1, 2, 3, 4}, Target: 1, Elem: link, Contents: "Vai alla pagina 2"}}},
@@ -141,8 +141,8 @@ func TestStructureTree(t *testing.T) {
 	if e := find("TD"); e.attrs != "/A <</O /Table /ColSpan 2>>" || e.page != kids[1] || e.k != "[0 1]" {
 		t.Errorf("TD: %s /Pg %d /K %s", e.attrs, e.page, e.k)
 	}
-	if e := find("Figure"); e.alt != "Un grafico" || e.k != "2" {
-		t.Errorf("Figure: /Alt %q /K %s", e.alt, e.k)
+	if e := find("Figure"); e.alt != "Un grafico" || e.k != "2" || e.attrs != "/A <</O /Layout /BBox [10.00 20.00 110.50 70.00]>>" {
+		t.Errorf("Figure: %s /Alt %q /K %s", e.attrs, e.alt, e.k)
 	}
 	l := find("Link")
 	annot := regexp.MustCompile(`<</Type /OBJR /Obj (\d+) 0 R>>`).FindStringSubmatch(l.k)
