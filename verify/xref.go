@@ -1,0 +1,187 @@
+package verify
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+)
+
+// This file holds what preflight makes of the cross-references, tables
+// and streams alike: how many objects they list, and the bytes pdfcpu will
+// parse at each offset in use.
+
+// MaxObjects bounds the objects a file's cross-references may list: pdfcpu
+// makes an entry for each (about 250 bytes), and a stream of a few
+// kilobytes can list millions. A 10,000-page pegpdf booklet has 456,389.
+const MaxObjects = 2_000_000
+
+// entries counts n more listed objects, and charges what pdfcpu will
+// parse at each offset in use: from the offset to "endobj" or "stream",
+// as many times as it is listed. A few hundred entries pointing at one big
+// object would otherwise have it parsed, and held, a few hundred times.
+func (p *pre) entries(obj int, offsets []int, n int) error {
+	if p.objects += n; p.objects > MaxObjects {
+		where := ""
+		if obj != 0 {
+			where = fmt.Sprintf(" (oggetto %d)", obj)
+		}
+		return &ReadError{Msg: fmt.Sprintf("i riferimenti incrociati del PDF%s elencano più di %d oggetti (file anomalo o malevolo): il file non viene controllato", where, MaxObjects)}
+	}
+	for _, off := range offsets {
+		for _, at := range []int{off, off + p.shift} {
+			e, ok := p.extents[at]
+			if !ok {
+				e = objectExtent(p.data, at)
+				if k := malformedDepth(p.data, at, at+e, true); k > 0 {
+					e = parseCost(e, k)
+					if int64(e) > p.parseLeft {
+						return deepError(k)
+					}
+				}
+				p.extents[at] = e
+			}
+			if p.parseLeft -= int64(e); p.parseLeft < 0 {
+				return errRepeated
+			}
+			if p.shift == 0 {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+var errRepeated = &ReadError{Msg: "i riferimenti incrociati del PDF rimandano molte volte agli stessi byte (file anomalo o malevolo): il file non viene controllato"}
+
+// objectExtent is how far pdfcpu reads an object at i: to "endobj" or
+// "stream", past strings and comments.
+func objectExtent(d []byte, i int) int {
+	if i < 0 {
+		return 0
+	}
+	start := i
+	for i < len(d) {
+		switch d[i] {
+		case '%':
+			for i < len(d) && d[i] != '\n' && d[i] != '\r' {
+				i++
+			}
+			continue
+		case '(':
+			i = stringEnd(d, i)
+			continue
+		case 'e':
+			if bytes.HasPrefix(d[i:], []byte("endobj")) {
+				return i - start
+			}
+		case 's':
+			if bytes.HasPrefix(d[i:], []byte("stream")) {
+				return i - start
+			}
+		}
+		i++
+	}
+	return i - start
+}
+
+// xrefTable reads a cross-reference table's subsections after "xref" at
+// i: the offsets of the objects in use, and how many entries it has.
+func (p *pre) xrefTable(i int) (offsets []int, n int) {
+	d := p.data
+	for {
+		first, ok1 := p.integerAt(i)
+		i = skipBlank(d, i)
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+		count, ok2 := p.integerAt(i)
+		if !ok1 || !ok2 || first < 0 || count < 0 {
+			return offsets, n
+		}
+		i = skipBlank(d, i)
+		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
+			i++
+		}
+		for k := 0; k < count; k++ {
+			i = skipBlank(d, i)
+			if i+18 > len(d) {
+				return offsets, n
+			}
+			line := d[i : i+18] // "oooooooooo ggggg n"
+			off, err := strconv.Atoi(string(line[:10]))
+			if err != nil {
+				return offsets, n
+			}
+			n++
+			if line[17] == 'n' {
+				offsets = append(offsets, off)
+			}
+			i += 18
+		}
+	}
+}
+
+// rows reads a cross-reference stream's rows as they are decoded: how
+// many, and the offsets of the objects in use (type 1).
+type rows struct {
+	w       []int
+	width   int
+	row     []byte
+	n       int
+	offsets []int
+}
+
+// xrefRows is a reader of the rows of a stream with /W, nil otherwise.
+func xrefRows(d types.Dict) *rows {
+	a, ok := d["W"].(types.Array)
+	if !ok || len(a) != 3 {
+		return nil
+	}
+	r := &rows{}
+	for _, o := range a {
+		v, ok := o.(types.Integer)
+		if !ok || v < 0 || v > 8 {
+			return nil
+		}
+		r.w = append(r.w, int(v))
+		r.width += int(v)
+	}
+	if r.width == 0 {
+		return nil
+	}
+	return r
+}
+
+func (r *rows) Write(p []byte) (int, error) {
+	for _, b := range p {
+		r.row = append(r.row, b)
+		if len(r.row) < r.width {
+			continue
+		}
+		field := func(from, w int) int {
+			v := 0
+			for _, c := range r.row[from : from+w] {
+				v = v<<8 | int(c)
+			}
+			return v
+		}
+		typ := 1
+		if r.w[0] > 0 {
+			typ = field(0, r.w[0])
+		}
+		if typ == 1 {
+			r.offsets = append(r.offsets, field(r.w[0], r.w[1]))
+		}
+		r.n++
+		r.row = r.row[:0]
+		if r.n > MaxObjects {
+			return 0, errTooMany
+		}
+	}
+	return len(p), nil
+}
+
+var errTooMany = errors.New("too many rows")
