@@ -34,13 +34,24 @@ const (
 	FileBudget   = 256 << 20
 )
 
-// budgetError says which budget a stream passed.
+// maxFilters bounds the filters of one stream: each holds buffers while
+// the stream is decoded (up to 2 MB for a predictor's rows), and a few
+// kilobytes of /Filter and /DecodeParms can ask for thousands. Real files
+// use one or two.
+const maxFilters = 8
+
+// budgetError says which budget a stream passed: its decoded bytes, the
+// file's, or the number of its filters.
 type budgetError struct {
-	obj  int
-	file bool // the file's budget, not the stream's
+	obj     int
+	file    bool // the file's budget, not the stream's
+	filters int  // more filters than maxFilters: how many
 }
 
 func (e *budgetError) Error() string {
+	if e.filters > 0 {
+		return fmt.Sprintf("oggetto %d: il flusso ha %d filtri, più di %d (file anomalo o malevolo): il file non viene controllato oltre", e.obj, e.filters, maxFilters)
+	}
 	if e.file {
 		return fmt.Sprintf("oggetto %d: i flussi decompressi superano in tutto %d MB: il file non viene controllato oltre", e.obj, FileBudget>>20)
 	}
@@ -113,6 +124,9 @@ func (g *growing) Write(p []byte) (int, error) {
 
 // decodeTo is decodeStream writing to w.
 func decodeTo(w io.Writer, obj int, raw []byte, filters []types.PDFFilter, limit int, left *int64) error {
+	if len(filters) > maxFilters {
+		return &budgetError{obj: obj, filters: len(filters)}
+	}
 	var r io.Reader = bytes.NewReader(raw)
 	var stages []*counted
 	for _, f := range filters {

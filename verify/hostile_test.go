@@ -55,6 +55,12 @@ func flates(times int) string {
 	return "/Filter [" + strings.Repeat("/FlateDecode ", times) + "]"
 }
 
+// manyFilters is n LZWDecode filters, each with a PNG predictor whose
+// rows are 1 MB.
+func manyFilters(n int) string {
+	return "/Filter [" + strings.Repeat("/LZWDecode ", n) + "] /DecodeParms [" + strings.Repeat("<< /Predictor 12 /Columns 1048576 >> ", n) + "]"
+}
+
 // cost runs fn and says how long it took and the most heap it held
 // (sampled every millisecond), above what was held before.
 func cost(fn func()) (time.Duration, uint64) {
@@ -216,6 +222,10 @@ func TestBombs(t *testing.T) {
 			"oggetto 3: flusso troppo grande"},
 		{"object stream", xrefStreamFile([]string{"", "<< /Type /Pages /Kids [] /Count 0 >>", objStm}, 3, "", nil),
 			"oggetto 3: flusso troppo grande"},
+		{"a thousand filters, each with a predictor of 1 MB rows", taggedFixture().set(4, "<< "+manyFilters(1000)+" >>\nstream\nxx").bytes(),
+			"oggetto 4: il flusso ha 1000 filtri"},
+		{"the same in a cross-reference stream", xrefStreamFile([]string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [] /Count 0 >>"}, 0, manyFilters(1000), []byte("xx")),
+			"oggetto 3: il flusso ha 1000 filtri"},
 		{"the file's budget, a form drawn on 6 pages", manyPages(5, "<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] "+flates(2)+" >>\nstream\n"+string(bomb(0, 50<<20, 2))).bytes(),
 			"i flussi decompressi superano in tutto 256 MB: il file non viene controllato oltre"},
 	}
