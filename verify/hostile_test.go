@@ -381,3 +381,28 @@ func TestNoQuadratic(t *testing.T) {
 		})
 	}
 }
+
+// TestKeywordsInComments: object headers, trailers and cross-reference
+// tables written inside one long comment, each of which preflight reads
+// from, cost it the file's length, not its square (before, 360 KB of
+// "1 0 obj %" took 9 s).
+func TestKeywordsInComments(t *testing.T) {
+	for _, word := range []string{"1 0 obj %", "trailer %", "xref %"} {
+		t.Run(word, func(t *testing.T) {
+			var times []time.Duration
+			for _, n := range []int{10000, 40000} {
+				data := []byte("%PDF-1.7\n" + strings.Repeat(word, n) + "\n")
+				var err error
+				d, _ := cost(func() { _, err = Inspect(data) })
+				t.Logf("n=%d, %d bytes: %v, %v", n, len(data), d.Round(time.Millisecond), err)
+				if _, ok := err.(*ReadError); !ok {
+					t.Fatalf("error %v, want a ReadError", err)
+				}
+				times = append(times, d)
+			}
+			if times[1] > 8*times[0]+200*time.Millisecond { // 4 times the input: 16 times the time is quadratic
+				t.Errorf("4 times the input took %v, against %v", times[1], times[0])
+			}
+		})
+	}
+}

@@ -24,10 +24,11 @@ import (
 //
 // It looks at every "N G obj" in the file, not only where the
 // cross-reference table points (a table can point anywhere, even inside
-// another stream), so its work is bounded apart: the dictionaries it reads
-// may not add up to more than twice the file (plus 1 MB); objects written
-// inside each other to make it read the same bytes again and again are
-// refused.
+// another stream), so its work is bounded apart: the dictionaries it reads,
+// and the blanks and comments it skips to find them, may not add up to
+// more than twice the file (plus 1 MB); objects written inside each other
+// (or inside one comment) to make it read the same bytes again and again
+// are refused.
 func preflight(data []byte, left *int64) error {
 	p := &pre{data: data, lexLeft: 2*int64(len(data)) + 1<<20, parseLeft: 2*int64(len(data)) + 1<<20, extents: map[int]int{}}
 	p.shift = max(bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")), 0)
@@ -91,6 +92,9 @@ func preflight(data []byte, left *int64) error {
 			continue
 		}
 		start, ok := p.streamAt(end)
+		if p.lexLeft < 0 {
+			return errOverlap
+		}
 		if !ok {
 			continue
 		}
@@ -160,6 +164,9 @@ func preflight(data []byte, left *int64) error {
 			continue
 		}
 		offs, n := p.xrefTable(i)
+		if p.lexLeft < 0 {
+			return errOverlap
+		}
 		if err := p.entries(0, offs, n); err != nil {
 			return err
 		}
@@ -171,7 +178,7 @@ func preflight(data []byte, left *int64) error {
 type pre struct {
 	data    []byte
 	shift   int   // where "%PDF-" is: pdfcpu counts offsets from there
-	lexLeft int64 // bytes the dictionaries may still take
+	lexLeft int64 // bytes the dictionaries, and the blanks before them, may still take
 	// What the cross-references list: objects, and the bytes pdfcpu will
 	// parse (at most twice the file, plus 1 MB), each offset's extent
 	// measured once.

@@ -69,7 +69,9 @@ func (p *pre) integerAt(i int) (int, bool) {
 // comments at i, if any: from where to where (end -1 if none).
 func (p *pre) dictSpan(i int) (from, end int, err error) {
 	d := p.data
-	i = skipBlank(d, i)
+	if i = p.blank(i); p.lexLeft < 0 {
+		return i, -1, errOverlap
+	}
 	if i+1 >= len(d) || d[i] != '<' || d[i+1] != '<' {
 		return i, -1, nil
 	}
@@ -92,6 +94,16 @@ func parseDict(b []byte) (dict types.Dict) {
 	o, _ := model.ParseObject(&s)
 	dict, _ = o.(types.Dict)
 	return dict
+}
+
+// blank is skipBlank on the file, counting what it skips against the
+// bytes preflight may read: a keyword written again and again inside one
+// long comment would otherwise have the rest of the comment skipped as
+// many times.
+func (p *pre) blank(i int) int {
+	j := skipBlank(p.data, i)
+	p.lexLeft -= int64(j - i)
+	return j
 }
 
 func skipBlank(d []byte, i int) int {
@@ -171,7 +183,7 @@ func dictEnd(d []byte, i int, left *int64) int {
 // data starts.
 func (p *pre) streamAt(i int) (int, bool) {
 	d := p.data
-	i = skipBlank(d, i)
+	i = p.blank(i)
 	if !bytes.HasPrefix(d[i:], []byte("stream")) {
 		return 0, false
 	}

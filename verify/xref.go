@@ -93,7 +93,7 @@ func (p *pre) xrefTable(i int) (offsets []int, n int) {
 	d := p.data
 	for {
 		first, ok1 := p.integerAt(i)
-		i = skipBlank(d, i)
+		i = p.blank(i)
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 			i++
 		}
@@ -101,13 +101,13 @@ func (p *pre) xrefTable(i int) (offsets []int, n int) {
 		if !ok1 || !ok2 || first < 0 || count < 0 {
 			return offsets, n
 		}
-		i = skipBlank(d, i)
+		i = p.blank(i)
 		for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 			i++
 		}
 		for k := 0; k < count; k++ {
-			i = skipBlank(d, i)
-			if i+18 > len(d) {
+			i = p.blank(i)
+			if i+18 > len(d) || p.lexLeft < 0 {
 				return offsets, n
 			}
 			line := d[i : i+18] // "oooooooooo ggggg n"
