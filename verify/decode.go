@@ -122,7 +122,10 @@ func (g *growing) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// decodeTo is decodeStream writing to w.
+// decodeTo is decodeStream writing to w. A stream without filters is
+// copied to w, and its bytes counted as a filter's output would be:
+// preflight copies streams whose data may run to the end of the file, and
+// many of them would otherwise copy the same bytes again and again.
 func decodeTo(w io.Writer, obj int, raw []byte, filters []types.PDFFilter, limit int, left *int64) error {
 	if len(filters) > maxFilters {
 		return &budgetError{obj: obj, filters: len(filters)}
@@ -153,6 +156,11 @@ func decodeTo(w io.Writer, obj int, raw []byte, filters []types.PDFFilter, limit
 		if err != nil {
 			return errUndecodable
 		}
+		c := &counted{r: r, limit: int64(limit), left: left, obj: obj}
+		stages = append(stages, c)
+		r = c
+	}
+	if len(filters) == 0 {
 		c := &counted{r: r, limit: int64(limit), left: left, obj: obj}
 		stages = append(stages, c)
 		r = c
