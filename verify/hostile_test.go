@@ -204,6 +204,12 @@ func TestBombs(t *testing.T) {
 			"i riferimenti incrociati del PDF rimandano molte volte agli stessi byte"},
 		{"40 nested dictionaries, the innermost key without a value", taggedFixture().edit(2, "/Count 1", "/Count 1 /X "+strings.Repeat("<< /A ", 40)+strings.Repeat(">> ", 40)).bytes(),
 			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
+		{"the same after a name that starts with stream", taggedFixture().edit(2, "/Count 1", "/Count 1 /streamX 1 /X "+strings.Repeat("<< /A ", 40)+strings.Repeat(">> ", 40)).bytes(),
+			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
+		{"the same after a name that starts with endobj", taggedFixture().edit(2, "/Count 1", "/Count 1 /endobjX 1 /X "+strings.Repeat("<< /A ", 40)+strings.Repeat(">> ", 40)).bytes(),
+			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
+		{"the same after the name /stream", taggedFixture().edit(2, "/Count 1", "/Count 1 /stream 1 /X "+strings.Repeat("<< /A ", 40)+strings.Repeat(">> ", 40)).bytes(),
+			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
 		{"the same in an object stream", xrefStreamFile([]string{"", "<< /Type /Pages /Kids [] /Count 0 >>", objStream("1 0 << /Type /Catalog /Pages 2 0 R /X " + strings.Repeat("<< /A ", 40) + strings.Repeat(">> ", 40) + " >>")}, 3, "", nil),
 			"il PDF ha un errore di sintassi dentro 41 dizionari annidati"},
 		{"content stream", taggedFixture().set(4, "<< "+flates(2)+" >>\nstream\n"+string(giga)).bytes(),
@@ -263,6 +269,25 @@ func TestMalformedDepth(t *testing.T) {
 	} {
 		if got := malformedDepth([]byte(c.text), 0, len(c.text), true); got != c.want {
 			t.Errorf("%q: %d, want %d", c.text, got, c.want)
+		}
+	}
+}
+
+// TestObjectExtent: an object ends where pdfcpu ends it: at "endobj"
+// followed by white space, or at "stream" followed by white space right
+// after the dictionary; not at a word that starts with them.
+func TestObjectExtent(t *testing.T) {
+	for _, c := range []struct{ text, rest string }{
+		{"1 0 obj << /A 1 >>\nendobj\n", "endobj\n"},
+		{"1 0 obj << /A 1 >>\nstream\r\nxx", "stream\r\nxx"},
+		{"1 0 obj << /A 1 >>stream\nxx", "stream\nxx"},
+		{"1 0 obj << /streamX 1 /endobjX 2 /stream 3 (endobj ) %stream \n>>\nstream\nxx", "stream\nxx"},
+		{"1 0 obj << /A /endobj >>\nendobj ", "endobj >>\nendobj "}, // as pdfcpu: the name is a keyword to it
+		{"1 0 obj << /A 1 >>\nendobj", "endobj"},
+		{"1 0 obj << /A 1 >> endstream", ""},
+	} {
+		if e := objectExtent([]byte(c.text), 0); c.text[e:] != c.rest {
+			t.Errorf("%q: ends before %q, want %q", c.text, c.text[e:], c.rest)
 		}
 	}
 }

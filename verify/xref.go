@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
 )
@@ -56,8 +58,11 @@ func (p *pre) entries(obj int, offsets []int, n int) error {
 
 var errRepeated = &ReadError{Msg: "i riferimenti incrociati del PDF rimandano molte volte agli stessi byte (file anomalo o malevolo): il file non viene controllato"}
 
-// objectExtent is how far pdfcpu reads an object at i: to "endobj" or
-// "stream", past strings and comments.
+// objectExtent is how far pdfcpu reads an object at i, past strings and
+// comments: to "endobj" followed by white space, or to "stream" followed
+// by white space right after the end of a dictionary. It must never stop
+// before pdfcpu does: a mistake after the end it finds costs 2^k unseen
+// (at a name like /streamX it stopped, and pdfcpu read on).
 func objectExtent(d []byte, i int) int {
 	if i < 0 {
 		return 0
@@ -74,17 +79,32 @@ func objectExtent(d []byte, i int) int {
 			i = stringEnd(d, i)
 			continue
 		case 'e':
-			if bytes.HasPrefix(d[i:], []byte("endobj")) {
+			if bytes.HasPrefix(d[i:], []byte("endobj")) && keywordEnds(d, i+len("endobj")) {
 				return i - start
 			}
 		case 's':
-			if bytes.HasPrefix(d[i:], []byte("stream")) {
+			if bytes.HasPrefix(d[i:], []byte("stream")) && keywordEnds(d, i+len("stream")) && afterDict(d, start, i) {
 				return i - start
 			}
 		}
 		i++
 	}
 	return i - start
+}
+
+// keywordEnds says whether a keyword ending at j ends there for pdfcpu:
+// white space (Unicode's, a byte taken as a rune) or a null byte follows.
+func keywordEnds(d []byte, j int) bool {
+	return j >= len(d) || d[j] == 0 || unicode.IsSpace(rune(d[j]))
+}
+
+// afterDict says whether only white space is between ">>" and d[i], within
+// d[start:i]: pdfcpu takes "stream" for the keyword only there.
+func afterDict(d []byte, start, i int) bool {
+	for i > start && strings.IndexByte("\t\n\v\f\r ", d[i-1]) >= 0 {
+		i--
+	}
+	return i-2 >= start && d[i-2] == '>' && d[i-1] == '>'
 }
 
 // xrefTable reads a cross-reference table's subsections after "xref" at
