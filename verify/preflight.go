@@ -30,7 +30,7 @@ import (
 // (or inside one comment) to make it read the same bytes again and again
 // are refused.
 func preflight(data []byte, left *int64) error {
-	p := &pre{data: data, lexLeft: 2*int64(len(data)) + 1<<20, parseLeft: 2*int64(len(data)) + 1<<20, extents: map[int]int{}}
+	p := &pre{data: data, lexLeft: 2*int64(len(data)) + 1<<20, parseLeft: 2*int64(len(data)) + 1<<20, foundLeft: 2*int64(len(data)) + 1<<20, extents: map[int]extent{}}
 	p.shift = max(bytes.Index(data[:min(len(data), 1024)], []byte("%PDF-")), 0)
 	offsets := map[int]bool{}
 	addOffset := func(n int) {
@@ -60,7 +60,9 @@ func preflight(data []byte, left *int64) error {
 		}
 		var d types.Dict
 		if end >= 0 {
-			d = parseDict(data[from:end])
+			if d, err = p.dict(from, end); err != nil {
+				return err
+			}
 		}
 		for _, k := range []string{"Prev", "XRefStm"} {
 			if n := d.IntEntry(k); n != nil {
@@ -84,6 +86,10 @@ func preflight(data []byte, left *int64) error {
 		if !ok {
 			continue
 		}
+		// pdfcpu parses it if it rebuilds a broken cross-reference table.
+		if err := p.charge(at, &p.foundLeft, errOverlap); err != nil {
+			return err
+		}
 		from, end, err := p.dictSpan(i)
 		if err != nil {
 			return err
@@ -98,7 +104,10 @@ func preflight(data []byte, left *int64) error {
 		if !ok {
 			continue
 		}
-		d := parseDict(data[from:end])
+		d, err := p.dict(from, end)
+		if err != nil {
+			return err
+		}
 		if d == nil {
 			continue
 		}
@@ -184,7 +193,11 @@ type pre struct {
 	// measured once.
 	objects   int
 	parseLeft int64
-	extents   map[int]int
+	extents   map[int]extent
+	// What pdfcpu parses of the objects found by their header "N G obj"
+	// when it rebuilds a broken cross-reference table, and what preflight
+	// parses of their dictionaries (at most twice the file, plus 1 MB).
+	foundLeft int64
 }
 
 var errOverlap = &ReadError{Msg: "il PDF ha oggetti scritti uno dentro l'altro (file anomalo o malevolo): il file non viene controllato"}

@@ -82,6 +82,18 @@ func (p *pre) dictSpan(i int) (from, end int, err error) {
 	return i, end, nil
 }
 
+// dict parses the dictionary at data[from:end] as parseDict does, after
+// counting against foundLeft what a mistake in it costs pdfcpu's parser
+// (2^k parses for one under k dictionaries).
+func (p *pre) dict(from, end int) (types.Dict, error) {
+	if k := malformedDepth(p.data, from, end, false); k > 0 {
+		if p.foundLeft -= int64(parseCost(end-from, k)); p.foundLeft < 0 {
+			return nil, deepError(k)
+		}
+	}
+	return parseDict(p.data[from:end]), nil
+}
+
 // parseDict parses a dictionary with pdfcpu's own parser, as pdfcpu
 // will; nil if it is not one.
 func parseDict(b []byte) (dict types.Dict) {

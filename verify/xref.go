@@ -34,24 +34,38 @@ func (p *pre) entries(obj int, offsets []int, n int) error {
 	}
 	for _, off := range offsets {
 		for _, at := range []int{off, off + p.shift} {
-			e, ok := p.extents[at]
-			if !ok {
-				e = objectExtent(p.data, at)
-				if k := malformedDepth(p.data, at, at+e, true); k > 0 {
-					e = parseCost(e, k)
-					if int64(e) > p.parseLeft {
-						return deepError(k)
-					}
-				}
-				p.extents[at] = e
-			}
-			if p.parseLeft -= int64(e); p.parseLeft < 0 {
-				return errRepeated
+			if err := p.charge(at, &p.parseLeft, errRepeated); err != nil {
+				return err
 			}
 			if p.shift == 0 {
 				break
 			}
 		}
+	}
+	return nil
+}
+
+// extent is what pdfcpu's parser costs on one object: its bytes, 2^depth
+// times with a mistake under depth dictionaries.
+type extent struct{ cost, depth int }
+
+// charge counts against *left what pdfcpu's parser costs on the object at
+// at, measured once; over is the error when *left runs out.
+func (p *pre) charge(at int, left *int64, over error) error {
+	x, ok := p.extents[at]
+	if !ok {
+		e := objectExtent(p.data, at)
+		x = extent{cost: e}
+		if k := malformedDepth(p.data, at, at+e, true); k > 0 {
+			x = extent{parseCost(e, k), k}
+		}
+		p.extents[at] = x
+	}
+	if x.depth > 0 && int64(x.cost) > *left {
+		return deepError(x.depth)
+	}
+	if *left -= int64(x.cost); *left < 0 {
+		return over
 	}
 	return nil
 }
