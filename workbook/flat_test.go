@@ -89,7 +89,7 @@ func TestFlatSheetWithMapping(t *testing.T) {
 func TestFlatSheetProblems(t *testing.T) {
 	m, _ := ParseMapping(strings.NewReader(flatMapping))
 	data := book(t, sheet{"PEG", [][]any{
-		{"Livello", "Descrizione", "Direzione", "Valore atteso"},
+		{"Livello", "Descrizione", "Direzione", "Valore atteso", "Dettaglio"},
 		{"Fase", "orfana"},
 		{"Obiettivo", "T", "D"},
 		{"Sottofase", "x"},
@@ -100,7 +100,7 @@ func TestFlatSheetProblems(t *testing.T) {
 		place string
 		sev   model.Severity
 		err   error
-	}{{"PEG!A2", model.Error, ErrOrphan}, {"PEG!A4", model.Warning, ErrRowKind}, {"PEG!D5", model.Error, ErrParts}} {
+	}{{"PEG!A2", model.Error, ErrOrphan}, {"PEG!A4", model.Error, ErrRowKind}, {"PEG!D5", model.Error, ErrParts}} {
 		if !find(ps, w.place, w.sev, w.err) {
 			t.Errorf("want «%v» at %s: %v", w.err, w.place, ps)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestMappingFile(t *testing.T) {
 		{`[colonne.progetti]` + "\n" + `"Titolo" = "X"`, `[colonne.progetti] non è un foglio`},
 		{`colore = "rosso"`, `chiave sconosciuta «colore»`},
 		{`[valori]` + "\n" + `avanzamento = "decimi"`, `"percentuale" o "frazione"`},
-		{`[foglio_unico]` + "\n" + `foglio = "PEG"` + "\n" + `colonna_tipo = "Tipo"`, `richiede i valori di obiettivo`},
+		{`[foglio_unico]` + "\n" + `foglio = "PEG"` + "\n" + `colonna_tipo = "Tipo"`, ``}, // the default kinds
 		{`[fogli` + "\n", `riga `},
 	} {
 		_, err := ParseMapping(strings.NewReader(c.text))
@@ -42,10 +43,12 @@ func TestMappingFile(t *testing.T) {
 	if len(ps) > 0 || plan.Objectives[0].Direction != "D" || plan.Objectives[0].Phases[0].Progress != model.Some(80) || plan.Objectives[0].Phases[1].Progress != model.Some(80) || plan.Objectives[0].Phases[2].Progress != model.Some(80) {
 		t.Errorf("%v %+v", ps, plan.Objectives)
 	}
-	// A required column missing is named as the office calls it.
+	// A required column missing is named as the office calls it, and so is
+	// the sheet the mapping names.
 	data = book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Ufficio di appartenenza"}, {"A", "T", "D"}}})
 	_, ps, _ = ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-	if len(ps) == 0 || !strings.Contains(ps[0].Error(), `"Struttura"`) {
+	if !find(ps, "Elenco!1", model.Error, ErrMappedColumn) || !strings.Contains(fmt.Sprint(ps), `"Direzione" = "Struttura"`) ||
+		!find(ps, "Attività", model.Error, model.ErrMissingSheet) {
 		t.Errorf("missing mapped column: %v", ps)
 	}
 }

@@ -149,6 +149,7 @@ type table struct {
 	name   string // as spelled in the workbook
 	cols   map[model.Field]int
 	keys   map[string]model.Field // header key -> field
+	absent map[model.Field]bool   // mapped columns not in the header row, reported
 }
 
 type row struct {
@@ -260,7 +261,8 @@ func (rd *reader) wanted() map[string]bool {
 // when another sheet's name begins with its own («Fasi 2027»), and otherwise a
 // warning: every objective would go without its phases or indicators.
 // Both name the sheets the workbook has. The warning needs objectives read
-// and no mapping: a mapping describes the office's layout on purpose.
+// and no mapping: a mapping describes the office's layout on purpose; a
+// sheet the mapping names is an error, with the name probably meant.
 func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
 	wanted := rd.wanted()
 	wanted[model.Key(templates.SheetHelp)] = true
@@ -280,6 +282,11 @@ func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
 	has := "il file non ha fogli visibili"
 	if len(others) > 0 {
 		has = "il file ha " + strings.Join(others, ", ")
+	}
+	if rd.m.named(s.Name) { // the mapping says the sheet is there
+		rd.add(model.Problem{Severity: model.Error, Sheet: want,
+			Err: fmt.Errorf("%w %q, indicato in [fogli] del file di mappatura (%s): correggere il nome nel file di mappatura%s", model.ErrMissingSheet, want, has, maybe(want, rd.visible))})
+		return
 	}
 	if s.Required {
 		rd.add(model.Problem{Severity: model.Error, Sheet: want,
