@@ -53,6 +53,7 @@ func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, 
 	ps := rd.problems
 	if !rd.cut { // the sums of a sheet read in part would only add noise
 		ps = ps.Merge(plan.Validate())
+		rd.repeated(plan, ps)
 	}
 	sortProblems(ps, rd.order)
 	return plan, ps, nil

@@ -49,10 +49,10 @@ func maybe(name string, candidates []string) string {
 	return ""
 }
 
-// contains reports whether key a holds key b as whole words, b of at
-// least five letters (Valore is no hint of Valore atteso).
+// contains reports whether key a holds key b as whole words, b of two
+// words at least (Valore is no hint of Valore atteso).
 func contains(a, b string) bool {
-	return len(b) >= 5 && strings.Contains(" "+a+" ", " "+b+" ")
+	return strings.Contains(b, " ") && strings.Contains(" "+a+" ", " "+b+" ")
 }
 
 // distance is the edit distance of a and b: letters inserted, deleted,
