@@ -32,7 +32,8 @@ type flatReading struct {
 	plan    *model.Plan
 	last    *model.Objective // the objective the next phases and indicators belong to
 	lost    bool             // under a row of unknown kind: the rows have no objective
-	objCols map[int]bool     // the columns an objective row reads
+	cols    [4]map[int]bool  // the columns each kind of row reads
+	withInd map[int]bool     // without a kind column, those of an objective with an indicator
 }
 
 // flat reads the mapping's single sheet. With a kind column, objectives
@@ -71,7 +72,9 @@ func (rd *reader) flat(found map[string]string) *model.Plan {
 			return plan
 		}
 	}
-	fr := &flatReading{rd: rd, f: f, tables: tables, head: head, plan: plan, objCols: colSet(tables[0])}
+	fr := &flatReading{rd: rd, f: f, tables: tables, head: head, plan: plan,
+		cols:    [4]map[int]bool{kindObjective: colSet(tables[0]), kindPhase: colSet(tables[1]), kindIndicator: colSet(tables[2])},
+		withInd: union(colSet(tables[0]), colSet(tables[2]))}
 	for _, r := range rows {
 		fr.row(r)
 	}
@@ -105,7 +108,7 @@ func (fr *flatReading) row(r row) {
 		if kind == kindIndicator {
 			t = fr.tables[2]
 		}
-		fr.unused(r, kind, colSet(t))
+		fr.unused(r, kind, fr.cols[kind])
 		c := &cell{rd: rd, t: t, r: r}
 		owner := fr.last
 		switch code := c.text(model.FieldObjCode); {
@@ -137,11 +140,11 @@ func (fr *flatReading) objective(r row) {
 	if f.CodePrefix == "" {
 		auto = fmt.Sprintf("OB%02d", len(fr.plan.Objectives)+1)
 	}
-	used := fr.objCols
+	used := fr.cols[kindObjective]
 	ci := &cell{rd: rd, t: tables[2], r: r}
 	withIndicators := fr.head.kindCol == 0 && tables[2].cols[model.FieldDescription] != 0 && !blankValue(ci.raw(model.FieldDescription))
 	if withIndicators {
-		used = union(used, colSet(tables[2]))
+		used = fr.withInd
 	}
 	fr.unused(r, kindObjective, used)
 	o := rd.objectiveOf(c, auto)
@@ -168,11 +171,11 @@ func (fr *flatReading) unused(r row, kind rowKind, used map[int]bool) {
 		err := fmt.Errorf("la colonna %q non vale per una riga di tipo %s: %w", h, kind.word(), ErrIgnored)
 		if fr.head.kindCol == 0 {
 			err = fmt.Errorf("la colonna %q non vale per una riga di obiettivo (il foglio non ha colonna_tipo: ogni riga è un obiettivo): %w", h, ErrIgnored)
-			ind := fr.tables[2]
-			if ind.absent[model.FieldDescription] && colSet(ind)[col] {
+			ind, isInd := fr.tables[2], fr.cols[kindIndicator][col]
+			if ind.absent[model.FieldDescription] && isInd {
 				continue // the mapping's column for the indicators is not there: said at the header
 			}
-			if d := ind.cols[model.FieldDescription]; d != 0 && colSet(ind)[col] {
+			if d := ind.cols[model.FieldDescription]; d != 0 && isInd {
 				err = fmt.Errorf("la colonna %q è di un indicatore, e la riga non ne ha (%q è vuota): %w", h, fr.head.name(d), ErrIgnored)
 			}
 		}

@@ -27,11 +27,14 @@ func MappingExample() string {
 # all'obiettivo che li precede. Senza colonna_tipo ogni riga è un
 # obiettivo, e le sue colonne degli indicatori (Indicatore, Target, …)
 # ne danno gli indicatori, più d'uno per cella se separati.
+# I tipi Obiettivo, Fase, Attività, Azione e Indicatore valgono sempre;
+# obiettivo, fase e indicatore ne aggiungono altri. Un tipo sconosciuto
+# (o vuoto) è un errore: decide a quale obiettivo vanno le righe sotto.
 [foglio_unico]
 # foglio = "PEG 2024"
 # colonna_tipo = "Tipo"
 # obiettivo = ["Obiettivo"]
-# fase = ["Fase", "Azione"]
+# fase = ["Fase", "Attività", "Azione"]
 # indicatore = ["Indicatore"]
 # Il Codice di un obiettivo che non l'ha: il prefisso e il numero
 # dell'obiettivo nel foglio (OB01, OB02, …), uguale a ogni esecuzione
@@ -46,7 +49,10 @@ func MappingExample() string {
 
 # Le colonne: a sinistra il nome in pegpdf, a destra il nome nel foglio
 # dell'ufficio. I nomi non distinguono maiuscole, accenti e punteggiatura;
-# i sinonimi elencati sono già riconosciuti senza mappatura.
+# i sinonimi elencati sono già riconosciuti senza mappatura. Ogni colonna
+# indicata deve essere nella riga di intestazione, e una colonna
+# dell'ufficio vale per un solo campo di ogni sezione.
+# Salvare il file con codifica UTF-8 (Blocco note: Salva con nome > Codifica).
 `)
 	for _, s := range templates.Schema() {
 		fmt.Fprintf(&b, "\n[colonne.%s]\n", strings.ToLower(s.Name))
