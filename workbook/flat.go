@@ -72,6 +72,15 @@ func (rd *reader) flat(found map[string]string) *model.Plan {
 			return plan
 		}
 	}
+	if head.kindCol != 0 {
+		// The objective's Codice column is the phases' and indicators' own
+		// Codice obiettivo too, under whatever name the mapping gives it.
+		for _, t := range tables[1:] {
+			if t.cols[model.FieldObjCode] == 0 {
+				t.cols[model.FieldObjCode] = tables[0].cols[model.FieldCode]
+			}
+		}
+	}
 	fr := &flatReading{rd: rd, f: f, tables: tables, head: head, plan: plan,
 		cols:    [4]map[int]bool{kindObjective: colSet(tables[0]), kindPhase: colSet(tables[1]), kindIndicator: colSet(tables[2])},
 		withInd: union(colSet(tables[0]), colSet(tables[2]))}

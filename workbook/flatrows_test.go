@@ -99,6 +99,16 @@ func TestFlatOwnCode(t *testing.T) {
 	if len(plan.Objectives) != 2 || len(plan.Objectives[0].Indicators) != 1 || len(plan.Objectives[1].Indicators) != 1 {
 		t.Errorf("indicators: %+v", plan.Objectives)
 	}
+	// The Codice column under the office's name is the rows' own too.
+	_, ps = readMapped(t, strings.Replace(socMapping, `"Direzione" = "Settore"`, `"Direzione" = "Settore"`+"\n"+`"Codice" = "N. ob."`, 1), sheet{"Sociali", [][]any{
+		{"Livello", "N. ob.", "Descrizione", "Settore"},
+		{"Obiettivo", "A1", "Obiettivo uno", "Settore Y"},
+		{"Fase", "A1", "Fase di A1"},
+		{"Fase", "A2", "Fase di A2"},
+	}})
+	if !find(ps, "Sociali!B4", model.Error, ErrOtherObjective) || find(ps, "Sociali!B3", model.Warning, ErrIgnored) {
+		t.Errorf("a mapped Codice: %v", ps)
+	}
 }
 
 // TestFlatUnusedCells: a filled cell in a column the row's kind does not
