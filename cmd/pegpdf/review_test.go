@@ -1,0 +1,107 @@
+package main
+
+import (
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestEditedListIsKept: a problem list or an evaluation a person changed
+// after pegpdf wrote it (a line added, a value, a field in the JSON, a
+// re-saving that changes line ends) is kept without --sovrascrivi, even
+// when its first line is still pegpdf's.
+func TestEditedListIsKept(t *testing.T) {
+	dir := t.TempDir()
+	const book = "../../samples/peg-2019.xlsx"
+	eval := filepath.Join(dir, "v.csv")
+	report := []string{"rapporto", "--al", "31/07/2019", "--valutazione", eval, "--out", filepath.Join(dir, "r.pdf"), book}
+	mustRun(t, report...)
+	mustRun(t, report...) // its own: replaced
+	own, _ := os.ReadFile(eval)
+	for _, edit := range []string{
+		string(own) + "NOTE;mia nota importante\n",
+		strings.Replace(string(own), ";IN LINEA;", ";IN LINEA (verificato);", 1),
+		strings.ReplaceAll(string(own), "\n", "\r\n"),
+		string(own) + "2019_XX1;D;S;Titolo;10,0;IN LINEA;NEI TEMPI;1;1;5;commento\n",
+	} {
+		os.WriteFile(eval, []byte(edit), 0o644)
+		mustKeep(t, eval, edit, report...)
+	}
+
+	for _, name := range []string{"problemi.csv", "problemi.json"} {
+		path := filepath.Join(dir, name)
+		check := []string{"verifica", "--elenco-problemi", path, book}
+		mustRun(t, check...)
+		mustRun(t, check...)
+		own, _ := os.ReadFile(path)
+		edit := string(own) + "peg.xlsx;ok;3;;;;visto dal dirigente\n"
+		if name == "problemi.json" {
+			edit = strings.Replace(string(own), `"status": "avvisi",`, `"status": "avvisi", "nota": "visto",`, 1)
+		}
+		if edit == string(own) {
+			t.Fatalf("%s: the edit changed nothing: %s", name, own)
+		}
+		os.WriteFile(path, []byte(edit), 0o644)
+		mustKeep(t, path, edit, check...)
+	}
+}
+
+// TestListingReadsOnlyTheHead: listing a folder tells pegpdf's own lists by
+// their first bytes: a large file there is not read whole.
+func TestListingReadsOnlyTheHead(t *testing.T) {
+	dir := t.TempDir()
+	copyFile(t, sample, filepath.Join(dir, "peg.xlsx"))
+	big := filepath.Join(dir, "scansione.pdf.bak")
+	f, err := os.Create(big)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("%PDF-1.4\n")
+	if err := f.Truncate(256 << 20); err != nil { // sparse: no disk used
+		t.Fatal(err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	inputs, err := expand([]string{dir}, io.Discard)
+	runtime.ReadMemStats(&after)
+	if err != nil || len(inputs) != 1 {
+		t.Fatalf("%v, %v", inputs, err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 1<<20 {
+		t.Errorf("listing the folder allocated %d MB", n>>20)
+	}
+}
+
+// TestSheetsKeepAnotherPDF: in the sheets' folder only the sheet of the
+// same Codice is replaced; another PDF of pegpdf's under that name (a
+// report, another Codice's sheet) is kept.
+func TestSheetsKeepAnotherPDF(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "schede")
+	os.Mkdir(out, 0o777)
+	at := filepath.Join(out, "2019_ZN10.pdf")
+
+	mustRun(t, "rapporto", "--al", "31/07/2019", "--out", filepath.Join(dir, "r.pdf"), sample)
+	copyFile(t, filepath.Join(dir, "r.pdf"), at)
+	report, _ := os.ReadFile(at)
+	mustKeep(t, at, string(report), "schede", "--out", out, sample)
+
+	mustRun(t, "libretto", "--out", filepath.Join(dir, "l.pdf"), sample)
+	copyFile(t, filepath.Join(dir, "l.pdf"), at)
+	booklet, _ := os.ReadFile(at)
+	mustKeep(t, at, string(booklet), "schede", "--out", out, sample)
+
+	others := filepath.Join(dir, "altre")
+	mustRun(t, "schede", "--out", others, "../../samples/peg-2019.xlsx")
+	copyFile(t, filepath.Join(others, "2019_CT1.pdf"), at)
+	other, _ := os.ReadFile(at)
+	mustKeep(t, at, string(other), "schede", "--out", out, sample)
+
+	os.Remove(at)
+	mustRun(t, "schede", "--out", out, sample)
+	mustRun(t, "schede", "--out", out, "--al", "31/07/2019", sample) // its own: replaced
+}
