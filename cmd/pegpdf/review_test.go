@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -104,4 +106,74 @@ func TestSheetsKeepAnotherPDF(t *testing.T) {
 	os.Remove(at)
 	mustRun(t, "schede", "--out", out, sample)
 	mustRun(t, "schede", "--out", out, "--al", "31/07/2019", sample) // its own: replaced
+}
+
+// TestMessagesNameWhatWasTyped: an option written wrong is named in
+// Italian; help on a command that does not exist says so (exit 2); a
+// command typed after the file is suggested first.
+func TestMessagesNameWhatWasTyped(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"schede", "--=x"}, "«--=x» non è un'opzione scritta bene"},
+		{[]string{"aiuto", "nonexist"}, `il comando "nonexist" non esiste`},
+		{[]string{"aiuto", "libreto"}, "forse «pegpdf aiuto libretto»?"},
+		{[]string{"help", "shede"}, "forse «pegpdf aiuto schede»?"},
+		{[]string{"peg.xlsx", "libretto"}, "«pegpdf libretto peg.xlsx»"},
+		{[]string{"peg.xlsx", "--out", "a b.pdf", "schede"}, `«pegpdf schede peg.xlsx --out "a b.pdf"»`},
+	} {
+		code, stdout, stderr := pegpdf(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, "bad flag") || strings.Contains(stdout, "COMANDI:") {
+			t.Errorf("%v: exit %d, want %q:\n%s%s", tc.args, code, tc.want, stdout, stderr)
+		}
+	}
+}
+
+// TestServeInItalian: the service's help uses the Italian names and no
+// HTTP codes; the limits have Italian names and keep the English ones;
+// the messages name the options as typed, in Italian otherwise.
+func TestServeInItalian(t *testing.T) {
+	_, stdout, _ := pegpdf(t, "servizio", "--help")
+	for _, s := range []string{"--indirizzo 0.0.0.0:8080 --codice", "--dimensione-massima", "--conversioni", "--attesa", "--tempo-massimo", "troppo grandi", "occupato"} {
+		if !strings.Contains(stdout, s) {
+			t.Errorf("the help lacks %q", s)
+		}
+	}
+	for _, s := range []string{"413", "408", "503", "--addr 0.0.0.0", "--token \""} {
+		if strings.Contains(stdout, s) {
+			t.Errorf("the help says %q:\n%s", s, stdout)
+		}
+	}
+	for _, line := range strings.Split(stdout, "\n") {
+		if len([]rune(line)) > 170 {
+			t.Errorf("a line of %d characters: %s", len([]rune(line)), line)
+		}
+	}
+	for _, tc := range []struct {
+		args      []string
+		want, not string
+	}{
+		{[]string{"servizio", "--dimensione-massima", "0"}, "--dimensione-massima 0: deve essere almeno 1", "--max-size"},
+		{[]string{"servizio", "--max-size", "0"}, "--max-size 0: deve essere almeno 1", "--dimensione-massima"},
+		{[]string{"servizio", "--conversioni", "0"}, "--conversioni 0", "--max-concurrent"},
+		{[]string{"servizio", "--max-concurrent=0"}, "--max-concurrent 0", "--conversioni"},
+		{[]string{"servizio", "--attesa", "x"}, "--attesa", "--queue-wait"},
+		{[]string{"servizio", "--tempo-massimo", "x"}, "--tempo-massimo", "--timeout"},
+		{[]string{"servizio", "--indirizzo", "0.0.0.0:1"}, "aggiungere --rete per permetterlo (e --codice", "--token"},
+		{[]string{"servizio", "--addr", "0.0.0.0:1"}, "--addr 0.0.0.0:1 apre", "--indirizzo"},
+		{[]string{"servizio", "--indirizzo", "x"}, "--indirizzo x: scrivere indirizzo:porta", "--addr"},
+	} {
+		code, _, stderr := pegpdf(t, tc.args...)
+		if code != exitUsage || !strings.Contains(stderr, tc.want) || strings.Contains(stderr, tc.not) {
+			t.Errorf("%v: exit %d, want %q, not %q:\n%s", tc.args, code, tc.want, tc.not, stderr)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // serve returns as soon as it listens
+	var out, errs bytes.Buffer
+	run(ctx, []string{"pegpdf", "servizio", "--rete", "--indirizzo", "127.0.0.1:0"}, &out, &errs)
+	if !strings.Contains(errs.String(), "con --indirizzo 127.0.0.1:0 la pagina si apre solo da questo computer") || strings.Contains(errs.String(), "--addr") {
+		t.Errorf("the warning does not name --indirizzo as typed: %s", errs.String())
+	}
 }
