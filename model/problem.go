@@ -32,7 +32,7 @@ var (
 	ErrUnmeasured    = errors.New("contiene un numero ma non si misura: il monitoraggio lo dirà NON MISURABILE; scrivere il confronto e poi il numero, ad esempio «>= 50.000 €» o «<= 30 giorni»")
 	ErrFraction      = errors.New("ogni Avanzamento del file è fra 0 e 1: se sono frazioni (0,8 per 80%), scriverli come percentuali (80 o 80%) oppure indicare nel file di mappatura [valori] avanzamento = \"frazione\"")
 	ErrAfterAsOf     = errors.New("è dopo la data del monitoraggio")
-	ErrFarYear       = errors.New("data lontana dall'anno dell'obiettivo, forse un errore di battitura: correggere l'anno")
+	ErrFarYear       = errors.New("è a più di 5 anni dall'anno dell'obiettivo")
 )
 
 // Severity tells an error from a warning.

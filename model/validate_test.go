@@ -49,7 +49,8 @@ func TestValidate(t *testing.T) {
 			p := ph(2, Some(100), "01/01/2027", "01/05/2027")
 			p.ActualEnd = d("10/04/2072")
 			return p
-		}()}}}, "Fasi!J2", Error, ErrFarYear},
+		}()}}}, "Fasi!J2", Warning, ErrFarYear},
+		{"a typo in the earliest date, without Anno", []*Objective{{Code: "ZN10", Phases: []Phase{ph(2, Some(50), "01/02/2017", "30/06/2027"), ph(3, Some(50), "01/07/2027", "31/12/2027")}}}, "Fasi!D2", Error, ErrFarYear},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,6 +70,12 @@ func TestValidate(t *testing.T) {
 	milestone := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019"), ph(3, Num{}, "", "30/09/2019")}}}}
 	if ps := milestone.Validate(); len(ps) != 0 {
 		t.Errorf("a milestone (Fine prevista only) is no problem: %v", ps)
+	}
+	typo := &Plan{Objectives: []*Objective{{Code: "ZN10", Phases: []Phase{ph(2, Some(50), "01/02/2017", "30/06/2027"), ph(3, Some(50), "01/07/2027", "31/12/2027")}}}}
+	for _, p := range typo.Validate() {
+		if errors.Is(p, ErrFarYear) && p.Place() != "Fasi!D2" {
+			t.Errorf("the right dates are blamed for the typo: %v", p)
+		}
 	}
 	triennial := &Plan{Objectives: []*Objective{{Code: "2026_A", Year: 2026, Phases: []Phase{ph(2, Some(100), "01/01/2026", "31/12/2028")}}}}
 	if ps := triennial.Validate(); len(ps) != 1 || !errors.Is(ps[0], ErrOutsideYear) {

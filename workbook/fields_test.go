@@ -510,6 +510,13 @@ func TestRenamedSheets(t *testing.T) {
 		t.Errorf("renamed sheets: want errors at them, got %v", ps)
 	}
 
+	for _, other := range []string{"Indice", "Indirizzi strategici", "Fasifatte"} {
+		_, ps = read(t, book(t, obj, sheet{"Fasi", phases}, sheet{other, inds}))
+		if ps.HasErrors() || !find(ps, "Indicatori", model.Warning, ErrNoSheet) {
+			t.Errorf("a sheet %q: want only the warning, got %v", other, ps)
+		}
+	}
+
 	_, ps = read(t, book(t, obj, sheet{"Attività", phases}, sheet{"KPI", inds}))
 	if !find(ps, "Fasi", model.Warning, ErrNoSheet) || !find(ps, "Indicatori", model.Warning, ErrNoSheet) ||
 		!strings.Contains(fmt.Sprint(ps), "«Attività», «KPI»") {
@@ -519,5 +526,34 @@ func TestRenamedSheets(t *testing.T) {
 	_, ps = read(t, book(t, sheet{"Foglio1", obj.rows}))
 	if !find(ps, "Obiettivi", model.Error, model.ErrMissingSheet) || !strings.Contains(fmt.Sprint(ps), "«Foglio1»") {
 		t.Errorf("no Obiettivi: want the error to name Foglio1, got %v", ps)
+	}
+}
+
+// TestNumberCellsAsWritten: a number cell in Valore atteso, rilevato or
+// Baseline is written with a decimal comma, so that 12.125 stays twelve and
+// an eighth (a dot before three digits groups thousands in text); the
+// monitoring reads it as that number.
+func TestNumberCellsAsWritten(t *testing.T) {
+	obj := sheet{"Obiettivi", [][]any{{"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}}
+	ind := sheet{"Indicatori", [][]any{
+		{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato", "Baseline"},
+		{"A", "i", 12.5, 12.125, 0.1 + 0.2},
+		{"A", "j", 1000, 12.345, 3},
+	}}
+	plan, ps := read(t, book(t, obj, sheet{"Fasi", [][]any{{"Codice obiettivo", "Descrizione"}}}, ind))
+	if len(ps) != 0 {
+		t.Fatal(ps)
+	}
+	in := plan.Objectives[0].Indicators
+	got := []string{in[0].Target.Text, in[0].Measured, in[0].Baseline, in[1].Target.Text, in[1].Measured}
+	want := []string{"12,5", "12,125", "0,3", "1000", "12,345"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("written %q, want %q", got, want)
+	}
+	if m := model.ParseMeasure(in[0].Measured); m.Value != 12.125 {
+		t.Errorf("measured read as %v, want 12.125", m.Value)
+	}
+	if m := model.ParseMeasure(in[1].Measured); m.Value != 12.345 {
+		t.Errorf("measured read as %v, want 12.345", m.Value)
 	}
 }

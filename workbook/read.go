@@ -257,7 +257,7 @@ func (rd *reader) wanted() map[string]bool {
 
 // missing reports a sheet of the contract that the workbook lacks. A
 // required one is an error; an optional one (Fasi, Indicatori) is an error
-// when another sheet looks like it, renamed («Fasi 2027»), and otherwise a
+// when another sheet's name begins with its own («Fasi 2027»), and otherwise a
 // warning: every objective would go without its phases or indicators.
 // Both name the sheets the workbook has. The warning needs objectives read
 // and no mapping: a mapping describes the office's layout on purpose.
@@ -265,10 +265,10 @@ func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
 	wanted := rd.wanted()
 	wanted[model.Key(templates.SheetHelp)] = true
 	var others []string
-	stem := []rune(model.Key(want))
-	stem = stem[:min(4, len(stem))]
 	for _, name := range rd.visible {
-		if k := model.Key(name); !wanted[k] && strings.Contains(k, string(stem)) {
+		// «Fasi 2027», «Indicatori di risultato»: the name and more; not
+		// «Indice» or «Indirizzi strategici».
+		if k := model.Key(name); !wanted[k] && strings.HasPrefix(k, model.Key(want)+" ") {
 			rd.add(model.Problem{Severity: model.Error, Sheet: name,
 				Err: fmt.Errorf("%w «%s»: rinominarlo «%s», oppure indicarlo nel file di mappatura (vedere «pegpdf mappa»)", ErrLikeSheet, want, want)})
 			return
