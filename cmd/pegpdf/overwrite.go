@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
@@ -530,6 +531,9 @@ func (w *sameWriter) same() bool { return !w.diff && w.off == len(w.want) }
 func isSheetOf(data []byte, name string) bool {
 	info := infoDict(data)
 	title, subject := pdfText(info, "/Title"), pdfText(info, "/Subject")
+	if title == "" { // the Info dictionary out of sight: the XMP metadata says the same
+		title, subject = xmpText(data, "dc:title"), xmpText(data, "dc:description")
+	}
 	for rest := title; ; {
 		i := strings.Index(rest, " – ")
 		if i < 0 {
@@ -541,6 +545,20 @@ func isSheetOf(data []byte, name string) bool {
 		}
 		rest = rest[i+len(" – "):]
 	}
+}
+
+// xmpText is the x-default text of the XMP property tag (dc:title,
+// dc:description) in data, unescaped; "" when none.
+func xmpText(data []byte, tag string) string {
+	_, v, ok := bytes.Cut(data, []byte("<"+tag+"><rdf:Alt><rdf:li xml:lang=\"x-default\">"))
+	if !ok {
+		return ""
+	}
+	v, _, ok = bytes.Cut(v[:min(len(v), producerWindow)], []byte("</rdf:li>"))
+	if !ok {
+		return ""
+	}
+	return html.UnescapeString(string(v))
 }
 
 // infoRef is the trailer's reference to the Info dictionary.

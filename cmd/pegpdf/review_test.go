@@ -177,3 +177,22 @@ func TestServeInItalian(t *testing.T) {
 		t.Errorf("the warning does not name --indirizzo as typed: %s", errs.String())
 	}
 }
+
+// TestSheetOfItsCodice: a sheet is told by its Info dictionary, or by its
+// XMP metadata when the Info dictionary cannot be read.
+func TestSheetOfItsCodice(t *testing.T) {
+	for _, tc := range []struct {
+		pdf, name string
+		want      bool
+	}{
+		{"1 0 obj\n<<\n/Title (2019/ZN10 \\226 Titolo)\n/Subject (Scheda obiettivo 2019/ZN10)\n>>\nendobj\ntrailer\n<</Info 1 0 R>>", "2019_ZN10.pdf", false}, // \226 is no dash: not ours
+		{"1 0 obj\n<<\n/Title <feff00410020201300200042>\n/Subject <feff0053002000410031>\n>>\nendobj\ntrailer\n<</Info 1 0 R>>", "A.pdf", false},
+		{"1 0 obj\n<<\n/Title <feff0041003100202013002000420020201300200043>\n/Subject <feff0053002000410031>\n>>\nendobj\ntrailer\n<</Info 1 0 R>>", "a1.pdf", true},
+		{`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">Z&amp;1 – T</rdf:li></rdf:Alt></dc:title><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Scheda Z&amp;1</rdf:li></rdf:Alt></dc:description>`, "Z_1.pdf", true},
+		{`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">PEG 2019 – Comune</rdf:li></rdf:Alt></dc:title><dc:description><rdf:Alt><rdf:li xml:lang="x-default">PEG 2019: 3 obiettivi</rdf:li></rdf:Alt></dc:description>`, "PEG_2019.pdf", false},
+	} {
+		if got := isSheetOf([]byte("\n"+tc.pdf), tc.name); got != tc.want {
+			t.Errorf("%s in %q: %v, want %v", tc.name, tc.pdf, got, tc.want)
+		}
+	}
+}
