@@ -196,3 +196,37 @@ func TestSheetOfItsCodice(t *testing.T) {
 		}
 	}
 }
+
+// TestProgressSaysNotRead: the progress line of a file that could not be
+// opened (protected, damaged) says «non letto», not «letto, 1 errore».
+func TestProgressSaysNotRead(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range badInputs(t) {
+		if c.name == "protetto.xlsx" || c.name == "troncato.xlsx" {
+			if err := os.WriteFile(filepath.Join(dir, c.name), c.data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	good := filepath.Join(dir, "buono.xlsx")
+	data, err := os.ReadFile("../../samples/2019_ZN10.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(good, data, 0o644)
+	_, stdout, stderr := pegpdf(t, "libretto", "--out", filepath.Join(t.TempDir(), "l.pdf"), dir)
+	for _, want := range []string{"protetto.xlsx: non letto", "troncato.xlsx: non letto", "buono.xlsx: letto, 1 avviso"} {
+		if !strings.Contains(stdout+stderr, want) {
+			t.Errorf("progress lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+// TestMappaSuggestsAToml: «pegpdf mappa rag.xlsx» suggests a .toml name to
+// write the example to, never the office's workbook.
+func TestMappaSuggestsAToml(t *testing.T) {
+	code, _, stderr := pegpdf(t, "mappa", "rag.xlsx")
+	if code != 2 || !strings.Contains(stderr, "--out rag.toml") || strings.Contains(stderr, "--out rag.xlsx") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+}
