@@ -55,6 +55,10 @@ func (p *Plan) fractions() *Phase {
 func (o *Objective) validate() Problems {
 	var ps Problems
 	year, ref := o.EffectiveYear(), o.referenceYear()
+	if o.farAnno() {
+		ps = append(ps, o.Loc.At(Error, FieldYear, fmt.Errorf("Anno %d %w (%d): forse un errore di battitura", o.Year, ErrFarYearOfDates, ref)))
+		year = ref
+	}
 	sum, weighted := 0.0, 0
 	for _, ph := range o.Phases {
 		if !ph.Start.IsZero() && !ph.End.IsZero() && ph.End.Before(ph.Start) {
@@ -133,14 +137,29 @@ const maxYearsAway = 5
 // referenceYear is the year a phase's dates are held against to catch a
 // typo (2207 for 2027): Anno, else the Codice's year, else the year most
 // of the planned dates have — never the earliest date, which may be the
-// typo itself; 0 when there is none or no year wins.
+// typo itself; 0 when there is none or no year wins. An Anno far from the
+// year most planned dates have is the typo itself (farAnno): the dates'
+// year is then the reference.
 func (o *Objective) referenceYear() int {
-	if o.Year != 0 {
+	if o.Year != 0 && !o.farAnno() {
 		return o.Year
 	}
-	if y := o.codeYear(); y >= 1900 && y <= 2200 {
+	if y := o.codeYear(); y >= 1900 && y <= 2200 && o.Year == 0 {
 		return y
 	}
+	return o.datesYear()
+}
+
+// farAnno reports whether Anno is more than maxYearsAway from the year
+// most planned dates have (2052 for phases of 2025).
+func (o *Objective) farAnno() bool {
+	y := o.datesYear()
+	return o.Year != 0 && y != 0 && (o.Year > y+maxYearsAway || o.Year < y-maxYearsAway)
+}
+
+// datesYear is the year most planned dates of the phases have; 0 for none
+// or a tie.
+func (o *Objective) datesYear() int {
 	count := map[int]int{}
 	for _, p := range o.Phases {
 		for _, d := range []Date{p.Start, p.End} {
@@ -216,11 +235,17 @@ func (ps Problems) Merge(more Problems) Problems {
 }
 
 // After warns about the monitoring dates of the plan later than asOf, the
-// date of a report: an Inizio effettivo or a Fine effettiva that has not
-// come yet is likely a typo, or the report's date is wrong.
+// date of a report: an Inizio effettivo, a Fine effettiva or a Valore
+// rilevato that is a date not come yet is likely a typo, or the report's
+// date is wrong.
 func (p *Plan) After(asOf Date) Problems {
 	var ps Problems
 	for _, o := range p.Objectives {
+		for _, in := range o.Indicators {
+			if m := ParseMeasure(in.Measured); m.Kind == Deadline && m.Date.After(asOf) {
+				ps = append(ps, in.Loc.At(Warning, FieldMeasured, fmt.Errorf("Valore rilevato %s %w, %s: il rapporto lo conta come già avvenuto; controllare questa data o quella del monitoraggio", m.Date, ErrAfterAsOf, asOf)))
+			}
+		}
 		for _, ph := range o.Phases {
 			for _, d := range []struct {
 				f    Field
