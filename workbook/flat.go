@@ -31,6 +31,7 @@ type flatReading struct {
 	head    flatHead
 	plan    *model.Plan
 	last    *model.Objective // the objective the next phases and indicators belong to
+	lastRow []value          // its row's cells
 	lost    bool             // under a row of unknown kind: the rows have no objective
 	cols    [4]map[int]bool  // the columns each kind of row reads
 	withInd map[int]bool     // without a kind column, those of an objective with an indicator
@@ -161,7 +162,7 @@ func (fr *flatReading) objective(r row) {
 		return
 	}
 	fr.plan.Objectives = append(fr.plan.Objectives, o)
-	fr.last, fr.lost = o, false
+	fr.last, fr.lastRow, fr.lost = o, r.cells, false
 	if withIndicators {
 		o.Indicators = append(o.Indicators, ci.indicators()...)
 	}
@@ -169,11 +170,17 @@ func (fr *flatReading) objective(r row) {
 
 // unused warns about each filled cell of the row in a column the row's
 // kind does not read: a date on an objective row, a Valore atteso on a
-// phase row. Columns no kind reads had their warning at the header.
+// phase row. Columns no kind reads had their warning at the header; the
+// objective's own cells repeated on its phases and indicators (the Settore
+// on every row) lose nothing.
 func (fr *flatReading) unused(r row, kind rowKind, used map[int]bool) {
 	for i, v := range r.cells {
 		col := i + 1
 		if col == fr.head.kindCol || used[col] || !fr.head.read[col] || blankValue(v) {
+			continue
+		}
+		if kind != kindObjective && fr.last != nil && i < len(fr.lastRow) && fr.cols[kindObjective][col] &&
+			strings.TrimSpace(fr.lastRow[i].s) == strings.TrimSpace(v.s) {
 			continue
 		}
 		h := fr.head.name(col)

@@ -121,7 +121,12 @@ func TestFlatUnusedCells(t *testing.T) {
 		{"Obiettivo", "A1", "Obiettivo con date e target", "Settore Y", "01/01/2025", "31/12/2025", "50", ">= 10", "12"},
 		{"Fase", nil, "Fase 1", nil, "01/01/2025", "31/03/2025", "100", ">= 3", "4"},
 		{"Indicatore", nil, "Ind senza target", nil, nil, nil, nil, nil, "12"},
+		{"Indicatore", nil, "Ind con il Settore ripetuto", "Settore Y", nil, nil, nil, ">= 1"},
+		{"Indicatore", nil, "Ind con un altro Settore", "Settore Z", nil, nil, nil, ">= 1"},
 	}})
+	if find(ps, "Sociali!D5", model.Warning, ErrIgnored) || !find(ps, "Sociali!D6", model.Warning, ErrIgnored) {
+		t.Errorf("the objective's own value repeated loses nothing; another is ignored: %v", ps)
+	}
 	for _, cell := range []string{"E2", "F2", "G2", "H2", "I2", "H3", "I3"} {
 		if !find(ps, "Sociali!"+cell, model.Warning, ErrIgnored) {
 			t.Errorf("want a warning at %s: %v", cell, ps)
@@ -130,7 +135,7 @@ func TestFlatUnusedCells(t *testing.T) {
 	if s := fmt.Sprint(ps); !strings.Contains(s, `la colonna "Dal" non vale per una riga di tipo obiettivo`) || !strings.Contains(s, `la colonna "Target" non vale per una riga di tipo fase`) {
 		t.Errorf("the warnings do not say the column and the kind: %v", ps)
 	}
-	if !find(ps, "Sociali!I4", model.Warning, ErrNoTarget) || strings.Count(fmt.Sprint(ps), "non vale") != 7 {
+	if !find(ps, "Sociali!I4", model.Warning, ErrNoTarget) || strings.Count(fmt.Sprint(ps), "non vale") != 8 {
 		t.Errorf("want the measured indicator without target warned, nothing more: %v", ps)
 	}
 
