@@ -178,17 +178,22 @@ func (o *Objective) EffectiveYear() int {
 	if !first.IsZero() {
 		return first.Year
 	}
-	if len(o.Code) >= 4 {
-		y := 0
-		for _, c := range o.Code[:4] {
-			if c < '0' || c > '9' {
-				return 0
-			}
-			y = y*10 + int(c-'0')
-		}
-		return y
+	return o.codeYear()
+}
+
+// codeYear is the year the Codice begins with (2019_ZN10), 0 for none.
+func (o *Objective) codeYear() int {
+	if len(o.Code) < 4 {
+		return 0
 	}
-	return 0
+	y := 0
+	for _, c := range o.Code[:4] {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y
 }
 
 // HasMonitoring reports whether any phase or indicator carries monitoring data.

@@ -24,15 +24,16 @@ var (
 	ErrTooMany          = errors.New("troppe righe")
 
 	// Warnings: the PDF is still produced.
-	ErrUnknownColumn = errors.New("colonna sconosciuta, ignorata")
-	ErrNoDates       = errors.New("fase senza date: nel GANTT non avrà la barra")
-	ErrNoEnd         = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
-	ErrWeights       = errors.New("i pesi delle fasi non sommano a 100")
-	ErrOutsideYear   = errors.New("la fase esce dall'anno dell'obiettivo")
-	ErrUnmeasured    = errors.New("contiene un numero ma non si misura: il monitoraggio lo dirà NON MISURABILE; scrivere il confronto e poi il numero, ad esempio «>= 50.000 €» o «<= 30 giorni»")
-	ErrFraction      = errors.New("ogni Avanzamento del file è fra 0 e 1: se sono frazioni (0,8 per 80%), scriverli come percentuali (80 o 80%) oppure indicare nel file di mappatura [valori] avanzamento = \"frazione\"")
-	ErrAfterAsOf     = errors.New("è dopo la data del monitoraggio")
-	ErrFarYear       = errors.New("data lontana dall'anno dell'obiettivo, forse un errore di battitura: correggere l'anno")
+	ErrUnknownColumn  = errors.New("colonna sconosciuta, ignorata")
+	ErrNoDates        = errors.New("fase senza date: nel GANTT non avrà la barra")
+	ErrNoEnd          = errors.New("fase senza Fine prevista: nel GANTT non avrà la barra")
+	ErrWeights        = errors.New("i pesi delle fasi non sommano a 100")
+	ErrOutsideYear    = errors.New("la fase esce dall'anno dell'obiettivo")
+	ErrUnmeasured     = errors.New("contiene un numero ma non si misura: il monitoraggio lo dirà NON MISURABILE; scrivere il confronto e poi il numero, ad esempio «>= 50.000 €» o «<= 30 giorni»")
+	ErrFraction       = errors.New("ogni Avanzamento del file è fra 0 e 1: se sono frazioni (0,8 per 80%), scriverli come percentuali (80 o 80%) oppure indicare nel file di mappatura [valori] avanzamento = \"frazione\"")
+	ErrAfterAsOf      = errors.New("è dopo la data del monitoraggio")
+	ErrFarYear        = errors.New("è a più di 5 anni dall'anno dell'obiettivo")
+	ErrFarYearOfDates = errors.New("è a più di 5 anni dall'anno delle date delle fasi")
 )
 
 // Severity tells an error from a warning.

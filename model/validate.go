@@ -54,7 +54,11 @@ func (p *Plan) fractions() *Phase {
 
 func (o *Objective) validate() Problems {
 	var ps Problems
-	year := o.EffectiveYear()
+	year, ref := o.EffectiveYear(), o.referenceYear()
+	if o.farAnno() {
+		ps = append(ps, o.Loc.At(Error, FieldYear, fmt.Errorf("Anno %d %w (%d): forse un errore di battitura", o.Year, ErrFarYearOfDates, ref)))
+		year = ref
+	}
 	sum, weighted := 0.0, 0
 	for _, ph := range o.Phases {
 		if !ph.Start.IsZero() && !ph.End.IsZero() && ph.End.Before(ph.Start) {
@@ -73,9 +77,18 @@ func (o *Objective) validate() Problems {
 			ps = append(ps, ph.Loc.At(Error, FieldProgress,
 				fmt.Errorf("Avanzamento %s: %w", FormatDecimal(ph.Progress.Value, 2), ErrRange)))
 		}
-		if f, d, far := ph.farDate(year); far {
-			ps = append(ps, ph.Loc.At(Error, f, fmt.Errorf("%s: %w %d (oltre %d anni di distanza)", d, ErrFarYear, year, maxYearsAway)))
-			continue
+		if far := ph.farDates(ref); len(far) > 0 {
+			planned := false
+			for _, d := range far {
+				sev := Warning // an Inizio effettivo of 2015: a service running for years, maybe
+				if d.f == FieldStart || d.f == FieldEnd {
+					sev, planned = Error, true
+				}
+				ps = append(ps, ph.Loc.At(sev, d.f, fmt.Errorf("%s %s %w (%d): forse un errore di battitura nell'anno della data", d.name, d.d, ErrFarYear, ref)))
+			}
+			if planned {
+				continue
+			}
 		}
 		switch {
 		case ph.Start.IsZero() && ph.End.IsZero():
@@ -121,21 +134,79 @@ func hasDigit(s string) bool {
 // would squash the Gantt to slivers.
 const maxYearsAway = 5
 
-// farDate is the first of the phase's dates more than maxYearsAway from
-// year, and its field; far is false when none is (or there is no year).
-func (ph *Phase) farDate(year int) (f Field, d Date, far bool) {
-	if year == 0 {
-		return "", Date{}, false
+// referenceYear is the year a phase's dates are held against to catch a
+// typo (2207 for 2027): Anno, else the Codice's year, else the year most
+// of the planned dates have — never the earliest date, which may be the
+// typo itself; 0 when there is none or no year wins. An Anno far from the
+// year most planned dates have is the typo itself (farAnno): the dates'
+// year is then the reference.
+func (o *Objective) referenceYear() int {
+	if o.Year != 0 && !o.farAnno() {
+		return o.Year
 	}
-	for _, d := range []struct {
-		f Field
-		d Date
-	}{{FieldStart, ph.Start}, {FieldEnd, ph.End}, {FieldActualStart, ph.ActualStart}, {FieldActualEnd, ph.ActualEnd}} {
-		if !d.d.IsZero() && (d.d.Year > year+maxYearsAway || d.d.Year < year-maxYearsAway) {
-			return d.f, d.d, true
+	if y := o.codeYear(); y >= 1900 && y <= 2200 && o.Year == 0 {
+		return y
+	}
+	return o.datesYear()
+}
+
+// farAnno reports whether Anno is more than maxYearsAway from the year
+// most planned dates have (2052 for phases of 2025).
+func (o *Objective) farAnno() bool {
+	y := o.datesYear()
+	return o.Year != 0 && y != 0 && (o.Year > y+maxYearsAway || o.Year < y-maxYearsAway)
+}
+
+// datesYear is the year most planned dates of the phases have; 0 for none
+// or a tie.
+func (o *Objective) datesYear() int {
+	count := map[int]int{}
+	for _, p := range o.Phases {
+		for _, d := range []Date{p.Start, p.End} {
+			if !d.IsZero() {
+				count[d.Year]++
+			}
 		}
 	}
-	return "", Date{}, false
+	best, tie := 0, false
+	for y, n := range count {
+		switch {
+		case n > count[best]:
+			best, tie = y, false
+		case n == count[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return 0
+	}
+	return best
+}
+
+// farDate is a date of a phase more than maxYearsAway from its objective's
+// reference year, with its field and its name in the sheet.
+type farDate struct {
+	f    Field
+	name string
+	d    Date
+}
+
+// farDates are the phase's dates more than maxYearsAway from year; none
+// when year is 0.
+func (ph *Phase) farDates(year int) []farDate {
+	if year == 0 {
+		return nil
+	}
+	var far []farDate
+	for _, d := range []farDate{
+		{FieldStart, "Inizio previsto", ph.Start}, {FieldEnd, "Fine prevista", ph.End},
+		{FieldActualStart, "Inizio effettivo", ph.ActualStart}, {FieldActualEnd, "Fine effettiva", ph.ActualEnd},
+	} {
+		if !d.d.IsZero() && (d.d.Year > year+maxYearsAway || d.d.Year < year-maxYearsAway) {
+			far = append(far, d)
+		}
+	}
+	return far
 }
 
 // Merge appends more to ps, leaving out the warnings about a phase's
@@ -164,11 +235,17 @@ func (ps Problems) Merge(more Problems) Problems {
 }
 
 // After warns about the monitoring dates of the plan later than asOf, the
-// date of a report: an Inizio effettivo or a Fine effettiva that has not
-// come yet is likely a typo, or the report's date is wrong.
+// date of a report: an Inizio effettivo, a Fine effettiva or a Valore
+// rilevato that is a date not come yet is likely a typo, or the report's
+// date is wrong.
 func (p *Plan) After(asOf Date) Problems {
 	var ps Problems
 	for _, o := range p.Objectives {
+		for _, in := range o.Indicators {
+			if m := ParseMeasure(in.Measured); m.Kind == Deadline && m.Date.After(asOf) {
+				ps = append(ps, in.Loc.At(Warning, FieldMeasured, fmt.Errorf("Valore rilevato %s %w, %s: il rapporto lo conta come già avvenuto; controllare questa data o quella del monitoraggio", m.Date, ErrAfterAsOf, asOf)))
+			}
+		}
 		for _, ph := range o.Phases {
 			for _, d := range []struct {
 				f    Field

@@ -7,7 +7,7 @@ import (
 )
 
 func TestValidate(t *testing.T) {
-	cols := map[Field]int{FieldCode: 1, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldActualEnd: 10, FieldProgress: 11}
+	cols := map[Field]int{FieldCode: 1, FieldYear: 4, FieldWeight: 3, FieldStart: 4, FieldEnd: 5, FieldActualEnd: 10, FieldProgress: 11}
 	loc := func(sheet string, row int) Loc { return Loc{Sheet: sheet, Row: row, Cols: cols} }
 	d := func(s string) Date {
 		v, err := ParseDate(s)
@@ -49,7 +49,8 @@ func TestValidate(t *testing.T) {
 			p := ph(2, Some(100), "01/01/2027", "01/05/2027")
 			p.ActualEnd = d("10/04/2072")
 			return p
-		}()}}}, "Fasi!J2", Error, ErrFarYear},
+		}()}}}, "Fasi!J2", Warning, ErrFarYear},
+		{"a typo in the earliest date, without Anno", []*Objective{{Code: "ZN10", Phases: []Phase{ph(2, Some(50), "01/02/2017", "30/06/2027"), ph(3, Some(50), "01/07/2027", "31/12/2027")}}}, "Fasi!D2", Error, ErrFarYear},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,6 +70,16 @@ func TestValidate(t *testing.T) {
 	milestone := &Plan{Objectives: []*Objective{{Code: "2019_A", Phases: []Phase{ph(2, Num{}, "01/01/2019", "30/06/2019"), ph(3, Num{}, "", "30/09/2019")}}}}
 	if ps := milestone.Validate(); len(ps) != 0 {
 		t.Errorf("a milestone (Fine prevista only) is no problem: %v", ps)
+	}
+	typo := &Plan{Objectives: []*Objective{{Code: "ZN10", Phases: []Phase{ph(2, Some(50), "01/02/2017", "30/06/2027"), ph(3, Some(50), "01/07/2027", "31/12/2027")}}}}
+	for _, p := range typo.Validate() {
+		if errors.Is(p, ErrFarYear) && p.Place() != "Fasi!D2" {
+			t.Errorf("the right dates are blamed for the typo: %v", p)
+		}
+	}
+	anno := &Plan{Objectives: []*Objective{{Code: "A", Year: 2052, Loc: loc("Obiettivi", 2), Phases: []Phase{ph(2, Some(50), "01/02/2025", "30/06/2025"), ph(3, Some(50), "01/07/2025", "31/12/2025")}}}}
+	if ps := anno.Validate(); len(ps) != 1 || ps[0].Place() != "Obiettivi!D2" || !errors.Is(ps[0], ErrFarYearOfDates) {
+		t.Errorf("Anno 2052 for phases of 2025: want one error at Anno, got %v", ps)
 	}
 	triennial := &Plan{Objectives: []*Objective{{Code: "2026_A", Year: 2026, Phases: []Phase{ph(2, Some(100), "01/01/2026", "31/12/2028")}}}}
 	if ps := triennial.Validate(); len(ps) != 1 || !errors.Is(ps[0], ErrOutsideYear) {
@@ -167,5 +178,12 @@ func TestAfter(t *testing.T) {
 	ps := (&Plan{Objectives: []*Objective{{Code: "2027_A", Phases: []Phase{ph}}}}).After(asOf)
 	if len(ps) != 1 || ps[0].Place() != "Fasi!J3" || ps[0].Severity != Warning || !errors.Is(ps[0], ErrAfterAsOf) {
 		t.Errorf("want one warning at Fasi!J3, got %v", ps)
+	}
+	in := func(measured string) Indicator {
+		return Indicator{Description: "i", Measured: measured, Loc: Loc{Sheet: "Indicatori", Row: 4, Cols: map[Field]int{FieldMeasured: 5}}}
+	}
+	ps = (&Plan{Objectives: []*Objective{{Code: "2027_A", Indicators: []Indicator{in("01/02/2027"), in("31/01/2027"), in("85%")}}}}).After(asOf)
+	if len(ps) != 1 || ps[0].Place() != "Indicatori!E4" || !errors.Is(ps[0], ErrAfterAsOf) {
+		t.Errorf("a measured date after the report's: want one warning at Indicatori!E4, got %v", ps)
 	}
 }

@@ -242,3 +242,24 @@ func TestReportWarnsAfterAsOf(t *testing.T) {
 		}
 	}
 }
+
+// TestEvaluationHeader: the evaluation CSV has monitoring.md's header
+// exactly; Peso follows only when some objective has a weight.
+func TestEvaluationHeader(t *testing.T) {
+	contract := "\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili\n"
+	for _, c := range []struct {
+		o    model.Objective
+		want string
+	}{
+		{model.Objective{Code: "A"}, contract + "A;;;;;;;0;0\n"},
+		{model.Objective{Code: "A", Weight: model.Some(1.2)}, strings.TrimSuffix(contract, "\n") + ";Peso\nA;;;;;;;0;0;1,20\n"},
+	} {
+		var b bytes.Buffer
+		if err := WriteEvaluationCSV(&b, []model.Evaluation{{Objective: &c.o}}); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != c.want {
+			t.Errorf("got %q, want %q", b.String(), c.want)
+		}
+	}
+}

@@ -89,8 +89,9 @@ func WriteReportCSV(w io.Writer, rs []FileReport) error {
 	return cw.Error()
 }
 
-// evaluationHeader is the CSV header of monitoring.md.
-var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili", "Peso"}
+// evaluationHeader is the CSV header of monitoring.md; Peso follows it
+// when some objective has a weight (a PIAO-era plan).
+var evaluationHeader = []string{"Codice", "Direzione", "Servizio", "Titolo", "Realizzazione %", "Esito", "Tempi", "Indicatori raggiunti", "Indicatori misurabili"}
 
 // objectiveWeight is the Peso column: the objective's weight the Italian
 // way (1,20 or 20), X for a prerequisite, empty when not given.
@@ -115,11 +116,23 @@ func WriteEvaluationCSV(w io.Writer, evals []model.Evaluation) error {
 	}
 	cw := csv.NewWriter(w)
 	cw.Comma = ';'
-	cw.Write(evaluationHeader)
+	weights := false
+	for _, e := range evals {
+		weights = weights || e.Objective.Weight.Set || e.Objective.Prerequisite
+	}
+	header := evaluationHeader
+	if weights {
+		header = append(header[:len(header):len(header)], "Peso")
+	}
+	cw.Write(header)
 	for _, e := range evals {
 		o := e.Objective
-		cw.Write([]string{o.Code, o.Direction, o.Service, o.Title, e.Realization.Decimal(1), string(e.Outcome), string(e.Timing),
-			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable), objectiveWeight(o)})
+		row := []string{o.Code, o.Direction, o.Service, o.Title, e.Realization.Decimal(1), string(e.Outcome), string(e.Timing),
+			strconv.Itoa(e.Met), strconv.Itoa(e.Measurable)}
+		if weights {
+			row = append(row, objectiveWeight(o))
+		}
+		cw.Write(row)
 	}
 	cw.Flush()
 	return cw.Error()

@@ -198,3 +198,19 @@ func TestFigureBBox(t *testing.T) {
 		}
 	}
 }
+
+// TestNoPhasesOnePage: an objective without phases gets its INDICATORI on
+// page 1 when they fit there, not a page 2 of their own.
+func TestNoPhasesOnePage(t *testing.T) {
+	th := DefaultTheme()
+	o := templates.Example().Objectives[0]
+	o.Phases = nil
+	pages := layoutSheet(&th, o, Options{})
+	if len(pages) != 1 {
+		t.Fatalf("%d pages, want 1", len(pages))
+	}
+	text := pageTexts(pages)[0]
+	if !strings.Contains(text, th.Labels.Indicators) || !strings.Contains(text, o.Indicators[0].Description[:20]) {
+		t.Errorf("page 1 lacks INDICATORI: %q", text)
+	}
+}

@@ -115,7 +115,8 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 
 	// Page 2: the phases and the indicators; no page of empty tables (the
 	// Gantt has said there are no phases). With a compact theme FASI
-	// follows on page 1 when it fits there whole.
+	// follows on page 1 when it fits there whole; without phases, so does
+	// INDICATORI, rather than a page 2 of its own.
 	phases := th.Sections.Phases && len(o.Phases) > 0
 	indicators := th.Sections.Indicators && (len(o.Indicators) > 0 || phases)
 	phaseSection := func(f *flow) {
@@ -123,24 +124,7 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 		f.table(phaseColumns(th), phaseRows(th, o))
 		f.y += 6
 	}
-	if phases || indicators {
-		if th.Compact && phases && f.fits(func(p *flow) { p.y += 4; phaseSection(p) }) {
-			f.y += 4
-		} else {
-			f.headerContent = true // under the code and title again, as in the reference
-			f.newPage()
-		}
-	}
-	if phases {
-		phaseSection(f)
-		if monitored {
-			f.ensure(lh(font{bold, th.TextSize}) * 4)
-			f.sectionTitle(l.PhaseProgress)
-			f.table(phaseProgressColumns(th), phaseProgressRows(th, o, judged))
-			f.y += 6
-		}
-	}
-	if indicators {
+	indicatorSection := func(f *flow) {
 		f.ensure(lh(font{bold, th.TextSize}) * 4)
 		f.sectionTitle(l.Indicators)
 		switch {
@@ -155,6 +139,29 @@ func layoutSheet(th *Theme, o *model.Objective, opt Options) []*page {
 			f.table(cols, rows)
 		}
 		f.y += 6
+	}
+	if phases || indicators {
+		switch {
+		case th.Compact && phases && f.fits(func(p *flow) { p.y += 4; phaseSection(p) }):
+			f.y += 4
+		case !phases && f.fits(func(p *flow) { p.y += 4; indicatorSection(p) }):
+			f.y += 4
+		default:
+			f.headerContent = true // under the code and title again, as in the reference
+			f.newPage()
+		}
+	}
+	if phases {
+		phaseSection(f)
+		if monitored {
+			f.ensure(lh(font{bold, th.TextSize}) * 4)
+			f.sectionTitle(l.PhaseProgress)
+			f.table(phaseProgressColumns(th), phaseProgressRows(th, o, judged))
+			f.y += 6
+		}
+	}
+	if indicators {
+		indicatorSection(f)
 	}
 
 	// RISORSE, only when one is filled.

@@ -26,4 +26,6 @@ pdftoppm -png -r 60 -f 1 -l 2 samples/2019_ZN10.pdf docs/2019_ZN10
 pdftoppm -png -r 60 -f 1 -l 2 samples/valverde/2019_ZN10.pdf docs/valverde
 pdftoppm -png -r 60 -f 2 -l 2 samples/peg-2019.pdf docs/libretto-indice
 pdftoppm -png -r 60 -f 2 -l 2 samples/rapporto-2019-07-31.pdf docs/rapporto-riepilogo
-pdftoppm -png -r 60 -f 3 -l 4 docs/piao-2025.pdf docs/piao
+for p in 3 4; do # named by hand: pdftoppm's width of the number follows the page count
+  pdftoppm -png -r 60 -f $p -l $p -singlefile docs/piao-2025.pdf docs/piao-0$p
+done

@@ -165,7 +165,9 @@ func (c *cell) year(f model.Field) int {
 }
 
 // written reads a value as written: a date cell becomes dd/mm/yyyy, a
-// percentage cell 87,5%, any other cell its text.
+// percentage cell 87,5%, a number cell its number with a decimal comma and
+// no thousands dots (12,125: never 12.125, which reads as twelve thousand),
+// any other cell its text.
 func (c *cell) written(f model.Field) string {
 	v, ok := c.value(f)
 	if !ok {
@@ -187,5 +189,8 @@ func (c *cell) written(f model.Field) string {
 	case percentCell:
 		return model.FormatDecimal(100*n, 2) + "%"
 	}
-	return s
+	if r, err := strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64); err == nil {
+		n = r // as Excel shows it: 15 significant digits
+	}
+	return strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", ",", 1)
 }

@@ -15,6 +15,7 @@ var (
 	ErrNoSheet    = errors.New("manca il foglio")
 	ErrParts      = errors.New("i valori non corrispondono agli indicatori: scriverne uno per indicatore, nello stesso ordine, o uno solo per tutti")
 	ErrSameName   = errors.New("foglio ignorato: ha lo stesso nome, a meno di maiuscole e punteggiatura, del foglio letto")
+	ErrNoTarget   = errors.New("l'indicatore ha il Valore rilevato ma non il Valore atteso: il monitoraggio non ha con che cosa confrontarlo (NON MISURABILE); scrivere il Valore atteso")
 	ErrExample    = errors.New("è la riga di esempio del modello: cancellarla (se più uffici la lasciano, il Codice risulta duplicato)")
 )
 

@@ -129,6 +129,7 @@ func (c *cell) indicators() []model.Indicator {
 	}
 	parts := c.rd.m.split(in.Description)
 	if len(parts) < 2 {
+		c.untargeted([]model.Indicator{in})
 		return []model.Indicator{in}
 	}
 	targets := c.rd.m.split(in.Target.Text)
@@ -154,5 +155,19 @@ func (c *cell) indicators() []model.Indicator {
 			out[i].Measured = measured[i]
 		}
 	}
+	c.untargeted(out)
 	return out
+}
+
+// untargeted warns, once for the row, about an indicator with a Valore
+// rilevato and no Valore atteso: the monitoring has nothing to compare it
+// with.
+func (c *cell) untargeted(in []model.Indicator) {
+	for _, x := range in {
+		if x.Measured != "" && x.Target.Text == "" && x.Description != "" {
+			c.rd.add(c.loc().At(model.Warning, model.FieldMeasured,
+				fmt.Errorf("%q: %w, nella colonna %q", clip(x.Description, 40), ErrNoTarget, c.header(model.FieldTarget))))
+			return
+		}
+	}
 }

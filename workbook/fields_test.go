@@ -2,7 +2,6 @@ package workbook
 
 import (
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -175,80 +174,6 @@ func TestExampleRowWarning(t *testing.T) {
 	}
 }
 
-const flatMapping = `
-[foglio_unico]
-foglio = "PEG"
-colonna_tipo = "Livello"
-obiettivo = ["Obiettivo"]
-fase = ["Fase", "Azione"]
-indicatore = ["Indicatore"]
-separatori = ["\n"]
-
-[colonne.obiettivi]
-"Titolo" = "Descrizione"
-"Descrizione" = "Dettaglio"
-
-[colonne.fasi]
-"Descrizione" = "Descrizione"
-
-[colonne.indicatori]
-"Descrizione" = "Descrizione"
-`
-
-// flatSheet is the template's example as one flat sheet, the indicators in
-// one cell.
-func flatSheet(withCodes bool) sheet {
-	o := templates.TemplateExample().Objectives[0]
-	code := any(o.Code)
-	if !withCodes {
-		code = nil
-	}
-	rows := [][]any{
-		{"PEG 2019 – Servizi sociali"},
-		{"Livello", "Codice", "Descrizione", "Anno", "Direzione", "Direttore", "Servizio", "Dirigente", "Classificazione", "Tipologia",
-			"Indirizzo strategico DUP", "Obiettivo strategico DUP", "Dettaglio", "Peso", "Inizio previsto", "Fine prevista", "Responsabile", "Centro di responsabilità", "Tipo", "Valore atteso"},
-		{"Obiettivo", code, o.Title, o.Year, o.Direction, o.Director, o.Service, o.Manager, o.Classification, o.Type, o.StrategicLine, o.StrategicGoal, o.Description},
-	}
-	for _, p := range o.Phases {
-		rows = append(rows, []any{"Fase", nil, p.Description, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, p.Weight.Value, p.Start.String(), p.End.String(), p.Owner, p.Centre})
-	}
-	rows = append(rows, []any{"Indicatore", nil, o.Indicators[0].Description + "\n" + o.Indicators[1].Description,
-		nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, nil, "RISULTATO", o.Indicators[0].Target.Text + "\n" + o.Indicators[1].Target.Text})
-	return sheet{"PEG", rows}
-}
-
-// TestFlatSheetWithMapping: the same data as one flat sheet plus a mapping
-// gives the same objectives as the template.
-func TestFlatSheetWithMapping(t *testing.T) {
-	m, err := ParseMapping(strings.NewReader(flatMapping))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tpl bytes.Buffer
-	if err := Template(&tpl); err != nil {
-		t.Fatal(err)
-	}
-	want, _ := read(t, tpl.Bytes())
-	got, ps, err := ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(true))), Limits{Mapping: m})
-	if err != nil || len(ps) > 0 {
-		t.Fatalf("%v %v", ps, err)
-	}
-	if len(got.Objectives) != 1 {
-		t.Fatalf("objectives: %d", len(got.Objectives))
-	}
-	if a, b := strip(got.Objectives[0]), strip(want.Objectives[0]); !reflect.DeepEqual(a, b) {
-		for _, d := range diff(a, b) {
-			t.Errorf("flat and template differ: %s", d)
-		}
-	}
-	// Without codes, codes come from the sheet order, the same every time.
-	m.Flat.CodePrefix = "SOC"
-	got, _, _ = ReadContext(context.Background(), bytes.NewReader(book(t, flatSheet(false))), Limits{Mapping: m})
-	if got.Objectives[0].Code != "SOC01" {
-		t.Errorf("code: %q", got.Objectives[0].Code)
-	}
-}
-
 func diff(a, b model.Objective) []string {
 	var out []string
 	va, vb := reflect.ValueOf(a), reflect.ValueOf(b)
@@ -275,68 +200,6 @@ func strip(o *model.Objective) model.Objective {
 	return c
 }
 
-// TestMappingFile: what a mapping file may say, and its mistakes, all at once.
-func TestMappingFile(t *testing.T) {
-	m, err := ParseMapping(strings.NewReader(MappingExample()))
-	if err != nil || m.Flat.Sheet != "" {
-		t.Fatalf("the example does not parse as a no-op: %v", err)
-	}
-	for _, c := range []struct{ text, want string }{
-		{`[fogli]` + "\n" + `obiettivi = "Elenco"`, ""},
-		{`[colonne.obiettivi]` + "\n" + `"Titol" = "X"`, `"Titol" non è una colonna`},
-		{`[colonne.progetti]` + "\n" + `"Titolo" = "X"`, `[colonne.progetti] non è un foglio`},
-		{`colore = "rosso"`, `chiave sconosciuta «colore»`},
-		{`[valori]` + "\n" + `avanzamento = "decimi"`, `"percentuale" o "frazione"`},
-		{`[foglio_unico]` + "\n" + `foglio = "PEG"` + "\n" + `colonna_tipo = "Tipo"`, `richiede i valori di obiettivo`},
-		{`[fogli` + "\n", `riga `},
-	} {
-		_, err := ParseMapping(strings.NewReader(c.text))
-		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ErrMapping)) {
-			t.Errorf("%q: got %v, want %q", c.text, err, c.want)
-		}
-	}
-	// A sheet and a column renamed by the mapping; progress typed 0,8.
-	m, err = ParseMapping(strings.NewReader("[fogli]\nobiettivi = \"Elenco\"\nfasi = \"Attività\"\n[colonne.obiettivi]\n\"Direzione\" = \"Struttura\"\n[valori]\navanzamento = \"frazione\"\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data := book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Struttura"}, {"A", "T", "D"}}},
-		sheet{"Attività", [][]any{{"Codice obiettivo", "Descrizione", "Avanzamento", "Inizio previsto", "Fine prevista"}, {"A", "f", "0,8", "01/01/2024", "31/12/2024"}, {"A", "g", "80%", "01/01/2024", "31/12/2024"}, {"A", "h", 0.8, "01/01/2024", "31/12/2024"}}})
-	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-	if len(ps) > 0 || plan.Objectives[0].Direction != "D" || plan.Objectives[0].Phases[0].Progress != model.Some(80) || plan.Objectives[0].Phases[1].Progress != model.Some(80) || plan.Objectives[0].Phases[2].Progress != model.Some(80) {
-		t.Errorf("%v %+v", ps, plan.Objectives)
-	}
-	// A required column missing is named as the office calls it.
-	data = book(t, sheet{"Elenco", [][]any{{"Codice", "Titolo", "Ufficio di appartenenza"}, {"A", "T", "D"}}})
-	_, ps, _ = ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-	if len(ps) == 0 || !strings.Contains(ps[0].Error(), `"Struttura"`) {
-		t.Errorf("missing mapped column: %v", ps)
-	}
-}
-
-// TestFlatSheetProblems: rows of an unknown kind, phases above every
-// objective, mismatched indicator cells.
-func TestFlatSheetProblems(t *testing.T) {
-	m, _ := ParseMapping(strings.NewReader(flatMapping))
-	data := book(t, sheet{"PEG", [][]any{
-		{"Livello", "Descrizione", "Direzione", "Valore atteso"},
-		{"Fase", "orfana"},
-		{"Obiettivo", "T", "D"},
-		{"Sottofase", "x"},
-		{"Indicatore", "uno\ndue", nil, ">= 1\n>= 2\n>= 3"},
-	}})
-	_, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-	for _, w := range []struct {
-		place string
-		sev   model.Severity
-		err   error
-	}{{"PEG!A2", model.Error, ErrOrphan}, {"PEG!A4", model.Warning, ErrRowKind}, {"PEG!D5", model.Error, ErrParts}} {
-		if !find(ps, w.place, w.sev, w.err) {
-			t.Errorf("want «%v» at %s: %v", w.err, w.place, ps)
-		}
-	}
-}
-
 // hostileSeeds are small workbooks of every shape the reader must refuse
 // or read with care: the fuzzers start from them.
 func hostileSeeds(t testing.TB) [][]byte {
@@ -357,52 +220,6 @@ func hostileSeeds(t testing.TB) [][]byte {
 			`<table:table-row table:number-rows-repeated="3">`+odsText("A")+odsText(`T<text:s text:c="500"/>`)+`<table:table-cell table:formula="of:=1/0" office:value-type="float" office:value="0"><text:p>#DIV/0!</text:p></table:table-cell></table:table-row></table:table>`),
 		title.Bytes(),
 	}
-}
-
-// FuzzFlat reads mutated flat sheets with a mapping: with a kind column,
-// or one row per objective.
-func FuzzFlat(f *testing.F) {
-	kind, err := ParseMapping(strings.NewReader(flatMapping))
-	if err != nil {
-		f.Fatal(err)
-	}
-	rows, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG\"\nseparatori = [\"\\n\", \";\"]\n"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	f.Add(book(f, flatSheet(true)), true)
-	f.Add(book(f, flatSheet(false)), true)
-	f.Add(book(f, sheet{"PEG", [][]any{{"Titolo del foglio"}, {"Codice", "Obiettivo", "Settore", "Indicatori", "Target"}, {"A", "T", "D", "uno\ndue", "1;2"}}}), false)
-	f.Fuzz(func(t *testing.T, data []byte, withKind bool) {
-		m := rows
-		if withKind {
-			m = kind
-		}
-		plan, ps, err := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if plan == nil && !ps.HasErrors() {
-			t.Fatal("no plan and no error")
-		}
-	})
-}
-
-// FuzzMapping parses mutated mapping files: an error or a mapping, never a
-// panic.
-func FuzzMapping(f *testing.F) {
-	f.Add(flatMapping)
-	f.Add(MappingExample())
-	f.Fuzz(func(t *testing.T, text string) {
-		m, err := ParseMapping(strings.NewReader(text))
-		if (m == nil) == (err == nil) {
-			t.Fatalf("%v %v", m, err)
-		}
-		if m != nil {
-			m.split("a\nb;c")
-			m.keys(templates.Schema()[0])
-		}
-	})
 }
 
 // TestContractPage: docs/contratto.md names every column of the schema and
@@ -469,33 +286,6 @@ func TestTargetCells(t *testing.T) {
 	}
 }
 
-// TestOneRowPerObjective: a flat sheet without a kind column, one row per
-// objective under a title, its indicators in one cell.
-func TestOneRowPerObjective(t *testing.T) {
-	m, err := ParseMapping(strings.NewReader("[foglio_unico]\nfoglio = \"PEG 2016\"\nseparatori = [\"\\n\"]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	data := book(t, sheet{"PEG 2016", [][]any{
-		{"PEG 2016 – Servizio Amministrativo – obiettivi"},
-		{"Codice", "Obiettivo", "Settore", "Descrizione", "Indicatori", "Target", "Pesatura"},
-		{"A1", "Protocollo digitale", "AMMINISTRATIVO", "Tutto il protocollo in digitale", "Documenti digitali\nTempo di registrazione", "100%\n<= 1 giorno", "1,2"},
-		{"A2", "Archivio", "AMMINISTRATIVO", "Riordino", "Faldoni riordinati", ">= 200"},
-	}})
-	plan, ps, _ := ReadContext(context.Background(), bytes.NewReader(data), Limits{Mapping: m})
-	if len(ps) > 0 || len(plan.Objectives) != 2 {
-		t.Fatalf("%v %v", ps, plan)
-	}
-	o := plan.Objectives[0]
-	if o.Code != "A1" || o.Description != "Tutto il protocollo in digitale" || o.Weight != model.Some(1.2) || len(o.Indicators) != 2 ||
-		o.Indicators[1].Description != "Tempo di registrazione" || o.Indicators[1].Target.Text != "<= 1 giorno" {
-		t.Errorf("%+v", o)
-	}
-	if len(plan.Objectives[1].Indicators) != 1 || plan.Objectives[1].Indicators[0].Target.Text != ">= 200" {
-		t.Errorf("%+v", plan.Objectives[1].Indicators)
-	}
-}
-
 // TestRenamedSheets: a Fasi or Indicatori sheet under another name is never
 // dropped without a word — an error when its name looks like the missing
 // sheet's, a warning naming the workbook's sheets otherwise — and a missing
@@ -510,6 +300,13 @@ func TestRenamedSheets(t *testing.T) {
 		t.Errorf("renamed sheets: want errors at them, got %v", ps)
 	}
 
+	for _, other := range []string{"Indice", "Indirizzi strategici", "Fasifatte"} {
+		_, ps = read(t, book(t, obj, sheet{"Fasi", phases}, sheet{other, inds}))
+		if ps.HasErrors() || !find(ps, "Indicatori", model.Warning, ErrNoSheet) {
+			t.Errorf("a sheet %q: want only the warning, got %v", other, ps)
+		}
+	}
+
 	_, ps = read(t, book(t, obj, sheet{"Attività", phases}, sheet{"KPI", inds}))
 	if !find(ps, "Fasi", model.Warning, ErrNoSheet) || !find(ps, "Indicatori", model.Warning, ErrNoSheet) ||
 		!strings.Contains(fmt.Sprint(ps), "«Attività», «KPI»") {
@@ -519,5 +316,34 @@ func TestRenamedSheets(t *testing.T) {
 	_, ps = read(t, book(t, sheet{"Foglio1", obj.rows}))
 	if !find(ps, "Obiettivi", model.Error, model.ErrMissingSheet) || !strings.Contains(fmt.Sprint(ps), "«Foglio1»") {
 		t.Errorf("no Obiettivi: want the error to name Foglio1, got %v", ps)
+	}
+}
+
+// TestNumberCellsAsWritten: a number cell in Valore atteso, rilevato or
+// Baseline is written with a decimal comma, so that 12.125 stays twelve and
+// an eighth (a dot before three digits groups thousands in text); the
+// monitoring reads it as that number.
+func TestNumberCellsAsWritten(t *testing.T) {
+	obj := sheet{"Obiettivi", [][]any{{"Codice", "Titolo", "Direzione"}, {"A", "T", "D"}}}
+	ind := sheet{"Indicatori", [][]any{
+		{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato", "Baseline"},
+		{"A", "i", 12.5, 12.125, 0.1 + 0.2},
+		{"A", "j", 1000, 12.345, 3},
+	}}
+	plan, ps := read(t, book(t, obj, sheet{"Fasi", [][]any{{"Codice obiettivo", "Descrizione"}}}, ind))
+	if len(ps) != 0 {
+		t.Fatal(ps)
+	}
+	in := plan.Objectives[0].Indicators
+	got := []string{in[0].Target.Text, in[0].Measured, in[0].Baseline, in[1].Target.Text, in[1].Measured}
+	want := []string{"12,5", "12,125", "0,3", "1000", "12,345"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("written %q, want %q", got, want)
+	}
+	if m := model.ParseMeasure(in[0].Measured); m.Value != 12.125 {
+		t.Errorf("measured read as %v, want 12.125", m.Value)
+	}
+	if m := model.ParseMeasure(in[1].Measured); m.Value != 12.345 {
+		t.Errorf("measured read as %v, want 12.345", m.Value)
 	}
 }

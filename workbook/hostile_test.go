@@ -3,7 +3,6 @@ package workbook
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -184,7 +183,7 @@ func TestHostileFiles(t *testing.T) {
 			if len(ps) != 1 {
 				t.Errorf("want one sentence, got %d problems", len(ps))
 			}
-			if elapsed > 5*time.Second || alloc > 300<<20 {
+			if elapsed > 5*time.Second && !raceDetector || alloc > 300<<20 {
 				t.Errorf("took %v and %d MB", elapsed, alloc>>20)
 			}
 		})
@@ -336,112 +335,5 @@ func TestDamagedZip(t *testing.T) {
 				t.Errorf("a damaged sheet read as %d phases: %v", len(plan.Objectives[0].Phases), ps)
 			}
 		})
-	}
-}
-
-// TestContext: a done context stops the reading and is the error.
-func TestContext(t *testing.T) {
-	var rows strings.Builder
-	rows.WriteString(xObjectives)
-	for n := 2; n < 2000; n++ {
-		rows.WriteString(xrow(n, fmt.Sprintf("2019_%d", n), "T", "D"))
-	}
-	data := rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()})
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	plan, ps, err := ReadContext(ctx, bytes.NewReader(data), Limits{})
-	if !errors.Is(err, context.Canceled) || plan != nil || ps != nil {
-		t.Errorf("got %v, %v, %v", plan, ps, err)
-	}
-}
-
-// countdown is a context that ends after its Err has been asked n times:
-// it proves the reading asks between rows, not only at the start.
-type countdown struct {
-	context.Context
-	n int
-}
-
-func (c *countdown) Err() error {
-	if c.n--; c.n < 0 {
-		return context.Canceled
-	}
-	return nil
-}
-
-func TestContextInTheRowLoop(t *testing.T) {
-	var rows strings.Builder
-	rows.WriteString(xObjectives)
-	for n := 2; n < 2000; n++ {
-		rows.WriteString(xrow(n, fmt.Sprintf("2019_%d", n), "T", "D"))
-	}
-	for _, data := range [][]byte{rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()}), odsBig(t, 2000)} {
-		_, _, err := ReadContext(&countdown{Context: context.Background(), n: 2}, bytes.NewReader(data), Limits{})
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("not stopped: %v", err)
-		}
-	}
-}
-
-func odsBig(t testing.TB, n int) []byte {
-	var b strings.Builder
-	b.WriteString(`<table:table table:name="Obiettivi">` + odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione")))
-	for i := range n {
-		b.WriteString(odsRow(odsText(fmt.Sprintf("2019_%d", i)), odsText("T"), odsText("D")))
-	}
-	b.WriteString(`</table:table>`)
-	return odsFile(t, b.String())
-}
-
-// TestODSSilentValues: a LibreOffice error value and a hidden sheet are
-// not read as data.
-func TestODSSilentValues(t *testing.T) {
-	data := odsFile(t, `<office:automatic-styles xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"><style:style style:name="ta2" style:family="table"><style:table-properties table:display="false"/></style:style></office:automatic-styles>`+
-		`<table:table table:name="OBIETTIVI." table:style-name="ta2">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+odsRow(odsText("OLD"), odsText("Vecchio"), odsText("D"))+`</table:table>`+
-		`<table:table table:name="Obiettivi">`+odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"))+
-		odsRow(odsText("2019_A"), `<table:table-cell table:formula="of:=1/0" office:value-type="string" office:string-value=""><text:p>#DIV/0!</text:p></table:table-cell>`, odsText("D"))+`</table:table>`)
-	plan, ps := read(t, data)
-	if !find(ps, "Obiettivi!B2", model.Error, ErrExcelError) || !find(ps, "OBIETTIVI.", model.Warning, ErrHidden) {
-		t.Errorf("got %v", ps)
-	}
-	if len(plan.Objectives) != 1 || plan.Objectives[0].Code != "2019_A" {
-		t.Errorf("the hidden sheet was read: %+v", plan.Objectives)
-	}
-}
-
-// TestManyParts: a zip listing hundreds of thousands of parts is refused
-// before its directory is read.
-func TestManyParts(t *testing.T) {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, _ := zw.Create("xl/workbook.xml")
-	w.Write([]byte("<workbook/>"))
-	for i := range 200_000 {
-		zw.CreateHeader(&zip.FileHeader{Name: fmt.Sprint(i), Method: zip.Store})
-	}
-	zw.Close()
-	var ps model.Problems
-	elapsed, alloc := measure(func() { _, ps = read(t, b.Bytes()) })
-	t.Logf("%d MB, 200,000 parts: %v, %d MB allocated", b.Len()>>20, elapsed.Round(time.Millisecond), alloc>>20)
-	if len(ps) != 1 || !errors.Is(ps[0], ErrTooBig) || alloc > 64<<20 {
-		t.Errorf("%v, %d MB", ps, alloc>>20)
-	}
-	if n, ok := zipEntries(rawXLSX(t, false, xsheet{name: "Obiettivi", data: xObjectives})); !ok || n != 5 {
-		t.Errorf("a workbook's parts: %d %v", n, ok)
-	}
-}
-
-// TestLongInlineTexts: a sheet of long texts written inline is no sparse
-// sheet, however big its XML.
-func TestLongInlineTexts(t *testing.T) {
-	var rows strings.Builder
-	rows.WriteString(xObjectives)
-	long := strings.Repeat("descrizione lunga ", 1700) // 30 KB
-	for n := 2; n < 402; n++ {
-		rows.WriteString(xrow(n, fmt.Sprint("2019_", n), long, "D"))
-	}
-	plan, ps := read(t, rawXLSX(t, true, xsheet{name: "Obiettivi", data: rows.String()}))
-	if ps.HasErrors() || len(plan.Objectives) != 400 {
-		t.Errorf("%d objectives: %v", len(plan.Objectives), ps[:min(len(ps), 2)])
 	}
 }

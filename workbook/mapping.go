@@ -1,11 +1,13 @@
 package workbook
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -56,11 +58,27 @@ type FlatSheet struct {
 // ErrMapping is a mapping file that cannot be used.
 var ErrMapping = errors.New("file di mappatura non valido")
 
+// maxMapping is the largest mapping file: a few hundred lines of text.
+const maxMapping = 1 << 20
+
 // ParseMapping reads a mapping file. Every mistake in it (an unknown key,
-// a column pegpdf does not have) is reported at once, by name.
+// a column pegpdf does not have, two names for one column, a file not in
+// UTF-8) is reported at once, by name, with the name probably meant. An
+// error reading r itself is returned as it is.
 func ParseMapping(r io.Reader) (*Mapping, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxMapping+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxMapping {
+		return nil, fmt.Errorf("%w: il file supera 1 MB, e una mappatura è un piccolo file di testo: indicare il file scritto con «pegpdf mappa»", ErrMapping)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // Notepad's UTF-8 mark
+	if line := badUTF8(data); line > 0 {
+		return nil, fmt.Errorf("%w: riga %d: il file non è in UTF-8: salvarlo con codifica UTF-8 (Blocco note: Salva con nome > Codifica: UTF-8)", ErrMapping, line)
+	}
 	m := &Mapping{}
-	md, err := toml.NewDecoder(io.LimitReader(r, 1<<20)).Decode(m)
+	md, err := toml.NewDecoder(bytes.NewReader(data)).Decode(m)
 	if err != nil {
 		if say, ok := tomlmsg.Explain(err); ok {
 			return nil, fmt.Errorf("%w: %s", ErrMapping, say)
@@ -68,44 +86,149 @@ func ParseMapping(r io.Reader) (*Mapping, error) {
 		return nil, fmt.Errorf("%w: %v", ErrMapping, err)
 	}
 	var errs []error
-	for _, table := range []string{"fogli", "colonne", "foglio_unico", "valori"} {
+	for _, table := range sections[""] {
 		if t := md.Type(table); t != "" && t != "Hash" {
-			errs = append(errs, fmt.Errorf("%w: «%s» è una sezione: scriverla [%s] e sotto le sue voci (vedere l'esempio di «pegpdf mappa»)", ErrMapping, table, table))
+			errs = append(errs, fmt.Errorf("«%s» è una sezione: scriverla [%s] e sotto le sue voci (vedere l'esempio di «pegpdf mappa»)", table, table))
 		}
 	}
 	for _, k := range md.Undecoded() {
-		errs = append(errs, fmt.Errorf("%w: chiave sconosciuta «%s»: vedere l'esempio di «pegpdf mappa»", ErrMapping, k))
-	}
-	for sheet := range m.Sheets {
-		if schemaOf(sheet) == nil {
-			errs = append(errs, fmt.Errorf("%w: [fogli] %q non è un foglio di pegpdf (Obiettivi, Fasi, Indicatori)", ErrMapping, sheet))
+		section, name := "", k[len(k)-1]
+		if len(k) == 2 {
+			section = k[0]
 		}
+		errs = append(errs, fmt.Errorf("chiave sconosciuta «%s»: vedere l'esempio di «pegpdf mappa»%s", k, maybe(name, sections[section])))
 	}
-	for sheet, cols := range m.Columns {
-		s := schemaOf(sheet)
-		if s == nil {
-			errs = append(errs, fmt.Errorf("%w: [colonne.%s] non è un foglio di pegpdf (obiettivi, fasi, indicatori)", ErrMapping, sheet))
-			continue
-		}
-		for h := range cols {
-			if columnOf(*s, h) == nil {
-				errs = append(errs, fmt.Errorf("%w: [colonne.%s] %q non è una colonna di pegpdf del foglio %s (vedere il foglio Istruzioni del modello)", ErrMapping, sheet, h, s.Name))
-			}
-		}
-	}
-	f := m.Flat
-	if f.Sheet != "" && f.KindColumn != "" && len(f.Objective) == 0 {
-		errs = append(errs, fmt.Errorf("%w: [foglio_unico] con colonna_tipo richiede i valori di obiettivo (ad es. obiettivo = [\"Obiettivo\"])", ErrMapping))
-	}
+	errs = append(errs, m.checkSheets()...)
+	errs = append(errs, m.checkColumns()...)
+	errs = append(errs, m.Flat.check()...)
 	switch model.Key(m.Values.Progress) {
 	case "", "percentuale", "frazione":
 	default:
-		errs = append(errs, fmt.Errorf("%w: [valori] avanzamento = %q: scrivere \"percentuale\" o \"frazione\"", ErrMapping, m.Values.Progress))
+		errs = append(errs, fmt.Errorf("[valori] avanzamento = %q: scrivere \"percentuale\" o \"frazione\"%s", m.Values.Progress, maybe(m.Values.Progress, []string{"percentuale", "frazione"})))
 	}
 	if len(errs) > 0 {
+		for i, e := range errs {
+			errs[i] = fmt.Errorf("%w: %w", ErrMapping, e)
+		}
 		return nil, errors.Join(errs...)
 	}
 	return m, nil
+}
+
+// sections are the keys a mapping file may have, by section ("" for the
+// top level); [fogli] and [colonne.*] take the contract's names.
+var sections = map[string][]string{
+	"":             {"fogli", "colonne", "foglio_unico", "valori"},
+	"foglio_unico": {"foglio", "colonna_tipo", "obiettivo", "fase", "indicatore", "prefisso_codice", "separatori"},
+	"valori":       {"avanzamento"},
+}
+
+// badUTF8 is the line of the first byte that is not UTF-8, or 0.
+func badUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return 1 + bytes.Count(data[:i], []byte("\n"))
+		}
+		i += n
+	}
+	return 0
+}
+
+// sheetNames is the contract's sheets as a mapping names them.
+func sheetNames() []string {
+	var out []string
+	for _, s := range templates.Schema() {
+		out = append(out, strings.ToLower(s.Name))
+	}
+	return out
+}
+
+// checkSheets: [fogli] names contract sheets, each once, each its own
+// sheet of the workbook.
+func (m *Mapping) checkSheets() []error {
+	var errs []error
+	seen, office := map[string]string{}, map[string]string{}
+	for _, sheet := range sorted(m.Sheets) {
+		v, k := m.Sheets[sheet], model.Key(sheet)
+		switch {
+		case schemaOf(sheet) == nil:
+			errs = append(errs, fmt.Errorf("[fogli] %q non è un foglio di pegpdf (obiettivi, fasi, indicatori)%s", sheet, maybe(sheet, sheetNames())))
+		case seen[k] != "":
+			errs = append(errs, fmt.Errorf("[fogli] %q e %q sono lo stesso foglio di pegpdf: tenerne uno", seen[k], sheet))
+		case strings.TrimSpace(v) == "":
+			errs = append(errs, fmt.Errorf("[fogli] %s = \"\": scrivere il nome del foglio dell'ufficio, o togliere la riga", sheet))
+		case office[model.Key(v)] != "":
+			errs = append(errs, fmt.Errorf("[fogli] %s e %s indicano lo stesso foglio %q: ogni foglio di pegpdf ha il suo (se obiettivi, fasi e indicatori stanno in un foglio solo, descriverlo in [foglio_unico])", office[model.Key(v)], sheet, v))
+		}
+		seen[k] = sheet
+		if strings.TrimSpace(v) != "" && office[model.Key(v)] == "" {
+			office[model.Key(v)] = sheet
+		}
+	}
+	if len(m.Sheets) > 0 && m.Flat.Sheet != "" {
+		errs = append(errs, fmt.Errorf("[fogli] e [foglio_unico] insieme: con un foglio unico si legge solo quello; togliere le voci di [fogli] o il foglio unico"))
+	}
+	return errs
+}
+
+// checkColumns: [colonne.*] names, per contract sheet, contract columns,
+// each once, each its own column of the office. One office column cannot
+// be two fields of a sheet (the reading would depend on chance); the same
+// column may serve different sheets (in a flat sheet, a row's type says
+// which of them reads it).
+func (m *Mapping) checkColumns() []error {
+	var errs []error
+	seen := map[string]string{}
+	for _, sheet := range sorted(m.Columns) {
+		s := schemaOf(sheet)
+		switch {
+		case s == nil:
+			errs = append(errs, fmt.Errorf("[colonne.%s] non è un foglio di pegpdf (obiettivi, fasi, indicatori)%s", sheet, maybe(sheet, sheetNames())))
+			continue
+		case seen[s.Name] != "":
+			errs = append(errs, fmt.Errorf("[colonne.%s] e [colonne.%s] sono lo stesso foglio: riunirle in una", seen[s.Name], sheet))
+			continue
+		}
+		seen[s.Name] = sheet
+		cols := m.Columns[sheet]
+		fields, office := map[model.Field]string{}, map[string]string{}
+		for _, h := range sorted(cols) {
+			c, v := columnOf(*s, h), cols[h]
+			switch {
+			case c == nil:
+				errs = append(errs, fmt.Errorf("[colonne.%s] %q non è una colonna di pegpdf del foglio %s%s (le colonne e i loro sinonimi sono nel foglio Istruzioni del modello)", sheet, h, s.Name, maybe(h, names(*s))))
+			case fields[c.Field] != "":
+				errs = append(errs, fmt.Errorf("[colonne.%s] %q e %q sono la stessa colonna di pegpdf (%s): tenerne una", sheet, fields[c.Field], h, c.Header))
+			case model.Key(v) == "":
+				errs = append(errs, fmt.Errorf("[colonne.%s] %q = %q: scrivere il nome della colonna dell'ufficio, o togliere la riga", sheet, h, v))
+			case office[model.Key(v)] != "":
+				errs = append(errs, fmt.Errorf("[colonne.%s] %q e %q indicano la stessa colonna dell'ufficio %q: una colonna è un solo campo; correggere una delle due righe", sheet, office[model.Key(v)], h, v))
+			default:
+				fields[c.Field], office[model.Key(v)] = h, h
+			}
+		}
+	}
+	return errs
+}
+
+// names is a sheet's contract headers and their synonyms.
+func names(s templates.Sheet) []string {
+	var out []string
+	for _, c := range s.Columns {
+		out = append(out, c.Header)
+		out = append(out, c.Aliases...)
+	}
+	return out
+}
+
+func sorted[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func schemaOf(name string) *templates.Sheet {
@@ -130,154 +253,4 @@ func columnOf(s templates.Sheet, header string) *templates.Column {
 		}
 	}
 	return nil
-}
-
-// sheetName is the office's name for a contract sheet.
-func (m *Mapping) sheetName(contract string) string {
-	if m != nil {
-		for k, v := range m.Sheets {
-			if model.Key(k) == model.Key(contract) && v != "" {
-				return v
-			}
-		}
-	}
-	return contract
-}
-
-func (m *Mapping) columns(sheet string) map[string]string {
-	if m == nil {
-		return nil
-	}
-	for k, v := range m.Columns {
-		if model.Key(k) == model.Key(sheet) {
-			return v
-		}
-	}
-	return nil
-}
-
-// keys maps every header a sheet's column may have to its field: the
-// office's names first, then the contract's headers and synonyms.
-func (m *Mapping) keys(s templates.Sheet) map[string]model.Field {
-	keys := map[string]model.Field{}
-	for _, c := range s.Columns {
-		keys[model.Key(c.Header)] = c.Field
-		for _, a := range c.Aliases {
-			keys[model.Key(a)] = c.Field
-		}
-	}
-	for h, office := range m.columns(s.Name) {
-		if c := columnOf(s, h); c != nil {
-			keys[model.Key(office)] = c.Field
-		}
-	}
-	return keys
-}
-
-// primary is the keys of a sheet's contract headers and mapped names,
-// without the synonyms.
-func (m *Mapping) primary(s templates.Sheet) map[string]bool {
-	keys := map[string]bool{}
-	for _, c := range s.Columns {
-		keys[model.Key(c.Header)] = true
-	}
-	for _, office := range m.columns(s.Name) {
-		keys[model.Key(office)] = true
-	}
-	return keys
-}
-
-// header is the name a message gives a column: the office's, if mapped.
-func (m *Mapping) header(sheet string, c templates.Column) string {
-	for h, office := range m.columns(sheet) {
-		if model.Key(h) == model.Key(c.Header) {
-			return office
-		}
-	}
-	return c.Header
-}
-
-// fraction reports whether field f is typed as a fraction (0,8 for 80%).
-func (m *Mapping) fraction(f model.Field) bool {
-	return m != nil && f == model.FieldProgress && model.Key(m.Values.Progress) == "frazione"
-}
-
-// split cuts a cell at the mapping's separators.
-func (m *Mapping) split(s string) []string {
-	if m == nil || len(m.Flat.Separators) == 0 || s == "" {
-		return []string{s}
-	}
-	parts := []string{strings.ReplaceAll(s, "\r\n", "\n")}
-	for _, sep := range m.Flat.Separators {
-		if sep == "" {
-			continue
-		}
-		var next []string
-		for _, p := range parts {
-			next = append(next, strings.Split(p, sep)...)
-		}
-		parts = next
-	}
-	out := parts[:0]
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// MappingExample is a commented mapping file, to copy and adapt: every
-// key, the contract's columns and their synonyms.
-func MappingExample() string {
-	var b strings.Builder
-	b.WriteString(`# Mappatura per pegpdf: descrive un foglio dell'ufficio diverso dal modello.
-# Uso: pegpdf schede --mappa mappa.toml FILE.xlsx
-# Le righe che iniziano con # sono commenti; togliere il # per usare una riga.
-
-# I nomi dei fogli, se diversi da Obiettivi, Fasi e Indicatori.
-[fogli]
-# obiettivi = "Elenco obiettivi"
-# fasi = "Attività"
-# indicatori = "Misure"
-
-# Un foglio unico: obiettivi, fasi e indicatori uno sotto l'altro; una
-# colonna dice che cosa è ogni riga; fasi e indicatori appartengono
-# all'obiettivo che li precede. Senza colonna_tipo ogni riga è un
-# obiettivo, e le sue colonne degli indicatori (Indicatore, Target, …)
-# ne danno gli indicatori, più d'uno per cella se separati.
-[foglio_unico]
-# foglio = "PEG 2024"
-# colonna_tipo = "Tipo"
-# obiettivo = ["Obiettivo"]
-# fase = ["Fase", "Azione"]
-# indicatore = ["Indicatore"]
-# Il Codice di un obiettivo che non l'ha: il prefisso e il numero
-# dell'obiettivo nel foglio (OB01, OB02, …), uguale a ogni esecuzione
-# finché le righe restano nell'ordine.
-# prefisso_codice = "OB"
-# Più indicatori in una cella, separati da un a capo o da un punto e virgola.
-# separatori = ["\n", ";"]
-
-# Come è scritto l'avanzamento: "percentuale" (80 o 80%) o "frazione" (0,8).
-[valori]
-# avanzamento = "percentuale"
-
-# Le colonne: a sinistra il nome in pegpdf, a destra il nome nel foglio
-# dell'ufficio. I nomi non distinguono maiuscole, accenti e punteggiatura;
-# i sinonimi elencati sono già riconosciuti senza mappatura.
-`)
-	for _, s := range templates.Schema() {
-		fmt.Fprintf(&b, "\n[colonne.%s]\n", strings.ToLower(s.Name))
-		for _, c := range s.Columns {
-			fmt.Fprintf(&b, "# %q = %q", c.Header, c.Header)
-			if len(c.Aliases) > 0 {
-				aliases := append([]string(nil), c.Aliases...)
-				sort.Strings(aliases)
-				fmt.Fprintf(&b, "   # sinonimi: %s", strings.Join(aliases, ", "))
-			}
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
 }

@@ -53,6 +53,7 @@ func ReadContext(ctx context.Context, r io.Reader, limits Limits) (*model.Plan, 
 	ps := rd.problems
 	if !rd.cut { // the sums of a sheet read in part would only add noise
 		ps = ps.Merge(plan.Validate())
+		rd.repeated(plan, ps)
 	}
 	sortProblems(ps, rd.order)
 	return plan, ps, nil
@@ -149,6 +150,7 @@ type table struct {
 	name   string // as spelled in the workbook
 	cols   map[model.Field]int
 	keys   map[string]model.Field // header key -> field
+	absent map[model.Field]bool   // mapped columns not in the header row, reported
 }
 
 type row struct {
@@ -257,18 +259,19 @@ func (rd *reader) wanted() map[string]bool {
 
 // missing reports a sheet of the contract that the workbook lacks. A
 // required one is an error; an optional one (Fasi, Indicatori) is an error
-// when another sheet looks like it, renamed («Fasi 2027»), and otherwise a
+// when another sheet's name begins with its own («Fasi 2027»), and otherwise a
 // warning: every objective would go without its phases or indicators.
 // Both name the sheets the workbook has. The warning needs objectives read
-// and no mapping: a mapping describes the office's layout on purpose.
+// and no mapping: a mapping describes the office's layout on purpose; a
+// sheet the mapping names is an error, with the name probably meant.
 func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
 	wanted := rd.wanted()
 	wanted[model.Key(templates.SheetHelp)] = true
 	var others []string
-	stem := []rune(model.Key(want))
-	stem = stem[:min(4, len(stem))]
 	for _, name := range rd.visible {
-		if k := model.Key(name); !wanted[k] && strings.Contains(k, string(stem)) {
+		// «Fasi 2027», «Indicatori di risultato»: the name and more; not
+		// «Indice» or «Indirizzi strategici».
+		if k := model.Key(name); !wanted[k] && strings.HasPrefix(k, model.Key(want)+" ") {
 			rd.add(model.Problem{Severity: model.Error, Sheet: name,
 				Err: fmt.Errorf("%w «%s»: rinominarlo «%s», oppure indicarlo nel file di mappatura (vedere «pegpdf mappa»)", ErrLikeSheet, want, want)})
 			return
@@ -280,6 +283,11 @@ func (rd *reader) missing(s templates.Sheet, want string, objectives bool) {
 	has := "il file non ha fogli visibili"
 	if len(others) > 0 {
 		has = "il file ha " + strings.Join(others, ", ")
+	}
+	if rd.m.named(s.Name) { // the mapping says the sheet is there
+		rd.add(model.Problem{Severity: model.Error, Sheet: want,
+			Err: fmt.Errorf("%w %q, indicato in [fogli] del file di mappatura (%s): correggere il nome nel file di mappatura%s", model.ErrMissingSheet, want, has, maybe(want, rd.visible))})
+		return
 	}
 	if s.Required {
 		rd.add(model.Problem{Severity: model.Error, Sheet: want,

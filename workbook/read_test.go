@@ -362,7 +362,7 @@ func TestZipBomb(t *testing.T) {
 	if len(ps) != 1 || !errors.Is(ps[0].Err, ErrTooBig) {
 		t.Errorf("got %v", ps)
 	}
-	if elapsed > time.Second || grown > 64<<20 {
+	if elapsed > time.Second && !raceDetector || grown > 64<<20 {
 		t.Errorf("took %v and %d MB", elapsed, grown>>20)
 	}
 }
@@ -382,113 +382,5 @@ func TestCellAndRowLimits(t *testing.T) {
 	_, ps, _ = Read(bytes.NewReader(book(t, rows...)), Limits{RowsPerSheet: 10})
 	if !find(ps, "Obiettivi!12", model.Error, model.ErrTooMany) {
 		t.Errorf("rows: %v", ps)
-	}
-}
-
-// odsFile builds a LibreOffice spreadsheet with the given content.xml body
-// (the office:spreadsheet element's children).
-func odsFile(t testing.TB, tables string) []byte {
-	var b bytes.Buffer
-	zw := zip.NewWriter(&b)
-	w, _ := zw.Create("mimetype")
-	w.Write([]byte("application/vnd.oasis.opendocument.spreadsheet"))
-	w, _ = zw.Create("content.xml")
-	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?>
-<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
- xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0">
-<office:body><office:spreadsheet>` + tables + `</office:spreadsheet></office:body></office:document-content>`))
-	zw.Close()
-	return b.Bytes()
-}
-
-func odsRow(cells ...string) string {
-	return "<table:table-row>" + strings.Join(cells, "") + "</table:table-row>"
-}
-func odsText(s string) string {
-	return `<table:table-cell office:value-type="string"><text:p>` + s + `</text:p></table:table-cell>`
-}
-
-// TestODS: a LibreOffice spreadsheet is read like an .xlsx: headers,
-// numbers, date cells, percentage cells, paragraphs, repeated and padding
-// cells and rows, and problems at their cells.
-func TestODS(t *testing.T) {
-	empty := `<table:table-cell table:number-columns-repeated="16380"/>`
-	data := odsFile(t, `
-<table:table table:name="Obiettivi">`+
-		odsRow(odsText("Codice"), odsText("Titolo"), odsText("Direzione"), odsText("Descrizione"), empty)+
-		`<table:table-row table:number-rows-repeated="2"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>`+
-		odsRow(odsText("2019_A"), odsText("Un titolo"), odsText("SERVIZI SOCIALI"),
-			`<table:table-cell office:value-type="string"><text:p>Primo paragrafo,<text:s text:c="2"/>spazi.</text:p><text:p>Secondo.</text:p></table:table-cell>`, empty)+
-		`<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>
-</table:table>
-<table:table table:name="Fasi">`+
-		odsRow(odsText("Codice obiettivo"), odsText("Descrizione"), odsText("Peso"), odsText("Inizio previsto"), odsText("Fine prevista"), odsText("Avanzamento %"))+
-		odsRow(odsText("2019_A"), odsText("Fase uno"), `<table:table-cell office:value-type="float" office:value="60"><text:p>60</text:p></table:table-cell>`,
-			`<table:table-cell office:value-type="date" office:date-value="2019-01-01"><text:p>01/01/19</text:p></table:table-cell>`,
-			`<table:table-cell office:value-type="date" office:date-value="2019-06-30T00:00:00"><text:p>30/06/19</text:p></table:table-cell>`,
-			`<table:table-cell office:value-type="percentage" office:value="0.5"><text:p>50%</text:p></table:table-cell>`)+
-		odsRow(odsText("2019_A"), odsText("Fase due"), `<table:table-cell office:value-type="float" office:value="40"/>`,
-			odsText("31/13/2019"), odsText("31/12/2019"))+
-		`</table:table>`)
-	plan, ps := read(t, data)
-	if len(plan.Objectives) != 1 {
-		t.Fatalf("objectives %d: %v", len(plan.Objectives), ps)
-	}
-	o := plan.Objectives[0]
-	if o.Loc.Row != 4 || o.Description != "Primo paragrafo,  spazi.\nSecondo." {
-		t.Errorf("objective: row %d, %q", o.Loc.Row, o.Description)
-	}
-	p := o.Phases[0]
-	if p.Weight != model.Some(60) || p.Start.String() != "01/01/2019" || p.End.String() != "30/06/2019" || p.Progress != model.Some(50) {
-		t.Errorf("phase: %+v", p)
-	}
-	if !find(ps, "Fasi!D3", model.Error, model.ErrDate) {
-		t.Errorf("the bad date: %v", ps)
-	}
-}
-
-// TestPercentCells: an Avanzamento typed as 50% in Excel holds 0.5: it is
-// read as 50.
-func TestPercentCells(t *testing.T) {
-	f := bookFile(t, objectives([]any{"2019_A", "T", "D"}), phases([]any{"2019_A", "fase", 1, "01/01/2019", "31/12/2019", 0.5}))
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9})
-	f.SetCellStyle("Fasi", "C2", "C2", pct)
-	f.SetCellStyle("Fasi", "F2", "F2", pct)
-	plan, ps := read(t, bytesOf(t, f))
-	if ps.HasErrors() {
-		t.Fatal(ps)
-	}
-	p := plan.Objectives[0].Phases[0]
-	if p.Progress != model.Some(50) || p.Weight != model.Some(100) {
-		t.Errorf("progress %v, weight %v", p.Progress, p.Weight)
-	}
-}
-
-// TestMeasuredCells: a Valore rilevato in a date cell reads as dd/mm/yyyy,
-// in a percentage cell as a percentage; a plain number stays as it is.
-func TestMeasuredCells(t *testing.T) {
-	f := bookFile(t, objectives([]any{"2019_A", "T", "D"}), sheet{"Indicatori", [][]any{
-		{"Codice obiettivo", "Descrizione", "Valore atteso", "Valore rilevato"},
-		{"2019_A", "scadenza", "entro il 30/06/2019", 43641.0},
-		{"2019_A", "quota", ">= 90%", 0.875},
-		{"2019_A", "conteggio", ">= 100", 43641},
-	}})
-	date, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
-	f.SetCellStyle("Indicatori", "D2", "D2", date)
-	f.SetCellStyle("Indicatori", "D3", "D3", pct)
-	plan, ps := read(t, bytesOf(t, f))
-	if ps.HasErrors() {
-		t.Fatal(ps)
-	}
-	got := []string{}
-	for _, in := range plan.Objectives[0].Indicators {
-		got = append(got, in.Measured)
-	}
-	if strings.Join(got, "|") != "25/06/2019|87,50%|43641" {
-		t.Errorf("measured: %q", got)
-	}
-	if r := plan.Objectives[0].Indicators[0].Judge(); r.Outcome != model.Met {
-		t.Errorf("the deadline: %v", r.Outcome)
 	}
 }

@@ -70,7 +70,7 @@ func (rd *reader) table(s templates.Sheet, name string, each func(*table, row)) 
 		header = 1
 	}
 	for _, c := range s.Columns {
-		if c.Required && t.cols[c.Field] == 0 {
+		if c.Required && t.cols[c.Field] == 0 && !t.absent[c.Field] {
 			rd.add(model.Problem{Severity: model.Error, Sheet: name, Row: header,
 				Err: fmt.Errorf("%w %q: aggiungerla nella riga di intestazione o, se c'è con un altro nome, indicarla nel file di mappatura (vedere «pegpdf mappa»)", model.ErrMissingColumn, rd.m.header(s.Name, c))})
 		}
@@ -116,20 +116,28 @@ func (t *table) isHeader(cells []value) bool {
 
 func (rd *reader) header(t *table, r row) {
 	for i, c := range r.cells {
+		if f, ok := t.keys[model.Key(c.s)]; ok && t.cols[f] == 0 {
+			t.cols[f] = i + 1
+		}
+	}
+	suggested := rd.mappedAbsent(t, r.n, r.cells, func(i int) bool {
+		_, ok := t.keys[model.Key(r.cells[i].s)]
+		return !ok
+	})
+	for i, c := range r.cells {
 		h := strings.TrimSpace(c.s)
 		if h == "" {
 			continue
 		}
 		f, ok := t.keys[model.Key(h)]
 		switch {
+		case !ok && suggested[i+1]:
 		case !ok:
 			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: r.n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w; se è una colonna del modello con un altro nome, indicarla nel file di mappatura (vedere «pegpdf mappa»)", clip(h, 60), model.ErrUnknownColumn)})
-		case t.cols[f] != 0:
+		case t.cols[f] != i+1:
 			rd.add(model.Problem{Severity: model.Warning, Sheet: t.name, Row: r.n, Col: i + 1,
 				Err: fmt.Errorf("%q: %w (colonna ripetuta: vale la prima, %s)", clip(h, 60), model.ErrUnknownColumn, model.ColumnName(t.cols[f]))})
-		default:
-			t.cols[f] = i + 1
 		}
 	}
 }

@@ -51,6 +51,7 @@ func exitCode(err error) int {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	app := newApp(stdout, stderr)
 	cl := parseCommandLine(app, args)
+	app.Metadata = map[string]any{commandLineKey: cl}
 	var err error
 	if cl.noValue != "" {
 		err = usagef("%s: manca il valore dopo l'opzione", cl.noValue)
@@ -111,10 +112,11 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 							return run(c.Context, []string{"pegpdf", name, "--help"}, c.App.Writer, c.App.ErrWriter)
 						}
 					}
+					return unknownHelp(c.App, name)
 				}
 				return cli.ShowAppHelp(c)
 			}
-			return unknownCommand(c.App, c.Args().First())
+			return unknownCommand(c.App, c.Args().Slice())
 		},
 		Commands: []*cli.Command{
 			sheetsCommand(),
@@ -182,6 +184,7 @@ var (
 	requiredFlags = regexp.MustCompile(`^Required flags? "(.*)" (?:is |are )?not set$`)
 	needsValue    = regexp.MustCompile(`^flag needs an argument: -+(.*)$`)
 	invalidBool   = regexp.MustCompile(`^invalid boolean value "(.*)" for -+([^:]*):.*$`)
+	badSyntax     = regexp.MustCompile(`^bad flag syntax: (.*)$`)
 	invalidFlag   = regexp.MustCompile(`^could not parse "(.*)" as .* for flag (\S+):.*$`)
 )
 
@@ -201,6 +204,10 @@ func italian(msg string) string {
 	}
 	if m := invalidBool.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("--%s: valore non valido %q: scrivere --%s da solo (sì), oppure --%s=false", m[2], m[1], m[2], m[2])
+	}
+	if m := badSyntax.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("«%s» non è un'opzione scritta bene: correggerla o toglierla; "+
+			"un'opzione si scrive --nome, o --nome=valore (ad esempio --al=31/07/2019)", m[1])
 	}
 	if m := requiredFlags.FindStringSubmatch(msg); m != nil {
 		return fmt.Sprintf("manca l'opzione obbligatoria --%s", strings.ReplaceAll(m[1], ", ", ", --"))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"regexp"
 	"strings"
 
@@ -13,7 +14,7 @@ const completionFlag = "--generate-bash-completion"
 // commandLine is the command line as pegpdf reads it.
 type commandLine struct {
 	args    []string          // reordered: the options before the file names
-	typed   map[string]string // an option's first name -> as the user typed it ("as-of" -> "--al")
+	typed   map[string]string // each name of an option typed -> as the user typed it ("as-of" -> "--al")
 	noValue string            // an option that takes a value, typed last without one ("--out")
 }
 
@@ -78,7 +79,9 @@ func parseCommandLine(app *cli.App, args []string) commandLine {
 		if !known {
 			continue
 		}
-		cl.typed[f.Names()[0]] = strings.SplitN(a, "=", 2)[0]
+		for _, n := range f.Names() { // a message may name it by any
+			cl.typed[n] = strings.SplitN(a, "=", 2)[0]
+		}
 		if hasValue || !takesValue(f) {
 			continue
 		}
@@ -119,7 +122,9 @@ func takesValue(f cli.Flag) bool {
 }
 
 // asTyped rewrites the options named in msg as the user typed them:
-// "--as-of" becomes "--al" when --al was typed.
+// "--as-of" becomes "--al" when --al was typed, "--indirizzo" becomes
+// "--addr" when --addr was. A message names an option the user did not
+// type by its Italian name.
 func (cl commandLine) asTyped(msg string) string {
 	for name, typed := range cl.typed {
 		if typed == "--"+name {
@@ -129,4 +134,23 @@ func (cl commandLine) asTyped(msg string) string {
 		msg = re.ReplaceAllString(msg, "${1}"+strings.ReplaceAll(typed, "$", "$$")+"${2}")
 	}
 	return msg
+}
+
+// commandLineKey holds the commandLine in the app's Metadata, for the
+// messages a command writes itself (not returned as errors).
+const commandLineKey = "commandLine"
+
+// typedWriter writes to the command's ErrWriter with the options named as
+// the user typed them (commandLine.asTyped). Each Write is a whole message.
+type typedWriter struct{ c *cli.Context }
+
+func (w typedWriter) Write(p []byte) (int, error) {
+	msg := string(p)
+	if cl, ok := w.c.App.Metadata[commandLineKey].(commandLine); ok {
+		msg = cl.asTyped(msg)
+	}
+	if _, err := io.WriteString(w.c.App.ErrWriter, msg); err != nil {
+		return 0, err
+	}
+	return len(p), nil
 }

@@ -198,10 +198,20 @@ func ignoredWhy(p string) string {
 }
 
 // ownList reports whether the file at p is a list pegpdf wrote: a problem
-// list or an evaluation (their header, as overwrite.go knows them).
+// list or an evaluation, by their first line (as overwrite.go knows them).
+// Only its first bytes are read: a folder may hold files of gigabytes.
 func ownList(p string) bool {
-	kind, _ := producedByPegpdf(p)
-	return kind == tableFile
+	f, err := os.OpenFile(p, os.O_RDONLY|openNoWait, 0)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, headLen)
+	n, _ := io.ReadFull(f, head)
+	return listHeader(head[:n])
 }
 
 // workbookExts are the extensions pegpdf reads (.xls: to say what to do).

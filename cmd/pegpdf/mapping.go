@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -75,7 +76,9 @@ func mappingCommand() *cli.Command {
 		},
 		Action: func(c *cli.Context) error {
 			if c.NArg() > 0 {
-				return usagef("«mappa» non legge file: per dire dove scriverla usare --out, ad esempio --out %s", c.Args().First())
+				name := c.Args().First()
+				name = strings.TrimSuffix(name, filepath.Ext(name)) + ".toml"
+				return usagef("«mappa» non legge file: scrive un esempio da adattare; per dire dove scriverlo usare --out, ad esempio --out %s", name)
 			}
 			outs, err := checkOutputs(c, nil)
 			if err != nil {

@@ -2,16 +2,26 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/produce"
 )
 
 // A person's file is never replaced without --sovrascrivi. What pegpdf may
@@ -19,9 +29,14 @@ import (
 //   - a PDF whose Producer is pegpdf and that has a single revision (a PDF
 //     signed, annotated or saved again by another program has another
 //     Producer or an incremental update, and is kept);
-//   - a CSV or JSON that begins with the header pegpdf writes (--elenco-problemi,
-//     --valutazione);
-//   - in the folder of «schede», such a PDF of the same Codice (documented).
+//   - a CSV or JSON that is, row by row, what pegpdf writes (--elenco-problemi,
+//     --valutazione): its header, every row with the header's fields and the
+//     values pegpdf writes in Esito, Tempi, Gravità and the counts, and
+//     nothing added or re-saved (a line, a column, Excel's CRLF or quotes);
+//     the JSON with no field pegpdf does not write;
+//   - in the folder of «schede», such a PDF that is the sheet of the same
+//     Codice (its Info /Title «Codice – Titolo», its /Subject ending with
+//     the Codice), not any other PDF of pegpdf's put under that name.
 // Each only by a file of its kind: «modello», «tema» and «mappa» never
 // replace a file, nor does anything replace a workbook, a theme or any
 // other file, without --sovrascrivi. A link, a pipe or a device at the name
@@ -273,13 +288,20 @@ func (t target) check() (exists bool, err error) {
 		pdfFile:   "non è un PDF scritto da pegpdf, o è stato modificato dopo (ad esempio firmato)",
 		tableFile: "non è un elenco scritto da pegpdf, o è stato modificato dopo",
 	}[t.kind]
+	if t.sheet {
+		why = "non è la scheda di questo Codice scritta da pegpdf, o è stata modificata dopo, ad esempio firmata"
+	}
 	switch {
 	case st.Mode()&fs.ModeSymlink != 0:
 		why = "è un collegamento a un altro file; con --sovrascrivi si sostituisce il collegamento, mai il file a cui punta"
 	case !st.Mode().IsRegular():
 		why = "non è un file normale ma, ad esempio, una pipe o un dispositivo"
 	case t.kind != anyFile:
-		if produced, _ := producedByPegpdf(t.path); produced == t.kind {
+		sheet := ""
+		if t.sheet {
+			sheet = filepath.Base(t.path)
+		}
+		if produced, _ := judgeFile(t.path, sheet); produced == t.kind {
 			return true, nil
 		}
 	}
@@ -296,17 +318,35 @@ var pegpdfHeaders = []string{
 	"\ufeffFile;Esito;Obiettivi;Gravità;Foglio;Cella;Messaggio\n",
 	"\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili;Peso\n",
 	"\ufeffCodice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili\n", // before Peso
-	"{\n  \"files\": [",
+	jsonHeader,
 }
+
+// jsonHeader begins the JSON problem list.
+const jsonHeader = "{\n  \"files\": ["
+
+// headLen is how much of a file is read to tell it by its first line.
+const headLen = 256
 
 // maxPDFCheck bounds the PDF read to recognise pegpdf's own: a larger file
 // is never replaced without --sovrascrivi.
 const maxPDFCheck = 1 << 30
 
+// maxListCheck bounds the CSV or JSON read to recognise pegpdf's own
+// (the lists of a PEG of thousands of objectives are a few MB): a larger
+// file is not pegpdf's.
+const maxListCheck = 64 << 20
+
 // producedByPegpdf tells which kind of file pegpdf wrote at path, and nobody
 // changed since (see the top of this file): pdfFile, tableFile, or anyFile
 // for a file pegpdf did not write.
 func producedByPegpdf(path string) (outputKind, error) {
+	return judgeFile(path, "")
+}
+
+// judgeFile is producedByPegpdf; when sheet is a sheet's file name
+// (2019_ZN3.pdf), a PDF counts as pegpdf's only if it is the sheet of the
+// Codice that has that name.
+func judgeFile(path, sheet string) (outputKind, error) {
 	// Not through a link, nor waiting on a pipe put there since the check.
 	f, err := os.OpenFile(path, os.O_RDONLY|openNoWait, 0)
 	if err != nil {
@@ -316,24 +356,275 @@ func producedByPegpdf(path string) (outputKind, error) {
 	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
 		return anyFile, err
 	}
-	head := make([]byte, 256)
+	head := make([]byte, headLen)
 	n, _ := io.ReadFull(f, head)
 	head = head[:n]
-	for _, h := range pegpdfHeaders {
-		if bytes.HasPrefix(head, []byte(h)) {
-			return tableFile, nil
-		}
-	}
-	if !bytes.HasPrefix(head, []byte("%PDF-")) {
+	limit := int64(maxListCheck)
+	switch {
+	case listHeader(head):
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		limit = maxPDFCheck
+	default:
 		return anyFile, nil
 	}
 	// All of it as it is now, not as long as it was: an update appended
 	// since the Stat is part of what is judged.
-	data, err := io.ReadAll(io.NewSectionReader(f, 0, maxPDFCheck+1))
-	if err != nil || len(data) > maxPDFCheck || !isPegpdfPDF(data) {
+	data, err := io.ReadAll(io.NewSectionReader(f, 0, limit+1))
+	switch {
+	case err != nil || int64(len(data)) > limit:
 		return anyFile, err
+	case limit == maxListCheck && isPegpdfList(data):
+		return tableFile, nil
+	case limit == maxPDFCheck && isPegpdfPDF(data) && (sheet == "" || isSheetOf(data, sheet)):
+		return pdfFile, nil
 	}
-	return pdfFile, nil
+	return anyFile, nil
+}
+
+// listHeader reports whether head begins with the first line of a list
+// pegpdf writes (what a folder's listing needs: it does not replace it).
+func listHeader(head []byte) bool {
+	for _, h := range pegpdfHeaders {
+		if bytes.HasPrefix(head, []byte(h)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPegpdfList reports whether data is, byte for byte, a problem list or
+// an evaluation as pegpdf writes them: a CSV whose every row has the
+// header's fields, the values pegpdf writes in the columns that have a few
+// (Esito, Tempi, Gravità, the counts), and written back the same; or a
+// JSON problem list with nothing pegpdf does not write. A line added, a
+// column, a word in Esito, a re-saving by Excel (CRLF, quotes): not ours.
+func isPegpdfList(data []byte) bool {
+	if bytes.HasPrefix(data, []byte(jsonHeader)) {
+		return isPegpdfJSON(data)
+	}
+	body, ok := bytes.CutPrefix(data, []byte("\ufeff"))
+	if !ok {
+		return false
+	}
+	r := csv.NewReader(bytes.NewReader(body))
+	r.Comma = ';'
+	r.ReuseRecord = true
+	check := &sameWriter{want: body}
+	w := csv.NewWriter(check)
+	w.Comma = ';'
+	var valid func([]string) bool
+	for first := true; ; first = false {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil { // a row with another number of fields, a stray quote
+			return false
+		}
+		if first {
+			header := strings.Join(rec, ";")
+			if valid = listRows[header]; valid == nil {
+				return false
+			}
+		} else if !valid(rec) {
+			return false
+		}
+		if w.Write(rec) != nil {
+			return false
+		}
+	}
+	w.Flush()
+	return w.Error() == nil && check.same()
+}
+
+// listRows check a row of each CSV pegpdf writes, by its header.
+var listRows = map[string]func([]string) bool{
+	"File;Esito;Obiettivi;Gravità;Foglio;Cella;Messaggio":                                                          problemRow,
+	"Codice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili;Peso": evaluationRow,
+	"Codice;Direzione;Servizio;Titolo;Realizzazione %;Esito;Tempi;Indicatori raggiunti;Indicatori misurabili":      evaluationRow,
+}
+
+// problemRow checks a row of WriteReportCSV: a file without problems is
+// «ok» on a row of its own, with nothing after the count; a problem has a
+// severity and a message, an error only in a file «errori» of 0 objectives.
+func problemRow(rec []string) bool {
+	switch status, n, sev := rec[1], rec[2], rec[3]; {
+	case !count(n):
+		return false
+	case sev == "":
+		return status == "ok" && rec[4] == "" && rec[5] == "" && rec[6] == ""
+	case sev == "errore":
+		return status == "errori" && n == "0" && rec[6] != ""
+	case sev == "avviso":
+		return oneOf(status, "avvisi", "errori") && rec[6] != ""
+	}
+	return false
+}
+
+// evaluationRow checks a row of WriteEvaluationCSV.
+func evaluationRow(rec []string) bool {
+	esito, tempi := slices.Contains(model.OutcomeOrder, model.Outcome(rec[5])), slices.Contains(model.TimingOrder, model.Outcome(rec[6]))
+	return esito && tempi && count(rec[7]) && count(rec[8])
+}
+
+func oneOf(s string, values ...string) bool { return slices.Contains(values, s) }
+
+// count reports whether s is a count as pegpdf writes it: 0, 1, 12.
+func count(s string) bool {
+	n, err := strconv.Atoi(s)
+	return err == nil && n >= 0 && strconv.Itoa(n) == s
+}
+
+// isPegpdfJSON reports whether data is a JSON problem list as pegpdf
+// writes it: no field it does not write, nothing after, the statuses and
+// severities it writes, and written back the same.
+func isPegpdfJSON(data []byte) bool {
+	var list struct {
+		Files []produce.FileReport `json:"files"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if dec.Decode(&list) != nil {
+		return false
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return false
+	}
+	for _, f := range list.Files {
+		if !oneOf(f.Status, "ok", "avvisi", "errori") || f.Objectives < 0 {
+			return false
+		}
+		for _, p := range f.Problems {
+			if !oneOf(p.Severity, "error", "warning") {
+				return false
+			}
+		}
+	}
+	check := &sameWriter{want: data}
+	return produce.WriteReportJSON(check, list.Files) == nil && check.same()
+}
+
+// sameWriter compares what is written to it with want.
+type sameWriter struct {
+	want []byte
+	off  int
+	diff bool
+}
+
+func (w *sameWriter) Write(p []byte) (int, error) {
+	if !w.diff && bytes.HasPrefix(w.want[w.off:], p) {
+		w.off += len(p)
+	} else {
+		w.diff = true
+	}
+	return len(p), nil
+}
+
+// same reports whether all of want, and nothing else, was written.
+func (w *sameWriter) same() bool { return !w.diff && w.off == len(w.want) }
+
+// isSheetOf reports whether the pegpdf PDF data is the sheet whose file
+// name is name: its Info /Title is «Codice – Titolo» and its /Subject ends
+// with the Codice (a sheet's are; a booklet's or a report's are not), and
+// that Codice's file name is name (compared as the sheets' names are,
+// without case).
+func isSheetOf(data []byte, name string) bool {
+	info := infoDict(data)
+	title, subject := pdfText(info, "/Title"), pdfText(info, "/Subject")
+	if title == "" { // the Info dictionary out of sight: the XMP metadata says the same
+		title, subject = xmpText(data, "dc:title"), xmpText(data, "dc:description")
+	}
+	for rest := title; ; {
+		i := strings.Index(rest, " – ")
+		if i < 0 {
+			return false
+		}
+		code := title[:len(title)-len(rest)+i]
+		if strings.HasSuffix(subject, " "+code) && strings.EqualFold(produce.SafeName(code)+".pdf", name) {
+			return true
+		}
+		rest = rest[i+len(" – "):]
+	}
+}
+
+// xmpText is the x-default text of the XMP property tag (dc:title,
+// dc:description) in data, unescaped; "" when none.
+func xmpText(data []byte, tag string) string {
+	_, v, ok := bytes.Cut(data, []byte("<"+tag+"><rdf:Alt><rdf:li xml:lang=\"x-default\">"))
+	if !ok {
+		return ""
+	}
+	v, _, ok = bytes.Cut(v[:min(len(v), producerWindow)], []byte("</rdf:li>"))
+	if !ok {
+		return ""
+	}
+	return html.UnescapeString(string(v))
+}
+
+// infoRef is the trailer's reference to the Info dictionary.
+var infoRef = regexp.MustCompile(`/Info\s+(\d+)\s+0\s+R`)
+
+// infoDict is the body of the Info dictionary of the PDF data (pegpdf
+// keeps it out of the object streams), or nil.
+func infoDict(data []byte) []byte {
+	refs := infoRef.FindAllSubmatch(data, -1)
+	if len(refs) == 0 {
+		return nil
+	}
+	obj := append(append([]byte("\n"), refs[len(refs)-1][1]...), " 0 obj"...)
+	i := bytes.Index(data, obj)
+	if i < 0 {
+		return nil
+	}
+	body := data[i+len(obj):]
+	if j := bytes.Index(body, []byte("endobj")); j >= 0 {
+		return body[:j]
+	}
+	return nil
+}
+
+// pdfText is the value of the text string after key in the dictionary
+// dict: UTF-16BE in hex, as pegpdf writes it, or a literal; "" when none.
+func pdfText(dict []byte, key string) string {
+	i := bytes.Index(dict, []byte(key))
+	if i < 0 {
+		return ""
+	}
+	v := bytes.TrimLeft(dict[i+len(key):], " \t\r\n")
+	switch {
+	case bytes.HasPrefix(v, []byte("<")) && !bytes.HasPrefix(v, []byte("<<")):
+		end := bytes.IndexByte(v, '>')
+		if end < 0 {
+			return ""
+		}
+		b, err := hex.DecodeString(string(bytes.Join(bytes.Fields(v[1:end]), nil)))
+		if err != nil {
+			return ""
+		}
+		return textOf(b)
+	case bytes.HasPrefix(v, []byte("(")):
+		var b []byte
+		depth := 0
+		for j := 1; j < len(v); j++ {
+			c := v[j]
+			switch {
+			case c == '\\' && j+1 < len(v):
+				j++
+				c = v[j]
+				if e, ok := pdfEscapes[c]; ok {
+					c = e
+				}
+			case c == '(':
+				depth++
+			case c == ')' && depth == 0:
+				return textOf(b)
+			case c == ')':
+				depth--
+			}
+			b = append(b, c)
+		}
+	}
+	return ""
 }
 
 // isPegpdfPDF: one revision (one %%EOF, at the end), and the Info
@@ -387,4 +678,25 @@ func reservedOnWindows(path, goos string) bool {
 		return true
 	}
 	return len(base) == 4 && (strings.HasPrefix(base, "COM") || strings.HasPrefix(base, "LPT")) && base[3] >= '1' && base[3] <= '9'
+}
+
+// pdfEscapes are the escapes of a PDF literal string (\\, \( and \) are
+// the character itself).
+var pdfEscapes = map[byte]byte{'n': '\n', 'r': '\r', 't': '\t', 'b': '\b', 'f': '\f'}
+
+// textOf decodes a PDF text string: UTF-16BE after its byte-order mark,
+// or else one byte a character (PDFDocEncoding, as Latin-1).
+func textOf(b []byte) string {
+	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
+		units := make([]uint16, 0, len(b)/2)
+		for i := 2; i+1 < len(b); i += 2 {
+			units = append(units, uint16(b[i])<<8|uint16(b[i+1]))
+		}
+		return string(utf16.Decode(units))
+	}
+	r := make([]rune, len(b))
+	for i, c := range b {
+		r[i] = rune(c)
+	}
+	return string(r)
 }

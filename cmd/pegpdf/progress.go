@@ -46,7 +46,7 @@ func progress(w io.Writer, n int) func(*produce.Input) {
 // «letto, 1 errore, 2 avvisi», or «non letto» for a file that could not be
 // read at all.
 func readState(in *produce.Input) string {
-	if in.Err != nil {
+	if in.Err != nil || in.Plan == nil { // could not be opened: protected, damaged, not a workbook
 		return "non letto"
 	}
 	errs, warnings := in.Problems.Count()

@@ -26,30 +26,37 @@ func serveCommand() *cli.Command {
 		Description: "Avvia un server HTTP con la pagina (in italiano, senza risorse esterne) e le API\n" +
 			"/api/check, /api/sheets, /api/booklet, /api/report e /api/template (vedere il README).\n" +
 			"Si ferma con Ctrl+C, finendo le richieste in corso.\n\n" +
-			"Limiti: ogni richiesta al massimo --max-size MB, caricata per intero entro\n" +
-			"--upload-timeout (con i valori predefiniti, 20 MB in 1 minuto: almeno 350 KB al secondo;\n" +
-			"chi è più lento occupa una connessione, non una conversione); poi --max-concurrent\n" +
-			"conversioni alla volta, le altre attendono al massimo --queue-wait (poi 503), e ognuna\n" +
-			"dura al massimo --timeout: allo scadere, o se chi l'ha chiesta se ne va, il lavoro si ferma.\n\n" +
+			"Limiti: ogni richiesta al massimo --dimensione-massima MB (oltre, la pagina risponde che\n" +
+			"i file sono troppo grandi), caricata per intero entro --tempo-caricamento (con i valori\n" +
+			"predefiniti, 20 MB in 1 minuto: almeno 350 KB al secondo; a chi è più lento la pagina dice che\n" +
+			"la rete è troppo lenta, e intanto occupa una connessione, non una conversione); poi\n" +
+			"--conversioni alla volta: le altre attendono al massimo --attesa (poi la pagina risponde che\n" +
+			"il servizio è occupato e di riprovare tra qualche secondo), e ognuna dura al massimo\n" +
+			"--tempo-massimo: allo scadere, o se chi l'ha chiesta se ne va, il lavoro si ferma.\n\n" +
 			"Rete: senza altre opzioni la pagina si apre solo da questo computer. Per aprirla ai\n" +
-			"colleghi serve --rete (e un --addr come 0.0.0.0:8080); conviene anche --token (o la\n" +
+			"colleghi serve --rete (e un --indirizzo come 0.0.0.0:8080); conviene anche --codice (o la\n" +
 			"variabile PEGPDF_TOKEN): la pagina chiede allora quel codice di accesso. Chi la apre con\n" +
 			"un nome di computer invece che con l'indirizzo IP va aggiunto con --host.\n\n" +
 			"Esempi:\n" +
 			"   pegpdf servizio\n" +
-			"   pegpdf servizio --rete --addr 0.0.0.0:8080 --token \"un codice lungo\" --tema tema.toml\n" +
-			"   pegpdf servizio --rete --addr 0.0.0.0:8080 --host peg.comune.esempio.it",
+			"   pegpdf servizio --rete --indirizzo 0.0.0.0:8080 --codice \"un codice lungo\" --tema tema.toml\n" +
+			"   pegpdf servizio --rete --indirizzo 0.0.0.0:8080 --host peg.comune.esempio.it\n" +
+			"   pegpdf servizio --dimensione-massima 50 --tempo-caricamento 2m",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "addr", Aliases: []string{"indirizzo"}, Value: "127.0.0.1:8080", Usage: "indirizzo e porta di ascolto; fuori da questo computer solo con --rete"},
-			&cli.BoolFlag{Name: "allow-remote", Aliases: []string{"rete"}, Usage: "permette un --addr raggiungibile da altri computer della rete"},
+			&cli.BoolFlag{Name: "allow-remote", Aliases: []string{"rete"}, Usage: "permette un --indirizzo raggiungibile da altri computer della rete"},
 			&cli.StringFlag{Name: "token", Aliases: []string{"codice"}, EnvVars: []string{"PEGPDF_TOKEN"}, Usage: "codice di accesso chiesto dalla pagina (o nell'intestazione «Authorization: Bearer CODICE»)"},
 			&cli.StringSliceFlag{Name: "host", Usage: "nome con cui i colleghi aprono la pagina, oltre agli indirizzi IP e a localhost (ripetibile)"},
-			&cli.IntFlag{Name: "max-size", Value: 20, Usage: "dimensione massima di una richiesta, in MB (oltre: 413)"},
+			&cli.IntFlag{Name: "max-size", Aliases: []string{"dimensione-massima"}, Value: 20,
+				Usage: "dimensione massima di una richiesta, in MB (oltre, la pagina dice che i file sono troppo grandi)"},
 			&cli.DurationFlag{Name: "upload-timeout", Aliases: []string{"tempo-caricamento"}, Value: time.Minute, DefaultText: "1 minuto",
-				Usage: "tempo massimo per ricevere tutta una richiesta (oltre: 408); si scrive come 90s, 2m"},
-			&cli.IntFlag{Name: "max-concurrent", Value: runtime.NumCPU(), Usage: "conversioni contemporanee (le altre attendono, poi 503)"},
-			&cli.DurationFlag{Name: "queue-wait", Value: 5 * time.Second, DefaultText: "5 secondi", Usage: "attesa massima di un posto libero prima del 503"},
-			&cli.DurationFlag{Name: "timeout", Value: 2 * time.Minute, DefaultText: "2 minuti", Usage: "tempo massimo di una conversione (oltre: 503, e il lavoro si ferma)"},
+				Usage: "tempo per ricevere una richiesta (oltre, la pagina dice che la rete è troppo lenta); es. 90s, 2m"},
+			&cli.IntFlag{Name: "max-concurrent", Aliases: []string{"conversioni"}, Value: runtime.NumCPU(), DefaultText: "quante ne regge il computer",
+				Usage: "conversioni contemporanee (le altre attendono un posto libero)"},
+			&cli.DurationFlag{Name: "queue-wait", Aliases: []string{"attesa"}, Value: 5 * time.Second, DefaultText: "5 secondi",
+				Usage: "attesa di un posto libero (poi la pagina dice che il servizio è occupato); ad esempio 10s"},
+			&cli.DurationFlag{Name: "timeout", Aliases: []string{"tempo-massimo"}, Value: 2 * time.Minute, DefaultText: "2 minuti",
+				Usage: "tempo massimo di una conversione (oltre, il lavoro si ferma e la pagina lo dice); ad esempio 5m"},
 			themeFlag(),
 		},
 		Action: func(c *cli.Context) error {
@@ -57,20 +64,24 @@ func serveCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			if c.Int("max-size") < 1 || c.Int("max-concurrent") < 1 {
-				return usagef("--max-size e --max-concurrent devono essere almeno 1")
+			if c.Int("max-size") < 1 {
+				return usagef("--dimensione-massima %d: deve essere almeno 1 (MB)", c.Int("max-size"))
+			}
+			if c.Int("max-concurrent") < 1 {
+				return usagef("--conversioni %d: deve essere almeno 1", c.Int("max-concurrent"))
 			}
 			remote, err := needsRemote(c.String("addr"))
 			if err != nil {
 				return err
 			}
 			if remote && !c.Bool("allow-remote") {
-				return usagef("--addr %s apre la pagina a tutta la rete: aggiungere --rete per permetterlo (e --token per chiedere un codice di accesso), o usare --addr 127.0.0.1:8080", c.String("addr"))
+				return usagef("--indirizzo %s apre la pagina a tutta la rete: aggiungere --rete per permetterlo (e --codice per chiedere un codice di accesso), o usare --indirizzo 127.0.0.1:8080", c.String("addr"))
 			}
+			log := typedWriter{c}
 			if !remote && c.Bool("allow-remote") {
 				// --rete permits, --addr opens: said, not guessed.
-				fmt.Fprintf(c.App.ErrWriter, "pegpdf: attenzione: con --addr %s la pagina si apre solo da questo computer, anche con --rete: "+
-					"per aprirla ai colleghi aggiungere --addr 0.0.0.0:8080\n", c.String("addr"))
+				fmt.Fprintf(log, "pegpdf: attenzione: con --indirizzo %s la pagina si apre solo da questo computer, anche con --rete: "+
+					"per aprirla ai colleghi aggiungere --indirizzo 0.0.0.0:8080\n", c.String("addr"))
 			}
 			hosts := c.StringSlice("host")
 			if name, err := os.Hostname(); err == nil && remote {
@@ -85,7 +96,7 @@ func serveCommand() *cli.Command {
 			if err != nil {
 				return err
 			}
-			return serve(c.Context, ln, server.New(cfg), cfg, c.App.ErrWriter)
+			return serve(c.Context, ln, server.New(cfg), cfg, log)
 		},
 	}
 }
@@ -95,10 +106,10 @@ func serveCommand() *cli.Command {
 func needsRemote(addr string) (bool, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
-		return false, usagef("--addr %s: scrivere indirizzo:porta, ad esempio 127.0.0.1:8080", addr)
+		return false, usagef("--indirizzo %s: scrivere indirizzo:porta, ad esempio 127.0.0.1:8080", addr)
 	}
 	if _, err := strconv.ParseUint(port, 10, 16); err != nil {
-		return false, usagef("--addr %s: la porta %q non è un numero da 0 a 65535", addr, port)
+		return false, usagef("--indirizzo %s: la porta %q non è un numero da 0 a 65535", addr, port)
 	}
 	if host == "localhost" {
 		return false, nil
@@ -116,18 +127,18 @@ func listen(addr string) (net.Listener, error) {
 	case errors.Is(err, syscall.EADDRINUSE):
 		host, port, _ := net.SplitHostPort(addr)
 		next, _ := strconv.Atoi(port)
-		return nil, usagef("--addr %s: la porta è già in uso, forse da un altro «pegpdf servizio» già avviato: aprire quello, o sceglierne un'altra, ad esempio --addr %s",
+		return nil, usagef("--indirizzo %s: la porta è già in uso, forse da un altro «pegpdf servizio» già avviato: aprire quello, o sceglierne un'altra, ad esempio --indirizzo %s",
 			addr, net.JoinHostPort(host, strconv.Itoa(next%65535+1)))
 	case errors.Is(err, syscall.EACCES):
-		return nil, usagef("--addr %s: questa porta è riservata all'amministratore: sceglierne una sopra 1024, ad esempio 8080", addr)
+		return nil, usagef("--indirizzo %s: questa porta è riservata all'amministratore: sceglierne una sopra 1024, ad esempio 8080", addr)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		return nil, usagef("--addr %s: questo computer non ha quell'indirizzo: usare 127.0.0.1, o 0.0.0.0 con --rete", addr)
+		return nil, usagef("--indirizzo %s: questo computer non ha quell'indirizzo: usare 127.0.0.1, o 0.0.0.0 con --rete", addr)
 	default:
 		var dns *net.DNSError
 		if errors.As(err, &dns) {
-			return nil, usagef("--addr %s: il nome %q non si trova: usare un indirizzo IP, ad esempio 127.0.0.1:8080", addr, dns.Name)
+			return nil, usagef("--indirizzo %s: il nome %q non si trova: usare un indirizzo IP, ad esempio 127.0.0.1:8080", addr, dns.Name)
 		}
-		return nil, usagef("--addr %s: impossibile ascoltare su questo indirizzo (%v): usare ad esempio 127.0.0.1:8080", addr, err)
+		return nil, usagef("--indirizzo %s: impossibile ascoltare su questo indirizzo (%v): usare ad esempio 127.0.0.1:8080", addr, err)
 	}
 }
 
@@ -178,9 +189,9 @@ func serve(ctx context.Context, ln net.Listener, h http.Handler, cfg server.Conf
 			fmt.Fprintf(log, "pegpdf: dagli altri computer: %s\n", u)
 		}
 		if cfg.Token == "" {
-			fmt.Fprintln(log, "pegpdf: ATTENZIONE: la pagina è aperta a tutta la rete, senza codice di accesso: chiunque in rete può usarla; per chiedere un codice usare --token")
+			fmt.Fprintln(log, "pegpdf: ATTENZIONE: la pagina è aperta a tutta la rete, senza codice di accesso: chiunque in rete può usarla; per chiedere un codice usare --codice")
 		} else {
-			fmt.Fprintln(log, "pegpdf: attenzione: la pagina è aperta alla rete; chiede il codice di accesso dato con --token")
+			fmt.Fprintln(log, "pegpdf: attenzione: la pagina è aperta alla rete; chiede il codice di accesso dato con --codice")
 		}
 	}
 	errc := make(chan error, 1)

@@ -124,7 +124,7 @@ func TestServeStartupLines(t *testing.T) {
 	<-done
 	out := log.String()
 	if strings.Contains(out, "[::]") || strings.Contains(out, "0.0.0.0") || !strings.Contains(out, "http://127.0.0.1:") ||
-		!strings.Contains(out, "ATTENZIONE: la pagina è aperta a tutta la rete") || !strings.Contains(out, "--token") {
+		!strings.Contains(out, "ATTENZIONE: la pagina è aperta a tutta la rete") || !strings.Contains(out, "--codice") {
 		t.Errorf("start-up lines:\n%s", out)
 	}
 	for ip, want := range map[string]string{"::1": "http://[::1]:8080/", "192.168.1.2": "http://192.168.1.2:8080/", "127.0.0.1": "http://127.0.0.1:8080/"} {

@@ -18,20 +18,66 @@ import (
 
 // unknownCommand is the mistake of a first argument that is no command:
 // the nearest command, or, for a file name typed first, where the command
-// goes.
-func unknownCommand(app *cli.App, typed string) error {
+// goes: the command typed later in the line (pegpdf peg.xlsx libretto),
+// or else «verifica». args are the arguments from the one typed first.
+func unknownCommand(app *cli.App, args []string) error {
+	typed := args[0]
 	if looksLikeFile(typed) {
-		return usagef("comando sconosciuto %q: il comando va prima del file, ad esempio «pegpdf verifica %s»", typed, typed)
+		for i, a := range args[1:] {
+			if cmd := commandNamed(app, a); cmd != nil {
+				rest := append(append([]string{a}, args[:i+1]...), args[i+2:]...)
+				return usagef("comando sconosciuto %q: il comando va prima dei file, ad esempio «pegpdf %s»", typed, shellLine(rest))
+			}
+		}
+		return usagef("comando sconosciuto %q: il comando va prima del file, ad esempio «pegpdf verifica %s»", typed, shellLine([]string{typed}))
 	}
+	if s := nearestCommand(app, typed); s != "" {
+		return usagef("comando sconosciuto %q: forse «%s»?", typed, s)
+	}
+	return usagef("comando sconosciuto %q", typed)
+}
+
+// unknownHelp is the mistake of «pegpdf aiuto NOME» for a NOME that is no
+// command.
+func unknownHelp(app *cli.App, typed string) error {
+	if s := nearestCommand(app, typed); s != "" {
+		return usageError{msg: fmt.Sprintf("aiuto: il comando %q non esiste: forse «pegpdf aiuto %s»? I comandi sono elencati da «pegpdf --help»", typed, s), noHint: true}
+	}
+	return usageError{msg: fmt.Sprintf("aiuto: il comando %q non esiste: i comandi sono elencati da «pegpdf --help»", typed), noHint: true}
+}
+
+// commandNamed is the visible command of app named name, or nil.
+func commandNamed(app *cli.App, name string) *cli.Command {
+	for _, c := range app.VisibleCommands() {
+		if c.HasName(name) {
+			return c
+		}
+	}
+	return nil
+}
+
+// nearestCommand is the command name nearest to typed, Italian names
+// first; "" when none is near.
+func nearestCommand(app *cli.App, typed string) string {
 	var names []string
 	for _, c := range app.VisibleCommands() {
 		names = append(names, c.Aliases...) // the Italian names first
 		names = append(names, c.Name)
 	}
-	if s := nearest(typed, names); s != "" {
-		return usagef("comando sconosciuto %q: forse «%s»?", typed, s)
+	return nearest(typed, names)
+}
+
+// shellLine writes args as they would be typed: a word with a space or a
+// quote between double quotes.
+func shellLine(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
+		if a == "" || strings.ContainsAny(a, " \t'\"") {
+			out[i] = `"` + strings.ReplaceAll(a, `"`, `\"`) + `"`
+		}
 	}
-	return usagef("comando sconosciuto %q", typed)
+	return strings.Join(out, " ")
 }
 
 // looksLikeFile reports whether a first argument is a file or a folder

@@ -189,7 +189,10 @@ func (tf *themeFile) apply(th *render.Theme, loadLogo func(string) ([]byte, erro
 			return &Error{Key: "ente.logo", Msg: fmt.Sprintf("%q non si può leggere: %v", *v, err)}
 		}
 		logo, err := FlattenLogo(raw)
-		if err != nil {
+		switch {
+		case errors.Is(err, ErrLogoTooLarge):
+			return &Error{Key: "ente.logo", Msg: fmt.Sprintf("%q %v", *v, err)}
+		case err != nil:
 			return &Error{Key: "ente.logo", Msg: fmt.Sprintf("%q non è un'immagine PNG o JPEG", *v)}
 		}
 		th.Logo = logo
@@ -337,15 +340,22 @@ func parseColor(s string) (render.Color, error) {
 
 // FlattenLogo decodes a PNG or JPEG and returns it as an opaque PNG, its
 // transparency laid on white: PDF/A forbids soft masks.
+// A logo larger than maxLogoSide pixels either way is refused before it is
+// decoded (ErrLogoTooLarge): a small file may declare an image of
+// gigabytes.
 func FlattenLogo(data []byte) ([]byte, error) {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Width > maxLogoSide || cfg.Height > maxLogoSide {
+		return nil, ErrLogoTooLarge
+	}
 	img, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
 	b := img.Bounds()
-	if b.Dx() > 4000 || b.Dy() > 4000 {
-		return nil, errors.New("image too large")
-	}
 	flat := image.NewRGBA(b)
 	imgdraw.Draw(flat, b, &image.Uniform{color.White}, image.Point{}, imgdraw.Src)
 	imgdraw.Draw(flat, b, img, b.Min, imgdraw.Over)
@@ -355,6 +365,13 @@ func FlattenLogo(data []byte) ([]byte, error) {
 	}
 	return out.Bytes(), nil
 }
+
+// maxLogoSide bounds a logo's width and height in pixels: a coat of arms
+// printed a few centimetres wide needs far fewer.
+const maxLogoSide = 4000
+
+// ErrLogoTooLarge is a logo over maxLogoSide pixels either way.
+var ErrLogoTooLarge = fmt.Errorf("è troppo grande (oltre %d × %d pixel): ridurlo, ad esempio a 600 pixel di altezza", maxLogoSide, maxLogoSide)
 
 // Default is the default theme, commented, for editing.
 func Default() []byte { return templates.Theme }

@@ -2,11 +2,14 @@ package themefile
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/png"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -115,5 +118,33 @@ mesi = ["G", "F", "M", "A", "M", "G", "L", "A", "S", "O", "N", "D"]
 	text := strings.Join(pages, "\n")
 	if strings.Contains(text, "GANTT") || !strings.Contains(text, "Settore") || !strings.Contains(text, "Comune di Valverde") {
 		t.Errorf("text: %.300q", text)
+	}
+}
+
+// TestLogoDeclaredHuge: a small PNG that declares a 60,000 × 60,000 image is
+// refused from its header, before anything is decoded, in Italian.
+func TestLogoDeclaredHuge(t *testing.T) {
+	var b bytes.Buffer
+	if err := png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	data := b.Bytes()
+	// IHDR: 8-byte signature, length, "IHDR", width, height, …, CRC.
+	binary.BigEndian.PutUint32(data[16:], 60000)
+	binary.BigEndian.PutUint32(data[20:], 60000)
+	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := FlattenLogo(data)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, ErrLogoTooLarge) {
+		t.Fatalf("err %v, want ErrLogoTooLarge", err)
+	}
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 1<<20 {
+		t.Errorf("%d MB allocated to refuse it", grown>>20)
+	}
+	_, err = Parse([]byte("[ente]\nlogo = \"stemma.png\"\n"), false, func(string) ([]byte, error) { return data, nil })
+	if err == nil || !strings.Contains(err.Error(), "è troppo grande (oltre 4000 × 4000 pixel)") {
+		t.Errorf("the theme's error: %v", err)
 	}
 }
