@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/pegpdf/pegpdf/internal/nearest"
 	"github.com/pegpdf/pegpdf/model"
 )
 
@@ -26,7 +27,7 @@ func closest(name string, candidates []string) string {
 			continue
 		}
 		longer := max(len([]rune(k)), len([]rune(ck)))
-		d := distance(k, ck)
+		d := nearest.Distance(k, ck)
 		switch {
 		case d <= max(1, longer/4):
 		case contains(k, ck) || contains(ck, k):
@@ -53,37 +54,4 @@ func maybe(name string, candidates []string) string {
 // words at least (Valore is no hint of Valore atteso).
 func contains(a, b string) bool {
 	return strings.Contains(b, " ") && strings.Contains(" "+a+" ", " "+b+" ")
-}
-
-// distance is the edit distance of a and b: letters inserted, deleted,
-// replaced, or two next to each other swapped.
-func distance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	if len(x) > 256 || len(y) > 256 {
-		if a == b {
-			return 0
-		}
-		return max(len(x), len(y)) // a header that long is no typo
-	}
-	prev2 := make([]int, len(y)+1)
-	prev := make([]int, len(y)+1)
-	cur := make([]int, len(y)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		cur[0] = i
-		for j := 1; j <= len(y); j++ {
-			cost := 1
-			if x[i-1] == y[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(y)]
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/pegpdf/pegpdf/internal/nearest"
 	"github.com/pegpdf/pegpdf/produce"
 )
 
@@ -64,7 +65,7 @@ func nearestCommand(app *cli.App, typed string) string {
 		names = append(names, c.Aliases...) // the Italian names first
 		names = append(names, c.Name)
 	}
-	return nearest(typed, names)
+	return nearestName(typed, names)
 }
 
 // shellLine writes args as they would be typed: a word with a space or a
@@ -125,25 +126,25 @@ func commandUsageError(cmd *cli.Command, all []*cli.Command) cli.OnUsageErrorFun
 		if len(others) > 0 {
 			return usageError{msg: it + fmt.Sprintf(": «%s» non la usa (vale per %s)", cmd.Aliases[0], strings.Join(others, ", "))}
 		}
-		if s := nearest(m[1], names); s != "" {
+		if s := nearestName(m[1], names); s != "" {
 			return usageError{msg: it + fmt.Sprintf(": forse %s?", dashed(s))}
 		}
 		return usageError{msg: it}
 	}
 }
 
-// nearest is the name among names closest to typed, if close enough to be
+// nearestName is the name among names closest to typed, if close enough to be
 // what was meant: typed is the start of it (servi, servizio), or it is a
 // couple of letters away (libreto, verfica, --ouput), a third of the word
 // for longer words (--sovrascrivere). "" when none is.
-func nearest(typed string, names []string) string {
+func nearestName(typed string, names []string) string {
 	typed = strings.ToLower(typed)
 	best, bestDist := "", 0
 	for _, n := range names {
 		if len(n) < 2 {
 			continue
 		}
-		d := distance(typed, n)
+		d := nearest.Distance(typed, n)
 		if len([]rune(typed)) >= 3 && strings.HasPrefix(n, typed) {
 			d = 1
 		}
@@ -155,26 +156,4 @@ func nearest(typed string, names []string) string {
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, in characters.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
