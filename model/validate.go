@@ -54,8 +54,9 @@ func (p *Plan) fractions() *Phase {
 
 func (o *Objective) validate() Problems {
 	var ps Problems
-	year, ref := o.EffectiveYear(), o.referenceYear()
-	if o.farAnno() {
+	year := o.EffectiveYear()
+	ref, farAnno := o.referenceYear()
+	if farAnno {
 		ps = append(ps, o.Loc.At(Error, FieldYear, fmt.Errorf("Anno %d %w (%d): forse un errore di battitura", o.Year, ErrFarYearOfDates, ref)))
 		year = ref
 	}
@@ -137,24 +138,22 @@ const maxYearsAway = 5
 // referenceYear is the year a phase's dates are held against to catch a
 // typo (2207 for 2027): Anno, else the Codice's year, else the year most
 // of the planned dates have — never the earliest date, which may be the
-// typo itself; 0 when there is none or no year wins. An Anno far from the
-// year most planned dates have is the typo itself (farAnno): the dates'
-// year is then the reference.
-func (o *Objective) referenceYear() int {
-	if o.Year != 0 && !o.farAnno() {
-		return o.Year
+// typo itself; 0 when there is none or no year wins. farAnno says Anno is
+// more than maxYearsAway from the year most planned dates have (2052 for
+// phases of 2025): Anno is then the typo, and the dates' year the
+// reference.
+func (o *Objective) referenceYear() (ref int, farAnno bool) {
+	dates := o.datesYear()
+	if o.Year != 0 {
+		if dates != 0 && (o.Year > dates+maxYearsAway || o.Year < dates-maxYearsAway) {
+			return dates, true
+		}
+		return o.Year, false
 	}
-	if y := o.codeYear(); y >= 1900 && y <= 2200 && o.Year == 0 {
-		return y
+	if y := o.codeYear(); y >= 1900 && y <= 2200 {
+		return y, false
 	}
-	return o.datesYear()
-}
-
-// farAnno reports whether Anno is more than maxYearsAway from the year
-// most planned dates have (2052 for phases of 2025).
-func (o *Objective) farAnno() bool {
-	y := o.datesYear()
-	return o.Year != 0 && y != 0 && (o.Year > y+maxYearsAway || o.Year < y-maxYearsAway)
+	return dates, false
 }
 
 // datesYear is the year most planned dates of the phases have; 0 for none

@@ -62,7 +62,7 @@ func Sheets(ctx context.Context, req Request, out Sink) (*Result, error) {
 	}
 	th := req.theme()
 	meta := render.Meta{Author: req.entity(th), Created: req.created()}
-	opt := render.Options{AsOf: req.Options.AsOf, PDFA: req.Options.PDFA}
+	opt := req.Options.render()
 	err = renderSheets(ctx, th, objs, opt, meta, req.jobs(), func(i int, pdf []byte) error {
 		return out(names[i], func(w io.Writer) error {
 			_, err := w.Write(pdf)
@@ -107,7 +107,7 @@ func Booklet(ctx context.Context, req Request, out Sink) (*Result, error) {
 	info := render.BookletInfo{Entity: req.entity(th), Title: o.Title, Duplex: o.Duplex}
 	info.Year, info.Subtitle = cover(th, o, objs)
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
-	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
+	opt := o.render()
 	return res, out("libretto.pdf", func(w io.Writer) error {
 		return render.BookletContext(ctx, w, th, objs, info, opt, meta)
 	})
@@ -172,7 +172,7 @@ func Report(ctx context.Context, req Request, out, evaluation Sink) (*Result, er
 	info := render.ReportInfo{Entity: req.entity(th), Title: o.Title, WithSheets: o.WithSheets}
 	info.Year, info.Subtitle = cover(th, o, objs)
 	meta := render.Meta{Author: info.Entity, Created: req.created()}
-	opt := render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
+	opt := o.render()
 	return res, out("rapporto.pdf", func(w io.Writer) error {
 		return render.ReportContext(ctx, w, th, evals, info, opt, meta)
 	})

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pegpdf/pegpdf/model"
+	"github.com/pegpdf/pegpdf/render"
 )
 
 // Options are the choices of a document that are not in the theme. The
@@ -126,4 +127,9 @@ func ParseBool(s string) (bool, error) {
 		return true, nil
 	}
 	return false, fmt.Errorf("%q: usare true o false", s)
+}
+
+// render is what of the options the drawing takes.
+func (o Options) render() render.Options {
+	return render.Options{AsOf: o.AsOf, PDFA: o.PDFA}
 }

@@ -301,13 +301,11 @@ func weightText(n model.Num) string {
 // indicator's description.
 func indicatorTable(th *Theme, o *model.Objective) ([]column, []tableRow) {
 	l, s := &th.Labels, th.IndicatorColumns
-	base := hasBaseline(o)
-	var unit, next1, next2, weight, extra bool
+	unit, base, weight := indicatorExtras(o)
+	var next1, next2, extra bool
 	for _, in := range o.Indicators {
-		unit = unit || in.Unit != ""
 		next1 = next1 || in.NextTargets[0].Text != ""
 		next2 = next2 || in.NextTargets[1].Text != ""
-		weight = weight || in.Weight.Set
 		extra = extra || in.Formula != "" || in.Source != ""
 	}
 	if !unit && !base && !next1 && !next2 && !weight && !extra {

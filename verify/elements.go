@@ -4,6 +4,7 @@ package verify
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -258,15 +259,6 @@ var (
 	}
 )
 
-func in(s string, list []string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (c *checker) nesting() (string, []string) {
 	t := c.structure()
 	if t.root == nil {
@@ -279,7 +271,7 @@ func (c *checker) nesting() (string, []string) {
 			if e.parent != nil {
 				p = e.parent.typ
 			}
-			if !in(p, want) {
+			if !slices.Contains(want, p) {
 				where := "alla radice della struttura"
 				if p != "" {
 					where = "dentro " + p
@@ -289,7 +281,7 @@ func (c *checker) nesting() (string, []string) {
 		}
 		if allowed, ok := children[e.typ]; ok {
 			for _, k := range e.kids {
-				if !in(k.typ, allowed) {
+				if !slices.Contains(allowed, k.typ) {
 					bad = append(bad, fmt.Sprintf("%s: contiene %s, ammessi solo %s", c.elemWhere(e), k.typ, strings.Join(allowed, ", ")))
 				}
 			}

@@ -59,27 +59,40 @@ func get() (pdfium.Pdfium, error) {
 }
 
 // Read parses data with pdfium.
-func Read(data []byte) (*Doc, error) {
+func Read(data []byte) (doc *Doc, err error) {
+	err = withDocument(data, func(p pdfium.Pdfium, d references.FPDF_DOCUMENT, pages int) error {
+		doc, err = readDocument(p, d, pages)
+		return err
+	})
+	return doc, err
+}
+
+// withDocument opens data with pdfium, one document at a time, and calls
+// fn with it and its number of pages; the document is closed after.
+func withDocument(data []byte, fn func(p pdfium.Pdfium, d references.FPDF_DOCUMENT, pages int) error) error {
 	p, err := get()
 	if err != nil {
-		return nil, fmt.Errorf("pdfium: %w", err)
+		return fmt.Errorf("pdfium: %w", err)
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	buf := append([]byte(nil), data...)
 	od, err := p.OpenDocument(&requests.OpenDocument{File: &buf})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	d := od.Document
 	defer p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: d})
-
-	doc := &Doc{Fonts: map[string]bool{}, Meta: map[string]string{}}
 	n, err := p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: d})
 	if err != nil {
-		return nil, err
+		return err
 	}
-	for i := 0; i < n.PageCount; i++ {
+	return fn(p, d, n.PageCount)
+}
+
+func readDocument(p pdfium.Pdfium, d references.FPDF_DOCUMENT, pages int) (*Doc, error) {
+	doc := &Doc{Fonts: map[string]bool{}, Meta: map[string]string{}}
+	for i := 0; i < pages; i++ {
 		pg, err := readPage(p, d, i, doc.Fonts)
 		if err != nil {
 			return nil, fmt.Errorf("page %d: %w", i+1, err)

@@ -30,29 +30,18 @@ type PageTree struct {
 
 // Structure reads the structure tree of every page of a PDF.
 func Structure(data []byte) (pages []PageTree, err error) {
-	p, err := get()
-	if err != nil {
-		return nil, fmt.Errorf("pdfium: %w", err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
-	buf := append([]byte(nil), data...)
-	od, err := p.OpenDocument(&requests.OpenDocument{File: &buf})
-	if err != nil {
-		return nil, err
-	}
-	d := od.Document
-	defer p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: d})
-	n, err := p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: d})
-	if err != nil {
-		return nil, err
-	}
-	for i := 0; i < n.PageCount; i++ {
-		pt, err := pageStructure(p, d, i)
-		if err != nil {
-			return nil, fmt.Errorf("page %d: %w", i+1, err)
+	err = withDocument(data, func(p pdfium.Pdfium, d references.FPDF_DOCUMENT, n int) error {
+		for i := 0; i < n; i++ {
+			pt, err := pageStructure(p, d, i)
+			if err != nil {
+				return fmt.Errorf("page %d: %w", i+1, err)
+			}
+			pages = append(pages, pt)
 		}
-		pages = append(pages, pt)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return pages, nil
 }
